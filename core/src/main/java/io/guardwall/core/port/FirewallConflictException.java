@@ -1,0 +1,8 @@
+package io.guardwall.core.port;
+
+/** The rule group changed since it was read (its update token is stale); re-read and retry. */
+public class FirewallConflictException extends FirewallRetryableException {
+  public FirewallConflictException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,8 @@
+package io.guardwall.core.port;
+
+/** A firewall call failed in a way that a later attempt may not (throttling, 5xx, stale token). */
+public class FirewallRetryableException extends RuntimeException {
+  public FirewallRetryableException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,26 @@
+package io.guardwall.core.slack;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+
+/**
+ * One Slack incoming-webhook message: what it is about and its Block Kit body; immutable once built
+ * (do not modify {@code payload}).
+ *
+ * @param findingId the finding alerted on, or null for a digest of blocked addresses
+ */
+public record SlackMessage(Kind kind, String findingId, ObjectNode payload) {
+
+  /** What a message reports. */
+  public enum Kind {
+    /** One finding at or above the notify threshold. */
+    FINDING,
+    /** The addresses newly blocked in one run. */
+    BLOCKED
+  }
+
+  public SlackMessage {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(payload, "payload");
+  }
+}
