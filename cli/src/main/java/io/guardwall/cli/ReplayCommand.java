@@ -68,7 +68,9 @@ final class ReplayCommand implements Callable<Integer> {
     // A dry run always shows the rule group the whole desired state renders to, also when this
     // run changed nothing (a replay on an existing --state).
     ReconcileResult rendered =
-        report.reconcile() != null ? report.reconcile() : backend.guardwall.reconciler().reconcile();
+        report.reconcile() != null
+            ? report.reconcile()
+            : backend.guardwall.reconciler().reconcile();
     return new ReplayResult(events, report, rendered);
   }
 

@@ -62,7 +62,8 @@ public final class Run {
         reconcile = gw.reconciler.reconcile();
         sendDigest(reconcile);
       } catch (ReconcileException | StoreException e) {
-        errors.add("reconcile failed, the desired state is kept for the next run: " + e.getMessage());
+        errors.add(
+            "reconcile failed, the desired state is kept for the next run: " + e.getMessage());
       }
     }
     return new RunReport(reconcile, List.copyOf(newlyBlocked), List.copyOf(errors));
@@ -132,8 +133,7 @@ public final class Run {
   }
 
   private void sendDigest(ReconcileResult reconcile) {
-    Set<Cidr> evicted =
-        Set.copyOf(reconcile.plan().evicted().stream().map(e -> e.cidr()).toList());
+    Set<Cidr> evicted = Set.copyOf(reconcile.plan().evicted().stream().map(e -> e.cidr()).toList());
     List<BlockedIp> inFirewall = new ArrayList<>(newlyBlocked);
     inFirewall.removeIf(b -> evicted.contains(b.cidr()));
     if (!evicted.isEmpty()) {
@@ -147,7 +147,8 @@ public final class Run {
     }
   }
 
-  private String send(java.util.function.Supplier<io.guardwall.core.slack.SlackMessage> message, String what) {
+  private String send(
+      java.util.function.Supplier<io.guardwall.core.slack.SlackMessage> message, String what) {
     try {
       gw.notifier.send(message.get());
       return "sent";

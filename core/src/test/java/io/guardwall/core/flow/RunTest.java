@@ -83,7 +83,8 @@ class RunTest {
   @Test
   void process_shouldIgnore_whenNoRouteMatches() throws Exception {
     Run run = guardwall(null).startRun();
-    JsonNode unrelated = JSON.readTree("{\"source\":\"aws.ec2\",\"detail-type\":\"x\",\"detail\":{}}");
+    JsonNode unrelated =
+        JSON.readTree("{\"source\":\"aws.ec2\",\"detail-type\":\"x\",\"detail\":{}}");
     EventReport report = run.process(unrelated, "f", 3);
     assertThat(report.error()).isNull();
     assertThat(report.routes()).isEmpty();
@@ -140,6 +141,8 @@ class RunTest {
     RunReport end = run.finish();
     assertThat(end.errors()).singleElement().asString().contains("reconcile failed");
     assertThat(store.listActive(NOW)).hasSize(1);
-    assertThat(notifier.messages()).extracting(SlackMessage::kind).containsExactly(SlackMessage.Kind.FINDING);
+    assertThat(notifier.messages())
+        .extracting(SlackMessage::kind)
+        .containsExactly(SlackMessage.Kind.FINDING);
   }
 }
