@@ -71,9 +71,11 @@ final class ReplayCommand implements Callable<Integer> {
         report.reconcile() != null
             ? report.reconcile()
             : backend.guardwall.reconciler().reconcile();
-    return new ReplayResult(events, report, rendered);
+    List<String> errors = new ArrayList<>(report.errors());
+    errors.addAll(backend.deliver());
+    return new ReplayResult(events, rendered, errors);
   }
 
   /** Everything a replay prints. */
-  record ReplayResult(List<EventReport> events, RunReport run, ReconcileResult rendered) {}
+  record ReplayResult(List<EventReport> events, ReconcileResult rendered, List<String> errors) {}
 }

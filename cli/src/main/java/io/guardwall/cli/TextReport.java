@@ -33,10 +33,10 @@ final class TextReport {
     out.println();
     out.printf("Slack messages (%d):%n", sent.size());
     sent.forEach(this::message);
-    if (!result.run().errors().isEmpty()) {
+    if (!result.errors().isEmpty()) {
       out.println();
       out.println("Errors:");
-      result.run().errors().forEach(e -> out.println("  " + e));
+      result.errors().forEach(e -> out.println("  " + e));
     }
     out.flush();
   }
