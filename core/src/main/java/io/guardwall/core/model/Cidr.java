@@ -3,6 +3,7 @@ package io.guardwall.core.model;
 import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
 import inet.ipaddr.ipv6.IPv6Address;
 import java.util.Objects;
 
@@ -11,6 +12,11 @@ import java.util.Objects;
  * immutable and thread-safe.
  */
 public record Cidr(String value) implements Comparable<Cidr> {
+
+  // Strict forms only: no inet_aton shorthands ("1.2.3"), empty strings, ranges or wildcards, which
+  // the library would otherwise accept and which no finding or operator means.
+  private static final IPAddressStringParameters CIDR_FORMS = strict(true);
+  private static final IPAddressStringParameters ADDRESS_FORMS = strict(false);
 
   public Cidr {
     Objects.requireNonNull(value, "value");
@@ -32,9 +38,9 @@ public record Cidr(String value) implements Comparable<Cidr> {
    */
   public static Cidr ofAddress(String text) {
     Objects.requireNonNull(text, "address");
-    IPAddressString s = new IPAddressString(text.trim());
+    IPAddressString s = new IPAddressString(text.trim(), ADDRESS_FORMS);
     IPAddress address = s.getAddress();
-    if (address == null || s.isPrefixed() || !s.isIPAddress()) {
+    if (address == null || !s.isIPAddress()) {
       throw new IllegalArgumentException("not an IP address: " + abbreviate(text));
     }
     return new Cidr(
@@ -84,7 +90,7 @@ public record Cidr(String value) implements Comparable<Cidr> {
 
   private static IPAddress toAddress(String text) {
     try {
-      IPAddress a = new IPAddressString(text.trim()).toAddress();
+      IPAddress a = new IPAddressString(text.trim(), CIDR_FORMS).toAddress();
       if (a.getNetworkPrefixLength() == null) {
         a = unmapped(a);
         a = a.toPrefixBlock(a.getBitCount());
@@ -93,6 +99,24 @@ public record Cidr(String value) implements Comparable<Cidr> {
     } catch (AddressStringException | RuntimeException e) {
       throw new IllegalArgumentException("not a CIDR: " + abbreviate(text), e);
     }
+  }
+
+  private static IPAddressStringParameters strict(boolean allowPrefix) {
+    IPAddressStringParameters.Builder b =
+        new IPAddressStringParameters.Builder()
+            .allowEmpty(false)
+            .allowAll(false)
+            .allowSingleSegment(false)
+            .allowPrefix(allowPrefix)
+            .allowMask(false)
+            .allowWildcardedSeparator(false);
+    b.getIPv4AddressParametersBuilder()
+        .allow_inet_aton(false)
+        .setRangeOptions(IPAddressStringParameters.RangeParameters.NO_RANGE);
+    b.getIPv6AddressParametersBuilder()
+        .allowZone(false)
+        .setRangeOptions(IPAddressStringParameters.RangeParameters.NO_RANGE);
+    return b.toParams();
   }
 
   private static IPAddress unmapped(IPAddress a) {

@@ -1,0 +1,7 @@
+package io.guardwall.cli;
+
+/** How a command prints its results on stdout. */
+enum Format {
+  TEXT,
+  JSON
+}

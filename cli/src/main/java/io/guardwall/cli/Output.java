@@ -1,0 +1,82 @@
+package io.guardwall.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.flow.ReportJson;
+import io.guardwall.core.model.BlocklistEntry;
+import io.guardwall.core.plan.RuleGroupPlan;
+import io.guardwall.core.slack.SlackMessage;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+
+/** Prints command results on stdout, as text for a person or as one JSON document. */
+final class Output {
+
+  private final PrintWriter out;
+  private final Format format;
+
+  Output(PrintWriter out, Format format) {
+    this.out = out;
+    this.format = format;
+  }
+
+  void replay(ReplayCommand.ReplayResult result, LocalBackend backend) {
+    List<BlocklistEntry> blocklist = backend.state.blocklist().listActive(Instant.now());
+    List<SlackMessage> messages = backend.notifier.messages();
+    RuleGroupPlan plan = result.rendered().plan();
+    if (format == Format.JSON) {
+      ObjectNode doc = ReportJson.MAPPER.createObjectNode();
+      ArrayNode events = doc.putArray("events");
+      result.events().forEach(e -> events.add(ReportJson.event(e)));
+      doc.set("blocklist", entries(blocklist));
+      doc.set("ruleGroup", plan.ruleGroup());
+      ObjectNode capacity = doc.putObject("capacity");
+      capacity.put("used", plan.capacityUsed()).put("total", plan.capacity());
+      ArrayNode evicted = capacity.putArray("evicted");
+      plan.evicted().forEach(e -> evicted.add(e.cidr().value()));
+      ArrayNode notifications = doc.putArray("notifications");
+      messages.forEach(m -> notifications.add(ReportJson.notification(m)));
+      ArrayNode errors = doc.putArray("errors");
+      result.run().errors().forEach(errors::add);
+      json(doc);
+      return;
+    }
+    new TextReport(out).replay(result, blocklist, messages);
+  }
+
+  void entries(List<BlocklistEntry> entries, Instant now) {
+    if (format == Format.JSON) {
+      json(entries(entries));
+    } else {
+      new TextReport(out).entries(entries, now);
+    }
+  }
+
+  /** One line of text, or a JSON object holding {@code key: value}. */
+  void message(String key, JsonNode value, String text) {
+    if (format == Format.JSON) {
+      json(ReportJson.MAPPER.createObjectNode().set(key, value));
+    } else {
+      out.println(text);
+    }
+    out.flush();
+  }
+
+  static ArrayNode entries(List<BlocklistEntry> entries) {
+    ArrayNode array = ReportJson.MAPPER.createArrayNode();
+    entries.forEach(e -> array.add(ReportJson.entry(e)));
+    return array;
+  }
+
+  private void json(JsonNode doc) {
+    try {
+      out.println(ReportJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+      out.flush();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package io.guardwall.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.guardwall.core.flow.EventReport;
+import io.guardwall.core.flow.FindingReport;
+import io.guardwall.core.flow.ReportJson;
+import io.guardwall.core.model.BlocklistEntry;
+import io.guardwall.core.plan.RuleGroupPlan;
+import io.guardwall.core.policy.IpDecision;
+import io.guardwall.core.slack.SlackMessage;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The human-readable form of command results. */
+final class TextReport {
+
+  private final PrintWriter out;
+
+  TextReport(PrintWriter out) {
+    this.out = out;
+  }
+
+  void replay(
+      ReplayCommand.ReplayResult result, List<BlocklistEntry> blocklist, List<SlackMessage> sent) {
+    result.events().forEach(this::event);
+    out.println();
+    entries(blocklist, Instant.now());
+    out.println();
+    ruleGroup(result.rendered().plan());
+    out.println();
+    out.printf("Slack messages (%d):%n", sent.size());
+    sent.forEach(this::message);
+    if (!result.run().errors().isEmpty()) {
+      out.println();
+      out.println("Errors:");
+      result.run().errors().forEach(e -> out.println("  " + e));
+    }
+    out.flush();
+  }
+
+  private void event(EventReport e) {
+    String routes =
+        e.routes().isEmpty()
+            ? "no route (ignored)"
+            : e.routes().stream()
+                .sorted()
+                .map(r -> r.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+    out.printf("%s #%d: %s%n", e.source(), e.index(), e.error() != null ? "ERROR " + e.error() : routes);
+    e.findings().forEach(this::finding);
+  }
+
+  private void finding(FindingReport f) {
+    out.printf("  finding %s  %s  %s%n", f.id(), f.type(), f.severity() == null ? "" : f.severity());
+    if (f.error() != null) {
+      out.println("    ERROR " + f.error());
+    }
+    f.warnings().forEach(w -> out.println("    warning: " + w));
+    for (IpDecision d : f.ips()) {
+      out.printf(
+          "    %-5s %-39s %s%n", d.block() ? "block" : "skip", d.ip().address().display(), d.reason());
+    }
+    if (f.notification() != null) {
+      out.println("    slack: " + f.notification());
+    }
+  }
+
+  void entries(List<BlocklistEntry> entries, Instant now) {
+    out.printf("Blocklist (%d active):%n", entries.size());
+    for (BlocklistEntry e : entries) {
+      out.printf(
+          "  %-43s %-8s hits %-4d %s  %s%n",
+          e.cidr(),
+          e.highestSeverity(),
+          e.hits(),
+          e.pinned() ? "pinned" : "expires " + e.expiresAt(),
+          String.join(",", e.findingTypes()));
+    }
+    out.flush();
+  }
+
+  private void ruleGroup(RuleGroupPlan plan) {
+    out.printf(
+        "Rule group (dry run; capacity used %d of %d, %d CIDRs after merging):%n",
+        plan.capacityUsed(), plan.capacity(), plan.blocked().size());
+    if (!plan.evicted().isEmpty()) {
+      out.printf("  LEFT OUT for capacity: %d entries%n", plan.evicted().size());
+    }
+    out.println(pretty(plan.ruleGroup()));
+  }
+
+  private void message(SlackMessage m) {
+    out.printf("  [%s %s]%n", m.kind().name().toLowerCase(Locale.ROOT), m.findingId() == null ? "" : m.findingId());
+    out.println(pretty(m.payload()));
+  }
+
+  private static String pretty(Object json) {
+    try {
+      return ReportJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

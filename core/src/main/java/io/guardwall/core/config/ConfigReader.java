@@ -1,0 +1,175 @@
+package io.guardwall.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.model.SeverityLevel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a JSON configuration file over the defaults; every key is optional and an unknown key is an
+ * error, so a typo never silently falls back to a default. Stateless and thread-safe.
+ */
+public final class ConfigReader {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ConfigReader() {}
+
+  /** Reads {@code file}; the message of a {@link ConfigException} names the file and the key. */
+  public static GuardwallConfig read(Path file) {
+    try {
+      return read(JSON.readTree(Files.readString(file)));
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read configuration: " + e.getMessage(), e);
+    } catch (ConfigException e) {
+      throw new ConfigException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Applies the keys of {@code json} over the defaults. */
+  public static GuardwallConfig read(JsonNode json) {
+    if (json == null || !json.isObject()) {
+      throw new ConfigException("configuration must be a JSON object", null);
+    }
+    Builder b = new Builder(GuardwallConfig.defaults());
+    for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      apply(b, field.getKey(), field.getValue());
+    }
+    return b.build();
+  }
+
+  private static void apply(Builder b, String key, JsonNode v) {
+    try {
+      switch (key) {
+        case "blockDuration" -> b.blockDuration = duration(v);
+        case "notifyThreshold" -> b.notifyThreshold = SeverityLevel.parse(text(v));
+        case "apiBlockThreshold" -> b.apiBlockThreshold = SeverityLevel.parse(text(v));
+        case "allowList" -> b.allowList = strings(v).stream().map(Cidr::parse).toList();
+        case "accounts" -> b.accounts = new LinkedHashSet<>(strings(v));
+        case "blockSamples" -> b.blockSamples = bool(v);
+        case "notificationMemory" -> b.notificationMemory = duration(v);
+        case "firewall" -> b.firewall = firewall(v, b.firewall);
+        default -> throw new IllegalArgumentException("unknown key");
+      }
+    } catch (RuntimeException e) {
+      throw new ConfigException("'" + key + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static FirewallSettings firewall(JsonNode v, FirewallSettings d) {
+    if (!v.isObject()) {
+      throw new IllegalArgumentException("must be an object");
+    }
+    Set<String> known =
+        Set.of(
+            "sourcePriority",
+            "destinationPriority",
+            "customActionName",
+            "metricDimension",
+            "capacity");
+    v.fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (!known.contains(k)) {
+                throw new IllegalArgumentException("unknown key '" + k + "'");
+              }
+            });
+    return new FirewallSettings(
+        v.has("sourcePriority") ? integer(v.get("sourcePriority")) : d.sourcePriority(),
+        v.has("destinationPriority")
+            ? integer(v.get("destinationPriority"))
+            : d.destinationPriority(),
+        v.has("customActionName") ? text(v.get("customActionName")) : d.customActionName(),
+        v.has("metricDimension") ? text(v.get("metricDimension")) : d.metricDimension(),
+        v.has("capacity") ? integer(v.get("capacity")) : d.capacity());
+  }
+
+  private static Duration duration(JsonNode v) {
+    try {
+      return Duration.parse(text(v));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("not an ISO-8601 duration such as PT12H: " + v, e);
+    }
+  }
+
+  private static String text(JsonNode v) {
+    if (!v.isTextual()) {
+      throw new IllegalArgumentException("must be a string, got " + v.getNodeType());
+    }
+    return v.asText();
+  }
+
+  private static int integer(JsonNode v) {
+    if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+      throw new IllegalArgumentException("must be an integer, got " + v);
+    }
+    return v.asInt();
+  }
+
+  private static boolean bool(JsonNode v) {
+    if (!v.isBoolean()) {
+      throw new IllegalArgumentException("must be true or false, got " + v);
+    }
+    return v.asBoolean();
+  }
+
+  private static List<String> strings(JsonNode v) {
+    if (!v.isArray()) {
+      throw new IllegalArgumentException("must be an array of strings");
+    }
+    List<String> out = new ArrayList<>();
+    v.forEach(item -> out.add(text(item)));
+    return out;
+  }
+
+  /** Mutable collector of the keys read so far; the record validates at the end. */
+  private static final class Builder {
+    Duration blockDuration;
+    SeverityLevel notifyThreshold;
+    SeverityLevel apiBlockThreshold;
+    List<Cidr> allowList;
+    Set<String> accounts;
+    boolean blockSamples;
+    Duration notificationMemory;
+    FirewallSettings firewall;
+
+    Builder(GuardwallConfig d) {
+      blockDuration = d.blockDuration();
+      notifyThreshold = d.notifyThreshold();
+      apiBlockThreshold = d.apiBlockThreshold();
+      allowList = d.allowList();
+      accounts = d.accounts();
+      blockSamples = d.blockSamples();
+      notificationMemory = d.notificationMemory();
+      firewall = d.firewall();
+    }
+
+    GuardwallConfig build() {
+      try {
+        return new GuardwallConfig(
+            blockDuration,
+            notifyThreshold,
+            apiBlockThreshold,
+            allowList,
+            accounts,
+            blockSamples,
+            notificationMemory,
+            firewall);
+      } catch (RuntimeException e) {
+        throw new ConfigException(e.getMessage(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.guardwall.core.config;
+
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.model.SeverityLevel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * guardwall's settings, with the documented defaults; immutable and validated. Read from JSON with
+ * {@link ConfigReader}.
+ *
+ * @param blockDuration how long a sighting blocks an address, counted from processing
+ * @param notifyThreshold findings at or above it are sent to Slack
+ * @param apiBlockThreshold API-call, EKS and RDS findings block only at or above it
+ * @param allowList CIDRs never blocked, on top of the non-public ranges
+ * @param accounts accounts whose findings are accepted; empty accepts all
+ * @param blockSamples whether sample findings block (they are always labelled as samples)
+ * @param notificationMemory how long a notified finding is remembered for de-duplication
+ * @param firewall where guardwall's rules go in the rule group
+ */
+public record GuardwallConfig(
+    Duration blockDuration,
+    SeverityLevel notifyThreshold,
+    SeverityLevel apiBlockThreshold,
+    List<Cidr> allowList,
+    Set<String> accounts,
+    boolean blockSamples,
+    Duration notificationMemory,
+    FirewallSettings firewall) {
+
+  public GuardwallConfig {
+    requirePositive(blockDuration, "blockDuration");
+    requirePositive(notificationMemory, "notificationMemory");
+    Objects.requireNonNull(notifyThreshold, "notifyThreshold");
+    Objects.requireNonNull(apiBlockThreshold, "apiBlockThreshold");
+    Objects.requireNonNull(firewall, "firewall");
+    allowList = List.copyOf(allowList);
+    accounts = Set.copyOf(accounts);
+  }
+
+  /** The defaults documented in the README. */
+  public static GuardwallConfig defaults() {
+    return new GuardwallConfig(
+        Duration.ofHours(12),
+        SeverityLevel.MEDIUM,
+        SeverityLevel.MEDIUM,
+        List.of(),
+        Set.of(),
+        true,
+        Duration.ofDays(7),
+        FirewallSettings.defaults());
+  }
+
+  /** Whether findings of {@code accountId} are accepted (an unknown account is accepted). */
+  public boolean accepts(String accountId) {
+    return accounts.isEmpty() || accountId == null || accounts.contains(accountId);
+  }
+
+  private static void requirePositive(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + d);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.guardwall.core.flow;
+
+import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.parse.FindingParser;
+import io.guardwall.core.plan.RuleGroupLayout;
+import io.guardwall.core.plan.RuleGroupPlanner;
+import io.guardwall.core.policy.Policy;
+import io.guardwall.core.port.BlocklistStore;
+import io.guardwall.core.port.Firewall;
+import io.guardwall.core.port.NotificationLog;
+import io.guardwall.core.port.Notifier;
+import io.guardwall.core.reconcile.Reconciler;
+import io.guardwall.core.reconcile.RetryPolicy;
+import io.guardwall.core.route.Router;
+import io.guardwall.core.slack.SlackMessages;
+import java.time.Clock;
+
+/**
+ * guardwall's flows wired to a set of ports: start a {@link Run} per batch of events, or reconcile
+ * alone. Thread-safe; build once and share.
+ */
+public final class Guardwall {
+
+  final GuardwallConfig config;
+  final Clock clock;
+  final BlocklistStore store;
+  final NotificationLog notifications;
+  final Notifier notifier;
+  final Router router;
+  final FindingParser parser = FindingParser.create();
+  final Policy policy;
+  final SlackMessages messages;
+  final Reconciler reconciler;
+
+  /** The ports a flow runs against; every one required. */
+  public record Ports(
+      BlocklistStore store, NotificationLog notifications, Firewall firewall, Notifier notifier) {}
+
+  public Guardwall(GuardwallConfig config, Ports ports, Clock clock, RetryPolicy retry) {
+    this.config = config;
+    this.clock = clock;
+    this.store = ports.store();
+    this.notifications = ports.notifications();
+    this.notifier = ports.notifier();
+    this.router = Router.create(config.notifyThreshold());
+    this.policy = new Policy(config);
+    this.messages = new SlackMessages("guardwall unblock");
+    this.reconciler =
+        new Reconciler(ports.firewall(), store, new RuleGroupPlanner(layout(config)), clock, retry);
+  }
+
+  /** A new batch of events; its {@link Run#finish} reconciles and sends the digest. */
+  public Run startRun() {
+    return new Run(this);
+  }
+
+  public Reconciler reconciler() {
+    return reconciler;
+  }
+
+  public GuardwallConfig config() {
+    return config;
+  }
+
+  static RuleGroupLayout layout(GuardwallConfig config) {
+    return new RuleGroupLayout(
+        config.firewall().sourcePriority(),
+        config.firewall().destinationPriority(),
+        config.firewall().customActionName(),
+        config.firewall().metricDimension());
+  }
+}

@@ -1,0 +1,92 @@
+package io.guardwall.core.flow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.model.BlocklistEntry;
+import io.guardwall.core.policy.IpDecision;
+import io.guardwall.core.slack.SlackMessage;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Locale;
+
+/** Renders reports and entries as the JSON documents the CLI and handlers print; thread-safe. */
+public final class ReportJson {
+
+  /** The shared mapper; configured once, safe to share. */
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private ReportJson() {}
+
+  public static ObjectNode event(EventReport e) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("file", e.source());
+    o.put("index", e.index());
+    ArrayNode routes = o.putArray("routes");
+    e.routes().stream().sorted().forEach(r -> routes.add(lower(r.name())));
+    o.put("error", e.error());
+    ArrayNode findings = o.putArray("findings");
+    e.findings().forEach(f -> findings.add(finding(f)));
+    return o;
+  }
+
+  static ObjectNode finding(FindingReport f) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("id", f.id());
+    o.put("type", f.type());
+    o.put("severity", f.severity());
+    o.put("error", f.error());
+    ArrayNode ips = o.putArray("ips");
+    f.ips().forEach(d -> ips.add(ip(d)));
+    strings(o.putArray("warnings"), f.warnings());
+    o.put("notification", f.notification());
+    return o;
+  }
+
+  private static ObjectNode ip(IpDecision d) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("address", d.ip().address().display());
+    o.put("source", lower(d.ip().source().name()));
+    o.put("decision", d.block() ? "block" : "skip");
+    o.put("reason", d.reason());
+    return o;
+  }
+
+  public static ObjectNode entry(BlocklistEntry e) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("cidr", e.cidr().value());
+    o.put("firstSeen", e.firstSeen().toString());
+    o.put("lastSeen", e.lastSeen().toString());
+    o.put("expiresAt", time(e.expiresAt()));
+    o.put("hits", e.hits());
+    o.put("highestSeverity", e.highestSeverity().name());
+    strings(o.putArray("findingTypes"), e.findingTypes());
+    strings(o.putArray("findingIds"), e.findingIds());
+    strings(o.putArray("accounts"), e.accounts());
+    strings(o.putArray("regions"), e.regions());
+    ArrayNode origins = o.putArray("origins");
+    e.origins().forEach(x -> origins.add(lower(x.name())));
+    o.put("pinned", e.pinned());
+    return o;
+  }
+
+  public static ObjectNode notification(SlackMessage m) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("kind", m.kind() == SlackMessage.Kind.FINDING ? "finding" : "blocked");
+    o.put("findingId", m.findingId());
+    o.set("payload", m.payload());
+    return o;
+  }
+
+  private static void strings(ArrayNode array, Collection<String> values) {
+    values.forEach(array::add);
+  }
+
+  private static String time(Instant t) {
+    return t == null ? null : t.toString();
+  }
+
+  private static String lower(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}

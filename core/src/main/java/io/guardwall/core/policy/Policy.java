@@ -1,0 +1,115 @@
+package io.guardwall.core.policy;
+
+import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.model.Finding;
+import io.guardwall.core.model.IpSource;
+import io.guardwall.core.model.RemoteIp;
+import io.guardwall.core.model.SeverityLevel;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides what guardwall does with a finding: which remote addresses to block and whether to send
+ * an alert; immutable and thread-safe.
+ */
+public final class Policy {
+
+  /** Sources that show the address talking to the workload: blocked at any severity. */
+  private static final Set<IpSource> TRAFFIC =
+      EnumSet.of(IpSource.NETWORK_CONNECTION, IpSource.PORT_PROBE);
+
+  private final GuardwallConfig config;
+
+  public Policy(GuardwallConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * One decision per remote address of {@code finding}, in order; {@code routed} tells whether the
+   * event matched the block route.
+   */
+  public List<IpDecision> decide(Finding finding, boolean routed) {
+    Optional<String> findingSkip = blockSkipReason(finding, routed);
+    return finding.remoteIps().stream()
+        .map(
+            ip -> findingSkip.map(r -> IpDecision.skip(ip, r)).orElseGet(() -> decide(finding, ip)))
+        .toList();
+  }
+
+  /**
+   * Why {@code finding} is not worth an alert, or empty when it is (subject to de-duplication);
+   * {@code routed} tells whether the event matched the notify route.
+   */
+  public Optional<String> notifySkipReason(Finding finding, boolean routed) {
+    Optional<String> common = commonSkipReason(finding);
+    if (common.isPresent()) {
+      return common;
+    }
+    if (!finding.severity().level().atLeast(config.notifyThreshold())) {
+      return Optional.of(
+          "severity "
+              + finding.severity().level()
+              + " is below the notify threshold "
+              + config.notifyThreshold());
+    }
+    return routed ? Optional.empty() : Optional.of("event does not match the notify route");
+  }
+
+  private Optional<String> blockSkipReason(Finding finding, boolean routed) {
+    Optional<String> common = commonSkipReason(finding);
+    if (common.isPresent()) {
+      return common;
+    }
+    if (finding.type().startsWith("Policy:")) {
+      return Optional.of("Policy findings never block");
+    }
+    if (finding.sample() && !config.blockSamples()) {
+      return Optional.of("sample finding (blockSamples is off)");
+    }
+    return routed ? Optional.empty() : Optional.of("event does not match the block route");
+  }
+
+  private Optional<String> commonSkipReason(Finding finding) {
+    if (finding.archived()) {
+      return Optional.of("finding is archived, suppressed or resolved");
+    }
+    if (!config.accepts(finding.accountId())) {
+      return Optional.of("account " + finding.accountId() + " is not in the accepted accounts");
+    }
+    return Optional.empty();
+  }
+
+  private IpDecision decide(Finding finding, RemoteIp ip) {
+    Optional<String> addressSkip = addressSkipReason(ip);
+    if (addressSkip.isPresent()) {
+      return IpDecision.skip(ip, addressSkip.get());
+    }
+    SeverityLevel level = finding.severity().level();
+    if (!TRAFFIC.contains(ip.source()) && !level.atLeast(config.apiBlockThreshold())) {
+      return IpDecision.skip(
+          ip,
+          describe(ip)
+              + " at "
+              + level
+              + " is below the block threshold "
+              + config.apiBlockThreshold());
+    }
+    return IpDecision.block(ip, describe(ip) + " at " + level);
+  }
+
+  private Optional<String> addressSkipReason(RemoteIp ip) {
+    return NonPublicRanges.containing(NonPublicRanges.RANGES, ip.address())
+        .map(r -> "non-public address (in " + r + ")")
+        .or(
+            () ->
+                NonPublicRanges.containing(config.allowList(), ip.address())
+                    .map(r -> "allow-listed (in " + r + ")"));
+  }
+
+  private static String describe(RemoteIp ip) {
+    String what = ip.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return ip.direction() == null ? what : what + " " + ip.direction();
+  }
+}

@@ -1,0 +1,87 @@
+package io.guardwall.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.model.SeverityLevel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigReaderTest {
+
+  private static GuardwallConfig read(String json) throws Exception {
+    return ConfigReader.read(new ObjectMapper().readTree(json));
+  }
+
+  @Test
+  void read_shouldGiveDefaults_whenEmptyObject() throws Exception {
+    assertThat(read("{}")).isEqualTo(GuardwallConfig.defaults());
+    assertThat(GuardwallConfig.defaults().blockDuration()).isEqualTo(Duration.ofHours(12));
+  }
+
+  @Test
+  void read_shouldApplyEveryKey() throws Exception {
+    GuardwallConfig c =
+        read(
+            """
+            {"blockDuration":"PT2H","notifyThreshold":"high","apiBlockThreshold":"LOW",
+             "allowList":["203.0.113.0/24","2001:db8::/32"],"accounts":["111122223333"],
+             "blockSamples":false,"notificationMemory":"P1D",
+             "firewall":{"sourcePriority":100,"destinationPriority":200,
+                         "customActionName":"Blocked","metricDimension":"gw","capacity":500}}
+            """);
+    assertThat(c.blockDuration()).isEqualTo(Duration.ofHours(2));
+    assertThat(c.notifyThreshold()).isEqualTo(SeverityLevel.HIGH);
+    assertThat(c.allowList()).contains(Cidr.parse("2001:db8::/32"));
+    assertThat(c.accepts("111122223333")).isTrue();
+    assertThat(c.accepts("999999999999")).isFalse();
+    assertThat(c.firewall()).isEqualTo(new FirewallSettings(100, 200, "Blocked", "gw", 500));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"blockDurations\":\"PT1H\"}|'blockDurations': unknown key",
+        "{\"blockDuration\":\"12h\"}|'blockDuration': not an ISO-8601 duration",
+        "{\"blockDuration\":\"-PT1H\"}|blockDuration must be positive",
+        "{\"blockDuration\":12}|'blockDuration': must be a string",
+        "{\"notifyThreshold\":\"SEVERE\"}|'notifyThreshold': unknown severity label",
+        "{\"allowList\":\"10.0.0.0/8\"}|'allowList': must be an array",
+        "{\"allowList\":[\"10.0.0.1/8\"]}|'allowList': not a network address",
+        "{\"blockSamples\":\"yes\"}|'blockSamples': must be true or false",
+        "{\"firewall\":{\"capacity\":0}}|'firewall': capacity must be 1-30000",
+        "{\"firewall\":{\"sourcePriority\":5,\"destinationPriority\":5}}|must differ",
+        "{\"firewall\":{\"customActionName\":\"bad name\"}}|customActionName must be",
+        "{\"firewall\":{\"colour\":1}}|unknown key 'colour'",
+        "{\"firewall\":[]}|'firewall': must be an object",
+        "[]|must be a JSON object"
+      })
+  void read_shouldNameTheProblem_whenInvalid(String json, String message) {
+    assertThatThrownBy(() -> read(json))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void readFile_shouldNameTheFile_whenNotJson(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bad.json");
+    Files.writeString(file, "{not json");
+    assertThatThrownBy(() -> ConfigReader.read(file)).hasMessageContaining(file.toString());
+  }
+
+  @Test
+  void readFile_shouldNameTheFile_whenMissing(@TempDir Path dir) {
+    Path file = dir.resolve("missing.json");
+    assertThatThrownBy(() -> ConfigReader.read(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("missing.json");
+  }
+}
