@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -78,14 +79,16 @@ class ProcessConvergenceIT {
   private Set<String> writeEvents() throws Exception {
     Random random = new Random(7);
     Set<String> cidrs = new TreeSet<>();
-    StringBuilder lines = new StringBuilder();
+    List<String> events = new ArrayList<>();
     for (int i = 0; i < FINDINGS; i++) {
       // Every address at least once, then random re-sightings; LOW, so no per-finding alerts.
       String ip = address(i < ADDRESSES ? i : random.nextInt(ADDRESSES));
       cidrs.add(ip + "/32");
-      lines.append(ReplayCommandTest.event("conv-" + i, 2, ip)).append('\n');
+      events.add(ReplayCommandTest.event("conv-" + i, 2, ip));
     }
-    Files.writeString(dir.resolve("burst.jsonl"), lines);
+    // New addresses keep arriving through the whole run, so reconciles (and faults) do too.
+    Collections.shuffle(events, random);
+    Files.writeString(dir.resolve("burst.jsonl"), String.join("\n", events));
     return cidrs;
   }
 
