@@ -3,6 +3,9 @@ package io.guardwall.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.route.EventPatterns;
+import io.guardwall.core.route.Route;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +75,18 @@ class GuardwallVariantsTest {
         s ->
             assertThat(s.path("Resource").toString())
                 .contains(":secret:guardwall/slack-webhook-??????"));
+  }
+
+  @Test
+  void notifyRule_shouldCarryTheConfiguredThreshold() {
+    JsonNode pattern =
+        app.resources("AWS::Events::Rule").entrySet().stream()
+            .filter(e -> e.getKey().startsWith("GuardwallNotifyRule"))
+            .map(e -> e.getValue().at("/Properties/EventPattern"))
+            .findFirst()
+            .orElseThrow();
+    EventPatternTest.assertSameJson(pattern, EventPatterns.load(Route.NOTIFY, SeverityLevel.HIGH));
+    assertThat(pattern.toString()).contains("[\">=\",7").doesNotContain("MEDIUM");
   }
 
   @Test
