@@ -27,10 +27,14 @@ public final class GuardwallCli implements Runnable {
 
   /** Runs a command line; returns the exit code (0 ok, 1 the work failed, 2 bad usage). */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line, for callers that redirect its output. */
+  public static CommandLine commandLine() {
     return new CommandLine(new GuardwallCli())
         .setExecutionExceptionHandler(new ErrorHandler())
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .execute(args);
+        .setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   @Override

@@ -1,0 +1,29 @@
+package io.guardwall.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Runs the CLI in-process and keeps what it printed. */
+record CliRunner(int exitCode, String out, String err) {
+
+  static CliRunner run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = GuardwallCli.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new CliRunner(code, out.toString(), err.toString());
+  }
+
+  JsonNode json() {
+    try {
+      return new ObjectMapper().readTree(out);
+    } catch (Exception e) {
+      throw new AssertionError("stdout is not one JSON document:\n" + out, e);
+    }
+  }
+}

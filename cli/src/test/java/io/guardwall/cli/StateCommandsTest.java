@@ -1,0 +1,78 @@
+package io.guardwall.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StateCommandsTest {
+
+  @TempDir Path dir;
+
+  private CliRunner run(String... args) {
+    String[] full = new String[args.length + 2];
+    System.arraycopy(args, 0, full, 0, args.length);
+    full[args.length] = "--state";
+    full[args.length + 1] = dir.resolve("state.db").toString();
+    return CliRunner.run(full);
+  }
+
+  @Test
+  void block_shouldPinAndList_whenPinGiven() {
+    CliRunner b = run("block", "203.0.113.7", "--pin");
+    assertThat(b.exitCode()).as(b.err()).isZero();
+    assertThat(b.out()).contains("blocked 203.0.113.7/32 (pinned)");
+    assertThat(b.err()).contains("rule group (dry run): 1 CIDRs");
+    CliRunner list = run("list", "--format", "json");
+    assertThat(list.json().get(0).get("pinned").asBoolean()).isTrue();
+  }
+
+  @Test
+  void block_shouldExpire_whenDurationGiven() {
+    CliRunner b = run("block", "2001:db8::/48", "--for", "PT1H", "--format", "json");
+    assertThat(b.exitCode()).as(b.err()).isZero();
+    assertThat(b.json().at("/entry/cidr").asText()).isEqualTo("2001:db8::/48");
+    assertThat(b.json().at("/entry/expiresAt").isNull()).isFalse();
+  }
+
+  @Test
+  void block_shouldExitTwo_whenCidrInvalid() {
+    CliRunner b = run("block", "10.0.0.1/8");
+    assertThat(b.exitCode()).isEqualTo(2);
+    assertThat(b.err()).contains("host bits");
+  }
+
+  @Test
+  void block_shouldExitTwo_whenDurationNotPositive() {
+    assertThat(run("block", "198.51.100.1", "--for", "PT0S").exitCode()).isEqualTo(2);
+    assertThat(run("block", "198.51.100.1", "--for", "soon").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void unblock_shouldRemove_thenReportMissing() {
+    run("block", "198.51.100.1");
+    CliRunner first = run("unblock", "198.51.100.1");
+    assertThat(first.exitCode()).isZero();
+    assertThat(first.out()).contains("unblocked 198.51.100.1/32");
+    CliRunner again = run("unblock", "198.51.100.1");
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.out()).contains("not in the blocklist");
+  }
+
+  @Test
+  void reconcile_shouldPruneAndRender() {
+    run("block", "198.51.100.1", "--pin");
+    run("block", "198.51.100.0", "--pin");
+    CliRunner r = run("reconcile", "--format", "json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).contains("pruned 0 expired entries");
+    assertThat(r.out()).contains("198.51.100.0/31");
+  }
+
+  @Test
+  void main_shouldExitTwo_whenNoSubcommand() {
+    assertThat(CliRunner.run().exitCode()).isEqualTo(2);
+    assertThat(CliRunner.run("frobnicate").exitCode()).isEqualTo(2);
+  }
+}

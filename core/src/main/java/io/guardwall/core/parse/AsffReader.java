@@ -1,0 +1,173 @@
+package io.guardwall.core.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.guardwall.core.model.Finding;
+import io.guardwall.core.model.Origin;
+import io.guardwall.core.model.Severity;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one finding in the AWS Security Finding Format, as Security Hub CSPM emits it; stateless
+ * and thread-safe.
+ */
+final class AsffReader {
+
+  /** {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:...}: region and account of any ARN. */
+  private static final Pattern ARN = Pattern.compile("^arn:[^:]*:[^:]*:([^:]*):([^:]*):.*$");
+
+  private static final Pattern GUARDDUTY_FINDING_ARN =
+      Pattern.compile("^arn:[^:]*:guardduty:[^:]*:[^:]*:detector/[^/]+/finding/([^/]+)$");
+
+  /** A GuardDuty finding type: {@code ThreatPurpose:ResourceType/ThreatFamily...}. */
+  private static final Pattern GUARDDUTY_TYPE = Pattern.compile("^[A-Za-z]+:[A-Za-z0-9]+/\\S+$");
+
+  private static final Set<String> CLOSED_WORKFLOW = Set.of("SUPPRESSED", "RESOLVED");
+
+  private AsffReader() {}
+
+  static FindingResult read(JsonNode f, Envelope envelope, int position) {
+    Required required = new Required();
+    String arn = required.read(() -> Json.requiredText(f, "Id", "id"));
+    String id = arn == null ? null : findingId(arn);
+    String product = product(f, arn);
+    String type = required.read(() -> type(f, product));
+    Severity severity = required.read(() -> severity(f));
+    if (required.failed()) {
+      return required.invalid(id, type, position);
+    }
+    RemoteIpCollector ips = new RemoteIpCollector();
+    ActionIps.collect(Json.field(f, "action"), ips);
+    ProductFieldIps.collect(Json.field(f, "productFields"), ips);
+    return FindingResult.ok(
+        new Finding(
+            id,
+            arn,
+            type,
+            severity,
+            Json.text(f, "title"),
+            Json.text(f, "description"),
+            envelope.account(account(f)),
+            envelope.region(region(f)),
+            product,
+            Origin.SECURITYHUB,
+            resource(f),
+            isArchived(f),
+            isSample(f),
+            ips.ips(),
+            ips.warnings()));
+  }
+
+  /** The GuardDuty finding id inside a GuardDuty finding ARN; any other id as it is. */
+  static String findingId(String id) {
+    Matcher m = GUARDDUTY_FINDING_ARN.matcher(id);
+    return m.matches() ? m.group(1) : id;
+  }
+
+  /** {@code AwsAccountId}, else the account in the {@code Id} ARN; null when neither. */
+  static String account(JsonNode f) {
+    String account = Json.text(f, "awsAccountId");
+    return account != null ? account : arnPart(Json.text(f, "id"), 2);
+  }
+
+  /** {@code Region}, else the region in the {@code Id} ARN; null when neither. */
+  static String region(JsonNode f) {
+    String region = Json.text(f, "region");
+    return region != null ? region : arnPart(Json.text(f, "id"), 1);
+  }
+
+  /**
+   * {@code ProductName}, else the one in ProductFields, else the last part of {@code ProductArn}.
+   */
+  static String product(JsonNode f, String id) {
+    String name = Json.text(f, "productName");
+    if (name == null) {
+      name = Json.text(Json.field(f, "productFields"), "aws/securityhub/ProductName");
+    }
+    if (name == null) {
+      name = productFromArn(Json.text(f, "productArn"));
+    }
+    if (name == null && id != null && GUARDDUTY_FINDING_ARN.matcher(id).matches()) {
+      name = GuardDutyReader.PRODUCT;
+    }
+    return name;
+  }
+
+  private static String productFromArn(String productArn) {
+    if (productArn == null || !productArn.contains(":product/")) {
+      return null;
+    }
+    String last = productArn.substring(productArn.lastIndexOf('/') + 1);
+    return last.equalsIgnoreCase("guardduty") ? GuardDutyReader.PRODUCT : last;
+  }
+
+  /**
+   * {@code Types[0]}; for GuardDuty its last path segment, which is the GuardDuty type with its
+   * {@code /} turned into {@code -} ({@code Backdoor:EC2-C&CActivity.B}), unless ProductFields
+   * names the type itself.
+   */
+  private static String type(JsonNode f, String product) {
+    JsonNode types = Json.field(f, "types");
+    if (!types.isArray() && !types.isMissingNode() && !types.isNull()) {
+      throw new IllegalArgumentException("Types is " + Json.kind(types) + ", expected an array");
+    }
+    if (types.isEmpty()) {
+      throw new IllegalArgumentException("Types missing");
+    }
+    String first = Json.requireText(types.get(0), "Types[0]");
+    if (!GuardDutyReader.PRODUCT.equalsIgnoreCase(product)) {
+      return first;
+    }
+    String named = Json.text(Json.field(f, "productFields"), "aws/guardduty/type");
+    if (named != null && GUARDDUTY_TYPE.matcher(named).matches()) {
+      return named;
+    }
+    return first.substring(first.lastIndexOf('/') + 1);
+  }
+
+  /** {@code Severity.Label} only: GuardDuty fills {@code Normalized} inconsistently. */
+  private static Severity severity(JsonNode f) {
+    JsonNode severity = Json.field(f, "severity");
+    if (!severity.isMissingNode() && !severity.isNull() && !severity.isObject()) {
+      throw new IllegalArgumentException(
+          "Severity is " + Json.kind(severity) + ", expected an object");
+    }
+    return Severity.ofLabel(Json.requiredText(severity, "Severity.Label", "label"));
+  }
+
+  private static boolean isArchived(JsonNode f) {
+    return "ARCHIVED".equalsIgnoreCase(Json.text(f, "recordState"))
+        || CLOSED_WORKFLOW.contains(upper(Json.text(f, "workflow", "status")));
+  }
+
+  private static boolean isSample(JsonNode f) {
+    return Json.isTrue(Json.field(f, "sample"))
+        || Json.isTrue(
+            Json.field(
+                Json.field(f, "productFields"), "aws/guardduty/service/additionalInfo/sample"));
+  }
+
+  private static String resource(JsonNode f) {
+    JsonNode first = Json.field(f, "resources").path(0);
+    String type = Json.text(first, "type");
+    String id = Json.text(first, "id");
+    if (type == null || id == null) {
+      return type != null ? type : id;
+    }
+    return Json.cap(type + " " + id);
+  }
+
+  private static String arnPart(String arn, int group) {
+    if (arn == null) {
+      return null;
+    }
+    Matcher m = ARN.matcher(arn);
+    return m.matches() && !m.group(group).isEmpty() ? m.group(group) : null;
+  }
+
+  private static String upper(String text) {
+    return text == null ? "" : text.toUpperCase(Locale.ROOT);
+  }
+}

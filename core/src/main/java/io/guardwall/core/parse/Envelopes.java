@@ -1,0 +1,189 @@
+package io.guardwall.core.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Recognises the event shapes guardwall takes and wraps a bare finding into the EventBridge event
+ * AWS would have sent for it; stateless and thread-safe.
+ */
+final class Envelopes {
+
+  static final String GUARDDUTY_SOURCE = "aws.guardduty";
+  static final String GUARDDUTY_DETAIL_TYPE = "GuardDuty Finding";
+  static final String SECURITYHUB_SOURCE = "aws.securityhub";
+  static final String SECURITYHUB_DETAIL_TYPE = "Security Hub Findings - Imported";
+  static final String ASFF_SCHEMA_VERSION = "2018-10-08";
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** The parts of a made-up envelope that come from the finding; any may be null. */
+  private record Header(String key, String account, String time, String region, String resource) {}
+
+  private Envelopes() {}
+
+  static ObjectNode normalize(JsonNode raw) {
+    ObjectNode event = requireObject(raw, "event");
+    boolean source = event.has("source");
+    boolean detailType = event.has("detail-type");
+    if (source && detailType) {
+      return event;
+    }
+    if (source || detailType) {
+      throw new IllegalArgumentException(
+          source
+              ? "event has 'source' but no 'detail-type'"
+              : "event has 'detail-type' but no 'source'");
+    }
+    if (event.has("detail")) {
+      return wrapDetail(event);
+    }
+    if (looksLikeAsff(event)) {
+      return securityHubEvent(event);
+    }
+    if (looksLikeGuardDuty(event)) {
+      return guardDutyEvent(event, NODES.objectNode());
+    }
+    throw new IllegalArgumentException(unknown(event));
+  }
+
+  static ObjectNode requireObject(JsonNode node, String name) {
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException(
+          name + " is " + Json.kind(node) + ", expected a JSON object");
+    }
+    return (ObjectNode) node;
+  }
+
+  private static ObjectNode wrapDetail(ObjectNode event) {
+    JsonNode detail = event.get("detail");
+    if (!looksLikeGuardDuty(detail)) {
+      throw new IllegalArgumentException(
+          "event has no 'source' and its 'detail' ("
+              + Json.kind(detail)
+              + ") is not a GuardDuty finding: expected 'id' or 'type' and 'service' or 'severity'");
+    }
+    return guardDutyEvent(detail, event);
+  }
+
+  /** GuardDuty's API prints PascalCase keys; the native event, which patterns match, camelCase. */
+  private static ObjectNode guardDutyEvent(JsonNode finding, ObjectNode around) {
+    JsonNode detail = camelCase(finding);
+    Header header =
+        new Header(
+            firstNonNull(Json.text(detail, "arn"), Json.text(detail, "id")),
+            Json.text(detail, "accountId"),
+            Json.text(detail, "updatedAt"),
+            Json.text(detail, "region"),
+            Json.text(detail, "arn"));
+    return event(GUARDDUTY_SOURCE, GUARDDUTY_DETAIL_TYPE, header, detail, around);
+  }
+
+  private static ObjectNode securityHubEvent(ObjectNode finding) {
+    String id = Json.text(finding, "id");
+    String productArn = Json.text(finding, "productArn");
+    Header header =
+        new Header(
+            id,
+            AsffReader.account(finding),
+            Json.text(finding, "updatedAt"),
+            AsffReader.region(finding),
+            id == null || productArn == null ? null : productArn + "/" + id);
+    ObjectNode detail = NODES.objectNode();
+    detail.putArray("findings").add(finding.deepCopy());
+    return event(SECURITYHUB_SOURCE, SECURITYHUB_DETAIL_TYPE, header, detail, NODES.objectNode());
+  }
+
+  private static ObjectNode event(
+      String source, String detailType, Header header, JsonNode detail, ObjectNode around) {
+    ObjectNode event = NODES.objectNode();
+    event.put("version", "0");
+    event.put("id", eventId(source, header.key != null ? header.key : detail.toString()));
+    event.put("detail-type", detailType);
+    event.put("source", source);
+    putIfPresent(event, "account", header.account);
+    putIfPresent(event, "time", header.time);
+    putIfPresent(event, "region", header.region);
+    ArrayNode resources = event.putArray("resources");
+    if (header.resource != null) {
+      resources.add(header.resource);
+    }
+    event.set("detail", detail);
+    for (Map.Entry<String, JsonNode> field : around.properties()) {
+      if (!field.getKey().equals("detail") && !field.getValue().isNull()) {
+        event.set(field.getKey(), field.getValue().deepCopy());
+      }
+    }
+    return event;
+  }
+
+  /** Stable, so that replaying the same file twice yields the same event id. */
+  private static String eventId(String source, String key) {
+    return UUID.nameUUIDFromBytes((source + "|" + key).getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  private static JsonNode camelCase(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode copy = NODES.objectNode();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        copy.set(decapitalize(field.getKey()), camelCase(field.getValue()));
+      }
+      return copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = NODES.arrayNode(node.size());
+      node.forEach(element -> copy.add(camelCase(element)));
+      return copy;
+    }
+    return node.deepCopy();
+  }
+
+  private static String decapitalize(String key) {
+    return key.isEmpty() || Character.isLowerCase(key.charAt(0))
+        ? key
+        : Character.toLowerCase(key.charAt(0)) + key.substring(1);
+  }
+
+  static boolean looksLikeGuardDuty(JsonNode node) {
+    return node != null
+        && node.isObject()
+        && (has(node, "id") || has(node, "type"))
+        && (has(node, "service") || has(node, "severity"));
+  }
+
+  static boolean looksLikeAsff(JsonNode node) {
+    return has(node, "productArn")
+        || has(node, "awsAccountId")
+        || ASFF_SCHEMA_VERSION.equals(Json.text(node, "schemaVersion"));
+  }
+
+  private static boolean has(JsonNode node, String name) {
+    return !Json.field(node, name).isMissingNode();
+  }
+
+  private static String unknown(ObjectNode event) {
+    if (Json.field(event, "findings").isArray()) {
+      return "a list of findings: expected one event or finding per document";
+    }
+    return "not an EventBridge event (no 'source' and 'detail-type'), a GuardDuty finding"
+        + " ('id', 'type', 'severity', 'service') or an ASFF finding ('ProductArn',"
+        + " 'AwsAccountId', 'SchemaVersion' "
+        + ASFF_SCHEMA_VERSION
+        + ")";
+  }
+
+  private static void putIfPresent(ObjectNode node, String name, String value) {
+    if (value != null) {
+      node.put(name, value);
+    }
+  }
+
+  private static String firstNonNull(String a, String b) {
+    return a != null ? a : b;
+  }
+}

@@ -1,0 +1,112 @@
+package io.guardwall.core.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads findings out of events: native GuardDuty events, Security Hub CSPM (ASFF) imports, and bare
+ * findings wrapped by {@link #normalize}; stateless and thread-safe.
+ */
+public final class FindingParser {
+
+  /** Reads one finding object at a 1-based position in its event. */
+  private interface Reader {
+    FindingResult read(JsonNode finding, Envelope envelope, int position);
+  }
+
+  private FindingParser() {}
+
+  public static FindingParser create() {
+    return new FindingParser();
+  }
+
+  /**
+   * Turns what a user may hand us into a full EventBridge event: an event with {@code source} and
+   * {@code detail-type} as it is; a Lambda test event ({@code detail} holding a GuardDuty finding
+   * but no {@code source}), a bare GuardDuty finding (camelCase or the API's PascalCase) or a bare
+   * ASFF finding wrapped into the event AWS would send for it.
+   *
+   * @throws IllegalArgumentException naming the problem when the input is none of these
+   */
+  public ObjectNode normalize(JsonNode raw) {
+    return Envelopes.normalize(raw);
+  }
+
+  /**
+   * Every finding in a normalized event, in order. A finding that cannot be read becomes an invalid
+   * result and the others go on; an event of another source or detail-type yields none.
+   *
+   * @throws IllegalArgumentException when the event as a whole is unusable (not an object, no
+   *     {@code source}, {@code detail} missing or not an object, {@code findings} not an array)
+   */
+  public List<FindingResult> parse(JsonNode event) {
+    ObjectNode e = Envelopes.requireObject(event, "event");
+    String source = Json.text(e.get("source"));
+    String detailType = Json.text(e.get("detail-type"));
+    if (source == null || detailType == null) {
+      throw new IllegalArgumentException(
+          "event has no 'source' or 'detail-type' text: normalize it first");
+    }
+    Envelope envelope = Envelope.of(e);
+    if (source.equals(Envelopes.GUARDDUTY_SOURCE)
+        && detailType.equals(Envelopes.GUARDDUTY_DETAIL_TYPE)) {
+      return List.of(readSafely(GuardDutyReader::read, detail(e), envelope, 1));
+    }
+    if (source.equals(Envelopes.SECURITYHUB_SOURCE)
+        && detailType.equals(Envelopes.SECURITYHUB_DETAIL_TYPE)) {
+      return securityHub(findings(detail(e)), envelope);
+    }
+    return List.of();
+  }
+
+  private static List<FindingResult> securityHub(JsonNode findings, Envelope envelope) {
+    List<FindingResult> results = new ArrayList<>(findings.size());
+    for (int i = 0; i < findings.size(); i++) {
+      results.add(readSafely(AsffReader::read, findings.get(i), envelope, i + 1));
+    }
+    return results;
+  }
+
+  private static FindingResult readSafely(
+      Reader reader, JsonNode finding, Envelope envelope, int position) {
+    if (!finding.isObject()) {
+      return FindingResult.invalid(
+          null,
+          null,
+          Required.error(null, position, "is " + Json.kind(finding) + ", expected an object"));
+    }
+    try {
+      return reader.read(finding, envelope, position);
+    } catch (RuntimeException e) {
+      // A reader names every problem it expects; anything else must still not stop the event.
+      return FindingResult.invalid(
+          null, null, Required.error(null, position, "unreadable: " + e.getMessage()));
+    }
+  }
+
+  private static JsonNode detail(ObjectNode event) {
+    JsonNode detail = event.get("detail");
+    if (detail == null || detail.isNull()) {
+      throw new IllegalArgumentException("event has no 'detail'");
+    }
+    if (!detail.isObject()) {
+      throw new IllegalArgumentException(
+          "event 'detail' is " + Json.kind(detail) + ", expected an object");
+    }
+    return detail;
+  }
+
+  private static JsonNode findings(JsonNode detail) {
+    JsonNode findings = detail.get("findings");
+    if (findings == null || findings.isNull()) {
+      throw new IllegalArgumentException("event has no 'detail.findings'");
+    }
+    if (!findings.isArray()) {
+      throw new IllegalArgumentException(
+          "event 'detail.findings' is " + Json.kind(findings) + ", expected an array");
+    }
+    return findings;
+  }
+}

@@ -1,0 +1,95 @@
+package io.guardwall.core.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.guardwall.core.model.Finding;
+import io.guardwall.core.model.Origin;
+import io.guardwall.core.model.Severity;
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one GuardDuty finding, as in a native event's {@code detail} or as the GuardDuty API prints
+ * it (keys in camelCase or PascalCase); stateless and thread-safe.
+ */
+final class GuardDutyReader {
+
+  static final String PRODUCT = "GuardDuty";
+
+  /** A plain decimal, as GuardDuty writes scores; no exponent, no NaN, no hex. */
+  private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,9}(\\.\\d{1,17})?");
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+  private GuardDutyReader() {}
+
+  static FindingResult read(JsonNode f, Envelope envelope, int position) {
+    Required required = new Required();
+    String id = required.read(() -> Json.requiredText(f, "id", "id"));
+    String type = required.read(() -> Json.requiredText(f, "type", "type"));
+    Severity severity = required.read(() -> severity(Json.field(f, "severity")));
+    if (required.failed()) {
+      return required.invalid(id, type, position);
+    }
+    JsonNode service = Json.field(f, "service");
+    RemoteIpCollector ips = new RemoteIpCollector();
+    ActionIps.collect(Json.field(service, "action"), ips);
+    return FindingResult.ok(
+        new Finding(
+            id,
+            Json.text(f, "arn"),
+            type,
+            severity,
+            Json.text(f, "title"),
+            Json.text(f, "description"),
+            envelope.account(Json.text(f, "accountId")),
+            envelope.region(Json.text(f, "region")),
+            PRODUCT,
+            Origin.GUARDDUTY,
+            ResourceNames.describe(Json.field(f, "resource")),
+            Json.isTrue(Json.field(service, "archived")),
+            isSample(Json.field(service, "additionalInfo")),
+            ips.ips(),
+            ips.warnings()));
+  }
+
+  /** GuardDuty's score, a number or numeric text. */
+  static Severity severity(JsonNode node) {
+    if (node.isMissingNode() || node.isNull()) {
+      throw new IllegalArgumentException("severity missing");
+    }
+    if (node.isNumber()) {
+      return Severity.ofScore(node.doubleValue());
+    }
+    if (!node.isTextual()) {
+      throw new IllegalArgumentException("severity is " + Json.kind(node) + ", expected a number");
+    }
+    String text = node.asText().strip();
+    if (!DECIMAL.matcher(text).matches()) {
+      throw new IllegalArgumentException("severity " + Json.quote(text) + " is not a number");
+    }
+    return Severity.ofScore(Double.parseDouble(text));
+  }
+
+  /**
+   * Native events carry {@code additionalInfo.sample}; newer ones and the API put the whole
+   * additional info as JSON text in {@code additionalInfo.value}.
+   */
+  private static boolean isSample(JsonNode additionalInfo) {
+    if (Json.isTrue(Json.field(additionalInfo, "sample"))) {
+      return true;
+    }
+    JsonNode value = Json.field(additionalInfo, "value");
+    if (!value.isTextual()
+        || value.asText().length() > Json.MAX_TEXT
+        || !value.asText().contains("sample")) {
+      return false;
+    }
+    try {
+      return Json.isTrue(Json.field(MAPPER.readTree(value.asText()), "sample"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.guardwall.core.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/**
+ * Null-safe reads from finding JSON: keys in camelCase or PascalCase, every string capped, wrong
+ * types named in the error; stateless and thread-safe.
+ */
+final class Json {
+
+  /** Finding text is attacker-influenced: no string read from a finding is longer than this. */
+  static final int MAX_TEXT = 4096;
+
+  private Json() {}
+
+  /** The field under {@code camelName} or its PascalCase form; a missing node when neither. */
+  static JsonNode field(JsonNode node, String camelName) {
+    if (node == null || !node.isObject()) {
+      return MissingNode.getInstance();
+    }
+    JsonNode value = node.get(camelName);
+    if (value == null) {
+      value = node.get(Character.toUpperCase(camelName.charAt(0)) + camelName.substring(1));
+    }
+    return value == null ? MissingNode.getInstance() : value;
+  }
+
+  /** Follows a path of fields, each in either casing. */
+  static JsonNode path(JsonNode node, String... camelNames) {
+    JsonNode current = node;
+    for (String name : camelNames) {
+      current = field(current, name);
+    }
+    return current;
+  }
+
+  /** A scalar (text, number or boolean) as capped text; null for absent, null or containers. */
+  static String text(JsonNode node) {
+    return node != null && node.isValueNode() && !node.isNull() ? cap(node.asText()) : null;
+  }
+
+  /** The text under a path, as {@link #text(JsonNode)}. */
+  static String text(JsonNode node, String... camelNames) {
+    return text(path(node, camelNames));
+  }
+
+  /** The first non-null text among the candidates. */
+  static String firstText(JsonNode node, String... camelNames) {
+    for (String name : camelNames) {
+      String value = text(node, name);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A field that must hold non-blank text; the exception names the field and what it held instead.
+   */
+  static String requiredText(JsonNode node, String label, String... camelNames) {
+    return requireText(path(node, camelNames), label);
+  }
+
+  /** A value that must be non-blank text, as {@link #requiredText}. */
+  static String requireText(JsonNode value, String label) {
+    if (value == null || value.isMissingNode() || value.isNull()) {
+      throw new IllegalArgumentException(label + " missing");
+    }
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException(label + " is " + kind(value) + ", expected text");
+    }
+    if (value.asText().isBlank()) {
+      throw new IllegalArgumentException(label + " is blank");
+    }
+    return cap(value.asText().strip());
+  }
+
+  /** True for boolean {@code true} and the text {@code "true"} in any case. */
+  static boolean isTrue(JsonNode node) {
+    return node != null
+        && (node.isBoolean() ? node.booleanValue() : "true".equalsIgnoreCase(node.asText("")));
+  }
+
+  /** What a node is, for error messages: "an object", "text", ... */
+  static String kind(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "missing";
+    }
+    return switch (node.getNodeType()) {
+      case OBJECT, POJO -> "an object";
+      case ARRAY -> "an array";
+      case STRING -> "text";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case BINARY -> "binary";
+      default -> "null";
+    };
+  }
+
+  static String cap(String text) {
+    return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+  }
+
+  /** Quotes text for a message, abbreviated so that a huge value cannot flood a log. */
+  static String quote(String text) {
+    return "'" + abbreviate(text) + "'";
+  }
+
+  static String abbreviate(String text) {
+    return text.length() <= 64 ? text : text.substring(0, 61) + "...";
+  }
+}

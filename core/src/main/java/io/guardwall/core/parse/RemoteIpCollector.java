@@ -1,0 +1,87 @@
+package io.guardwall.core.parse;
+
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.model.IpSource;
+import io.guardwall.core.model.RemoteIp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gathers the remote addresses of one finding: de-duplicated by address and source, capped, with a
+ * warning for each string that is no IP; one instance per finding, not thread-safe.
+ */
+final class RemoteIpCollector {
+
+  static final int MAX_IPS = 1000;
+
+  static final int MAX_WARNINGS = 100;
+
+  /** What a finding says about an address besides the address itself; any part may be null. */
+  record Facts(String direction, String country, String asn, String organization) {}
+
+  private record Key(Cidr address, IpSource source) {}
+
+  private final Map<Key, RemoteIp> ips = new LinkedHashMap<>();
+  private final List<String> warnings = new ArrayList<>();
+  private int overflow;
+  private int droppedWarnings;
+
+  /** Adds one address read from {@code where} (an action name or a ProductFields key). */
+  void add(String address, String where, IpSource source, Facts facts) {
+    Cidr cidr = parse(address, where);
+    if (cidr == null) {
+      return;
+    }
+    Key key = new Key(cidr, source);
+    if (ips.containsKey(key)) {
+      return;
+    }
+    if (ips.size() >= MAX_IPS) {
+      overflow++;
+      return;
+    }
+    ips.put(
+        key,
+        new RemoteIp(cidr, source, facts.direction, facts.country, facts.asn, facts.organization));
+  }
+
+  void warn(String warning) {
+    if (warnings.size() < MAX_WARNINGS) {
+      warnings.add(warning);
+    } else {
+      droppedWarnings++;
+    }
+  }
+
+  List<RemoteIp> ips() {
+    return List.copyOf(ips.values());
+  }
+
+  List<String> warnings() {
+    List<String> all = new ArrayList<>(warnings);
+    if (overflow > 0) {
+      all.add(
+          "more than "
+              + MAX_IPS
+              + " remote addresses: kept the first "
+              + MAX_IPS
+              + ", skipped "
+              + overflow);
+    }
+    if (droppedWarnings > 0) {
+      all.add(droppedWarnings + " more warnings not shown");
+    }
+    return all;
+  }
+
+  private Cidr parse(String address, String where) {
+    if (!PlainAddress.isValid(address)) {
+      warn(
+          "skipped remote address " + Json.quote(address) + " in " + where + ": not an IP address");
+      return null;
+    }
+    return Cidr.ofAddress(address);
+  }
+}

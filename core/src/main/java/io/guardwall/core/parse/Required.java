@@ -1,0 +1,38 @@
+package io.guardwall.core.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Reads the fields a finding cannot do without, collecting every problem so that one error names
+ * them all; one instance per finding, not thread-safe.
+ */
+final class Required {
+
+  private final List<String> problems = new ArrayList<>();
+
+  /** The value read, or null after recording why it could not be read. */
+  <T> T read(Supplier<T> reader) {
+    try {
+      return reader.get();
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+      return null;
+    }
+  }
+
+  boolean failed() {
+    return !problems.isEmpty();
+  }
+
+  /** The invalid result, naming the finding by id or, without one, by its position (1-based). */
+  FindingResult invalid(String id, String type, int position) {
+    return FindingResult.invalid(id, type, error(id, position, String.join("; ", problems)));
+  }
+
+  static String error(String id, int position, String problem) {
+    String name = id == null ? "#" + position : Json.abbreviate(id);
+    return "finding " + name + ": " + problem;
+  }
+}

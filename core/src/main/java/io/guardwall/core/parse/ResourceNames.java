@@ -1,0 +1,36 @@
+package io.guardwall.core.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Names a GuardDuty finding's affected resource in a few words ("Instance i-0abc", "EKSCluster
+ * prod"); stateless.
+ */
+final class ResourceNames {
+
+  private static final Map<String, Function<JsonNode, String>> NAMES =
+      Map.of(
+          "Instance", r -> Json.text(r, "instanceDetails", "instanceId"),
+          "AccessKey",
+              r -> Json.firstText(Json.field(r, "accessKeyDetails"), "userName", "accessKeyId"),
+          "EKSCluster", r -> Json.text(r, "eksClusterDetails", "name"),
+          "RDSDBInstance", r -> Json.text(r, "rdsDbInstanceDetails", "dbInstanceIdentifier"),
+          "S3Bucket", r -> Json.text(Json.field(r, "s3BucketDetails").path(0), "name"),
+          "ECSCluster", r -> Json.text(r, "ecsClusterDetails", "name"),
+          "Lambda", r -> Json.text(r, "lambdaDetails", "functionName"),
+          "Container", r -> Json.text(r, "containerDetails", "name"));
+
+  private ResourceNames() {}
+
+  /** "TYPE NAME", the type alone when the name is unknown, null without a type. */
+  static String describe(JsonNode resource) {
+    String type = Json.text(resource, "resourceType");
+    if (type == null) {
+      return null;
+    }
+    String name = NAMES.getOrDefault(type, r -> null).apply(resource);
+    return Json.cap(name == null ? type : type + " " + name);
+  }
+}

@@ -1,0 +1,36 @@
+package io.guardwall.core.plan;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.model.BlocklistEntry;
+import io.guardwall.core.model.Cidr;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the planner rendered; immutable (treat {@code ruleGroup} as read-only).
+ *
+ * @param ruleGroup the {@code RuleGroup} object exactly as {@code UpdateRuleGroup} takes it
+ * @param blocked the merged CIDRs in guardwall's rules, IPv4 first, each family ascending
+ * @param evicted the desired entries left out for lack of capacity, first evicted first
+ * @param capacityUsed capacity the whole rendered group needs (other rules included)
+ * @param capacity the rule group's capacity
+ * @param changed whether {@code ruleGroup} differs in meaning from the current group
+ */
+public record RuleGroupPlan(
+    ObjectNode ruleGroup,
+    List<Cidr> blocked,
+    List<BlocklistEntry> evicted,
+    int capacityUsed,
+    int capacity,
+    boolean changed) {
+
+  public RuleGroupPlan {
+    Objects.requireNonNull(ruleGroup, "ruleGroup");
+    blocked = List.copyOf(blocked);
+    evicted = List.copyOf(evicted);
+    if (capacityUsed < 0 || capacityUsed > capacity) {
+      throw new IllegalArgumentException(
+          "capacityUsed " + capacityUsed + " is outside 0.." + capacity);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.guardwall.core.plan;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.model.BlocklistEntry;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Renders the desired blocklist into a Network Firewall stateless {@code RuleGroup}: one rule that
+ * drops the blocked addresses as sources, one as destinations, both publishing a metric through a
+ * custom action; everything else in the group is kept as it was. Thread-safe.
+ *
+ * <p>The CIDRs are merged exactly ({@link CidrMerger}). Each merged CIDR costs one capacity unit in
+ * each of the two rules; the other rules' capacity is subtracted from the budget first. When the
+ * entries do not fit, whole entries are evicted in the order {@link CapacityFit} documents:
+ * unpinned before pinned, lowest severity first, then oldest last sighting.
+ */
+public final class RuleGroupPlanner {
+
+  /** Every blocked CIDR appears in the source rule and in the destination rule. */
+  private static final int RULES_PER_CIDR = 2;
+
+  private final RuleGroupLayout layout;
+  private final RuleGroupRenderer renderer;
+
+  public RuleGroupPlanner(RuleGroupLayout layout) {
+    this.layout = Objects.requireNonNull(layout, "layout");
+    this.renderer = new RuleGroupRenderer(layout);
+  }
+
+  /**
+   * Plans the group for the {@code desired} (active) entries.
+   *
+   * @param current the group as it is now, or null for an empty group; not modified
+   * @param capacity the rule group's {@code Capacity}
+   * @throws IllegalArgumentException when {@code current} is not a stateless rule group of the
+   *     documented shape, capacity is not positive, or the other rules alone exceed it
+   */
+  public RuleGroupPlan plan(List<BlocklistEntry> desired, ObjectNode current, int capacity) {
+    Objects.requireNonNull(desired, "desired");
+    if (capacity < 1) {
+      throw new IllegalArgumentException("rule group capacity must be positive: " + capacity);
+    }
+    CurrentGroup before = CurrentGroup.parse(current, layout);
+    int budget = capacity - before.foreignCapacity();
+    if (budget < 0) {
+      throw new IllegalArgumentException(
+          "the rules guardwall does not own need "
+              + before.foreignCapacity()
+              + " capacity units, more than the rule group's capacity "
+              + capacity);
+    }
+    CapacityFit fit = CapacityFit.of(desired, budget / RULES_PER_CIDR);
+    ObjectNode rendered = renderer.render(before, fit.blocked());
+    CurrentGroup after = CurrentGroup.parse(rendered, layout);
+    return new RuleGroupPlan(
+        rendered,
+        fit.blocked(),
+        fit.evicted(),
+        after.totalCapacity(),
+        capacity,
+        !after.owned().equals(before.owned()));
+  }
+}

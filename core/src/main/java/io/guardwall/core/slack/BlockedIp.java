@@ -1,0 +1,35 @@
+package io.guardwall.core.slack;
+
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.model.SeverityLevel;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One address newly blocked in a run, with what the finding said about it; immutable. The finding
+ * fields may be null (a manual block has no finding); all text is rendered escaped.
+ *
+ * @param expiresAt when the block ends; null for a pinned block, which never does
+ * @param sample whether the finding was a generated sample
+ */
+public record BlockedIp(
+    Cidr cidr,
+    Instant expiresAt,
+    String findingId,
+    String findingType,
+    SeverityLevel severity,
+    String country,
+    String asn,
+    String organization,
+    boolean sample) {
+
+  public BlockedIp {
+    Objects.requireNonNull(cidr, "cidr");
+    Objects.requireNonNull(severity, "severity");
+  }
+
+  /** Whether the block never expires. */
+  public boolean pinned() {
+    return expiresAt == null;
+  }
+}

@@ -1,0 +1,130 @@
+package io.guardwall.core.slack;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.model.Finding;
+import io.guardwall.core.model.Origin;
+import io.guardwall.core.model.RemoteIp;
+import io.guardwall.core.model.SeverityLevel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The alert for one finding: a coloured attachment with the severity, a sample label, title and
+ * description, the finding's facts as fields, its remote addresses and a console link; stateless.
+ */
+final class FindingAlert {
+
+  /** Colour of the attachment bar per severity. */
+  static final Map<SeverityLevel, String> COLOURS =
+      Map.of(
+          SeverityLevel.CRITICAL, "#8B0000",
+          SeverityLevel.HIGH, "#E01E5A",
+          SeverityLevel.MEDIUM, "#ECB22E",
+          SeverityLevel.LOW, "#2EB67D",
+          SeverityLevel.INFORMATIONAL, "#9E9E9E");
+
+  static final String SAMPLE_LABEL = "SAMPLE FINDING";
+  private static final int MAX_TITLE = 500;
+  private static final int MAX_FIELD_VALUE = 1500;
+
+  /** Room kept at the end of the remote IP section for the "…and N more" line. */
+  private static final int ROOM_FOR_MORE = 40;
+
+  private FindingAlert() {}
+
+  static ObjectNode payload(Finding finding) {
+    Objects.requireNonNull(finding, "finding");
+    List<ObjectNode> blocks = new ArrayList<>();
+    blocks.add(Blocks.header(severityName(finding) + " · " + product(finding) + " finding"));
+    if (finding.sample()) {
+      blocks.add(
+          Blocks.section(
+              ":warning: *" + SAMPLE_LABEL + "* — generated for testing, nothing really happened"));
+    }
+    blocks.add(Blocks.section(titleAndDescription(finding)));
+    blocks.add(Blocks.fields(facts(finding)));
+    blocks.add(Blocks.section(remoteIps(finding.remoteIps())));
+    ConsoleLinks.of(finding)
+        .ifPresent(
+            url ->
+                blocks.add(
+                    Blocks.context("<" + url + "|Open in the " + product(finding) + " console>")));
+    String colour = COLOURS.get(finding.severity().level());
+    return Blocks.colouredPayload(fallback(finding), colour, blocks);
+  }
+
+  private static String titleAndDescription(Finding finding) {
+    String title = "*" + SlackText.safe(finding.title(), MAX_TITLE) + "*";
+    int room = Blocks.MAX_SECTION_TEXT - title.length() - 1;
+    return title + "\n" + SlackText.safe(finding.description(), room);
+  }
+
+  private static List<String> facts(Finding finding) {
+    return List.of(
+        field("Type", finding.type()),
+        field("Severity", finding.severity().toString()),
+        field("Account", finding.accountId()),
+        field("Region", finding.region()),
+        field("Resource", finding.resource()),
+        field("Product", finding.product()),
+        field("Finding ID", finding.id()));
+  }
+
+  private static String field(String label, String value) {
+    return "*" + label + "*\n" + SlackText.safe(value, MAX_FIELD_VALUE);
+  }
+
+  /** One line per address until the section is full, then a visible count of the rest. */
+  private static String remoteIps(List<RemoteIp> ips) {
+    StringBuilder text = new StringBuilder("*Remote IPs*");
+    if (ips.isEmpty()) {
+      return text.append("\nnone").toString();
+    }
+    for (int i = 0; i < ips.size(); i++) {
+      String line = "\n• " + ipLine(ips.get(i));
+      if (text.length() + line.length() > Blocks.MAX_SECTION_TEXT - ROOM_FOR_MORE) {
+        return text.append("\n").append(SlackText.more(ips.size() - i)).toString();
+      }
+      text.append(line);
+    }
+    return text.toString();
+  }
+
+  /** An address, where it is from and how it was seen; under 400 chars. */
+  private static String ipLine(RemoteIp ip) {
+    String where = SlackText.whereabouts(ip.country(), ip.asn(), ip.organization());
+    String direction =
+        ip.direction() == null ? "" : SlackText.safe(ip.direction().toLowerCase(Locale.ROOT), 32);
+    String source = ip.source().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return "`"
+        + ip.address().display()
+        + "`"
+        + (where.isEmpty() ? "" : " — " + where)
+        + " ("
+        + (direction.isEmpty() ? "" : direction + " ")
+        + source
+        + ")";
+  }
+
+  private static String fallback(Finding finding) {
+    return (finding.sample() ? "[" + SAMPLE_LABEL + "] " : "")
+        + severityName(finding)
+        + " "
+        + product(finding)
+        + " finding "
+        + SlackText.safe(finding.type(), 256)
+        + ": "
+        + SlackText.safe(finding.title(), MAX_TITLE);
+  }
+
+  private static String severityName(Finding finding) {
+    return finding.severity().level().name();
+  }
+
+  private static String product(Finding finding) {
+    return finding.origin() == Origin.SECURITYHUB ? "Security Hub" : "GuardDuty";
+  }
+}

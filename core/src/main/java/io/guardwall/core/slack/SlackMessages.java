@@ -1,0 +1,51 @@
+package io.guardwall.core.slack;
+
+import io.guardwall.core.model.Finding;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Builds Block Kit payloads for Slack incoming webhooks: the digest of addresses blocked in a run
+ * and the alert for one finding. Finding text is attacker-influenced: it is always escaped and
+ * rendered as mrkdwn, and every text is cut visibly to Block Kit's limits. Thread-safe.
+ */
+public final class SlackMessages {
+
+  private static final int MAX_HINT = 100;
+
+  private final BlockedDigest digest;
+
+  /**
+   * @param unblockHint the command that lifts a block, followed by the CIDR in the digest (e.g.
+   *     {@code ./guardwall unblock})
+   */
+  public SlackMessages(String unblockHint) {
+    Objects.requireNonNull(unblockHint, "unblockHint");
+    if (unblockHint.isBlank() || unblockHint.length() > MAX_HINT) {
+      throw new IllegalArgumentException(
+          "unblockHint must be 1-" + MAX_HINT + " chars, not " + unblockHint.length());
+    }
+    this.digest = new BlockedDigest(unblockHint.strip());
+  }
+
+  /**
+   * The digest of the addresses newly blocked in one run.
+   *
+   * @throws IllegalArgumentException when {@code blocked} is empty: there is nothing to report
+   */
+  public SlackMessage blockedDigest(List<BlockedIp> blocked, Instant now) {
+    return new SlackMessage(SlackMessage.Kind.BLOCKED, null, digest.payload(blocked, now));
+  }
+
+  /** The alert for one finding, coloured by its severity. */
+  public SlackMessage findingAlert(Finding finding) {
+    Objects.requireNonNull(finding, "finding");
+    return new SlackMessage(SlackMessage.Kind.FINDING, finding.id(), FindingAlert.payload(finding));
+  }
+
+  /** Escapes {@code &}, {@code <} and {@code >} so that text cannot become mrkdwn markup. */
+  public static String escape(String text) {
+    return SlackText.escape(text);
+  }
+}

@@ -1,0 +1,96 @@
+package io.guardwall.core.slack;
+
+import java.util.Objects;
+
+/**
+ * Slack mrkdwn text: escaping of attacker-influenced text, visible truncation that respects Block
+ * Kit limits, and the few phrases digest and alert share; stateless.
+ */
+final class SlackText {
+
+  static final String ELLIPSIS = "…";
+
+  /** The longest escape sequence {@link #escape} produces ({@code &amp;}). */
+  private static final int LONGEST_ENTITY = "&amp;".length();
+
+  private SlackText() {}
+
+  /** Replaces {@code &}, {@code <} and {@code >} with their entities, so nothing becomes markup. */
+  static String escape(String text) {
+    Objects.requireNonNull(text, "text");
+    StringBuilder escaped = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      String entity = entity(c);
+      if (entity == null) {
+        escaped.append(c);
+      } else {
+        escaped.append(entity);
+      }
+    }
+    return escaped.toString();
+  }
+
+  /**
+   * Cuts already escaped text to at most {@code max} chars, ending with {@code …} when cut; never
+   * inside an entity or a surrogate pair.
+   */
+  static String truncate(String escaped, int max) {
+    if (escaped.length() <= max) {
+      return escaped;
+    }
+    int cut = Math.max(0, max - ELLIPSIS.length());
+    int amp = escaped.lastIndexOf('&', cut - 1);
+    if (amp >= 0 && amp > cut - LONGEST_ENTITY && escaped.indexOf(';', amp) >= cut) {
+      cut = amp;
+    }
+    if (cut > 0 && Character.isHighSurrogate(escaped.charAt(cut - 1))) {
+      cut--;
+    }
+    return escaped.substring(0, cut) + ELLIPSIS;
+  }
+
+  /** Finding text made safe for mrkdwn: escaped, at most {@code max} chars, a dash when absent. */
+  static String safe(String text, int max) {
+    return text == null || text.isBlank() ? "—" : truncate(escape(text.strip()), max);
+  }
+
+  /** Where an address lives, as a finding says: "US · AS64496 Example Org", or "" if unknown. */
+  static String whereabouts(String country, String asn, String organization) {
+    StringBuilder where = new StringBuilder();
+    appendPart(where, country == null ? null : safe(country, 64));
+    String as = asn == null || asn.isBlank() ? null : asNumber(asn);
+    String org = organization == null || organization.isBlank() ? null : safe(organization, 128);
+    appendPart(where, as == null ? org : org == null ? as : as + " " + org);
+    return where.toString();
+  }
+
+  /** The visible line for what a list leaves out: "…and 3 more". */
+  static String more(int n) {
+    return ELLIPSIS + "and " + n + " more";
+  }
+
+  private static String asNumber(String asn) {
+    String trimmed = asn.strip();
+    return trimmed.chars().allMatch(Character::isDigit) ? "AS" + trimmed : safe(trimmed, 32);
+  }
+
+  private static void appendPart(StringBuilder text, String part) {
+    if (part != null) {
+      text.append(text.length() == 0 ? "" : " · ").append(part);
+    }
+  }
+
+  private static String entity(char c) {
+    switch (c) {
+      case '&':
+        return "&amp;";
+      case '<':
+        return "&lt;";
+      case '>':
+        return "&gt;";
+      default:
+        return null;
+    }
+  }
+}

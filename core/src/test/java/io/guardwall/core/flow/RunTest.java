@@ -1,0 +1,145 @@
+package io.guardwall.core.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.RecordingNotifier;
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.port.InMemoryBlocklistStore;
+import io.guardwall.core.port.InMemoryNotificationLog;
+import io.guardwall.core.port.Notifier;
+import io.guardwall.core.port.NotifyException;
+import io.guardwall.core.reconcile.RetryPolicy;
+import io.guardwall.core.route.Route;
+import io.guardwall.core.slack.SlackMessage;
+import io.guardwall.core.testing.Resources;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant NOW = Instant.parse("2026-11-28T06:00:00Z");
+
+  private final InMemoryBlocklistStore store = new InMemoryBlocklistStore();
+  private final DryRunFirewall firewall = new DryRunFirewall(10_000);
+  private RecordingNotifier notifier = new RecordingNotifier(null);
+
+  private Guardwall guardwall(Notifier next) {
+    notifier = new RecordingNotifier(next);
+    return new Guardwall(
+        GuardwallConfig.defaults(),
+        new Guardwall.Ports(store, new InMemoryNotificationLog(), firewall, notifier),
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        RetryPolicy.immediate(3));
+  }
+
+  private static ObjectNode event(String name) throws Exception {
+    return (ObjectNode) JSON.readTree(Resources.text(RunTest.class, "../route/" + name));
+  }
+
+  @Test
+  void process_shouldBlockNotifyAndDigest_whenNetworkConnectionFinding() throws Exception {
+    Run run = guardwall(null).startRun();
+    EventReport report = run.process(event("guardduty-network.json"), "f", 0);
+    RunReport end = run.finish();
+
+    assertThat(report.routes()).containsExactlyInAnyOrder(Route.BLOCK, Route.NOTIFY);
+    FindingReport finding = report.findings().get(0);
+    assertThat(finding.ips()).singleElement().satisfies(d -> assertThat(d.block()).isTrue());
+    assertThat(finding.notification()).isEqualTo("sent");
+    assertThat(store.get(Cidr.ofAddress("198.51.100.23")).orElseThrow().expiresAt())
+        .isEqualTo(NOW.plus(Duration.ofHours(12)));
+    assertThat(end.reconcile().updated()).isTrue();
+    assertThat(firewall.ruleGroup().orElseThrow().toString()).contains("198.51.100.23/32");
+    assertThat(notifier.messages())
+        .extracting(SlackMessage::kind)
+        .containsExactly(SlackMessage.Kind.FINDING, SlackMessage.Kind.BLOCKED);
+  }
+
+  @Test
+  void process_shouldNotReconcileOrDigest_whenOnlyRefreshed() throws Exception {
+    Guardwall gw = guardwall(null);
+    Run first = gw.startRun();
+    first.process(event("guardduty-network.json"), "f", 0);
+    first.finish();
+    Run second = gw.startRun();
+    FindingReport again = second.process(event("guardduty-network.json"), "f", 0).findings().get(0);
+    RunReport end = second.finish();
+    assertThat(again.notification()).startsWith("duplicate");
+    assertThat(end.reconcile()).isNull();
+    assertThat(end.newlyBlocked()).isEmpty();
+    assertThat(store.get(Cidr.ofAddress("198.51.100.23")).orElseThrow().hits()).isEqualTo(2);
+  }
+
+  @Test
+  void process_shouldIgnore_whenNoRouteMatches() throws Exception {
+    Run run = guardwall(null).startRun();
+    JsonNode unrelated = JSON.readTree("{\"source\":\"aws.ec2\",\"detail-type\":\"x\",\"detail\":{}}");
+    EventReport report = run.process(unrelated, "f", 3);
+    assertThat(report.error()).isNull();
+    assertThat(report.routes()).isEmpty();
+    assertThat(report.findings()).isEmpty();
+  }
+
+  @Test
+  void process_shouldReportError_whenEventIsNotAnObject() throws Exception {
+    Run run = guardwall(null).startRun();
+    for (String bad : List.of("42", "\"text\"", "[]", "null", "{}")) {
+      EventReport report = run.process(JSON.readTree(bad), "f", 0);
+      assertThat(report.error()).as(bad).isNotBlank();
+    }
+    assertThat(run.finish().errors()).isEmpty();
+  }
+
+  @Test
+  void process_shouldReportAndKeepState_whenSlackFails() throws Exception {
+    Run run =
+        guardwall(
+                m -> {
+                  throw new NotifyException("Slack webhook answered HTTP 500", null);
+                })
+            .startRun();
+    FindingReport f = run.process(event("guardduty-network.json"), "f", 0).findings().get(0);
+    RunReport end = run.finish();
+    assertThat(f.notification()).startsWith("failed: Slack webhook answered HTTP 500");
+    assertThat(end.errors()).hasSize(2);
+    assertThat(store.listActive(NOW)).hasSize(1);
+    assertThat(end.reconcile().updated()).isTrue();
+  }
+
+  @Test
+  void finish_shouldKeepDesiredState_whenFirewallFails() throws Exception {
+    InMemoryNotificationLog log = new InMemoryNotificationLog();
+    io.guardwall.core.port.Firewall broken =
+        new io.guardwall.core.port.Firewall() {
+          @Override
+          public io.guardwall.core.port.FirewallSnapshot describe() {
+            throw new io.guardwall.core.port.FirewallRetryableException("HTTP 500", null);
+          }
+
+          @Override
+          public void update(io.guardwall.core.port.FirewallSnapshot b, ObjectNode g) {}
+        };
+    Guardwall gw =
+        new Guardwall(
+            GuardwallConfig.defaults(),
+            new Guardwall.Ports(store, log, broken, notifier),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            RetryPolicy.immediate(2));
+    Run run = gw.startRun();
+    run.process(event("guardduty-network.json"), "f", 0);
+    RunReport end = run.finish();
+    assertThat(end.errors()).singleElement().asString().contains("reconcile failed");
+    assertThat(store.listActive(NOW)).hasSize(1);
+    assertThat(notifier.messages()).extracting(SlackMessage::kind).containsExactly(SlackMessage.Kind.FINDING);
+  }
+}

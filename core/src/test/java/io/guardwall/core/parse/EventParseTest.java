@@ -1,0 +1,108 @@
+package io.guardwall.core.parse;
+
+import static io.guardwall.core.parse.TestJson.guardDutyEvent;
+import static io.guardwall.core.parse.TestJson.json;
+import static io.guardwall.core.parse.TestJson.object;
+import static io.guardwall.core.parse.TestJson.resource;
+import static io.guardwall.core.parse.TestJson.securityHubEvent;
+import static io.guardwall.core.parse.TestJson.with;
+import static io.guardwall.core.parse.TestJson.without;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+class EventParseTest {
+
+  private final FindingParser parser = FindingParser.create();
+
+  @Test
+  void parse_shouldNameTheProblem_whenEventIsNoObject() {
+    assertThatThrownBy(() -> parser.parse(json("[{}]")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("event is an array, expected a JSON object");
+    assertThatThrownBy(() -> parser.parse(null))
+        .hasMessage("event is missing, expected a JSON object");
+  }
+
+  @Test
+  void parse_shouldAskForNormalize_whenEnvelopeMissing() {
+    assertThatThrownBy(() -> parser.parse(resource("guardduty-finding.json")))
+        .hasMessage("event has no 'source' or 'detail-type' text: normalize it first");
+  }
+
+  @Test
+  void parse_shouldNameTheProblem_whenGuardDutyDetailMissingOrNoObject() {
+    ObjectNode event = guardDutyEvent(resource("guardduty-finding.json"));
+
+    assertThatThrownBy(() -> parser.parse(without(event.deepCopy(), "detail")))
+        .hasMessage("event has no 'detail'");
+    assertThatThrownBy(() -> parser.parse(with(event.deepCopy(), "detail", "a finding")))
+        .hasMessage("event 'detail' is text, expected an object");
+    assertThatThrownBy(() -> parser.parse(with(event.deepCopy(), "detail", json("[]"))))
+        .hasMessage("event 'detail' is an array, expected an object");
+  }
+
+  @Test
+  void parse_shouldNameTheProblem_whenFindingsMissingOrNoArray() {
+    ObjectNode event = securityHubEvent(resource("asff-finding.json"));
+
+    assertThatThrownBy(() -> parser.parse(with(event.deepCopy(), "detail/findings", json("{}"))))
+        .hasMessage("event 'detail.findings' is an object, expected an array");
+    assertThatThrownBy(() -> parser.parse(without(event.deepCopy(), "detail/findings")))
+        .hasMessage("event has no 'detail.findings'");
+    assertThatThrownBy(() -> parser.parse(with(event.deepCopy(), "detail", "x")))
+        .hasMessage("event 'detail' is text, expected an object");
+  }
+
+  @Test
+  void parse_shouldYieldNothing_whenFindingsEmpty() {
+    assertThat(parser.parse(securityHubEvent())).isEmpty();
+  }
+
+  @Test
+  void parse_shouldYieldNothing_whenOtherGuardDutyOrSecurityHubDetailType() {
+    ObjectNode malware =
+        with(
+            guardDutyEvent(resource("guardduty-finding.json")),
+            "detail-type",
+            "GuardDuty Malware Protection Object Scan Result");
+    ObjectNode custom =
+        with(
+            securityHubEvent(resource("asff-finding.json")),
+            "detail-type",
+            "Security Hub Findings - Custom Action");
+
+    assertThat(parser.parse(malware)).isEmpty();
+    assertThat(parser.parse(custom)).isEmpty();
+  }
+
+  @Test
+  void parse_shouldMatchTheEnvelopeExactly_whenSourceDiffersInCase() {
+    ObjectNode event =
+        with(guardDutyEvent(resource("guardduty-finding.json")), "source", "AWS.GuardDuty");
+
+    assertThat(parser.parse(event)).isEmpty();
+  }
+
+  @Test
+  void parse_shouldRecogniseOneFinding_whenItArrivesByBothRoutes() {
+    ObjectNode native_ =
+        with(resource("guardduty-finding.json"), "id", "e1c3a5b7d9f0e2c4a6b8d0f1e3c5a7b9");
+
+    String viaGuardDuty = parser.parse(guardDutyEvent(native_)).get(0).id();
+    String viaSecurityHub =
+        parser.parse(securityHubEvent(resource("asff-finding.json"))).get(0).id();
+
+    assertThat(viaSecurityHub).isEqualTo(viaGuardDuty);
+  }
+
+  @Test
+  void parse_shouldBeStateless_whenCalledAgain() {
+    ObjectNode event = securityHubEvent(resource("asff-finding.json"), object("{}"));
+
+    assertThat(parser.parse(event)).isEqualTo(parser.parse(event));
+    assertThat(FindingParser.create().parse(event)).isEqualTo(parser.parse(event));
+  }
+}

@@ -1,0 +1,194 @@
+package io.guardwall.slack;
+
+import io.guardwall.core.port.Notifier;
+import io.guardwall.core.port.NotifyException;
+import io.guardwall.core.slack.SlackMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Queues messages and posts them from one background thread at the webhook's pace, so that a burst
+ * becomes digests rather than a storm: while messages wait for their turn, queued BLOCKED digests
+ * are merged into as few messages as Block Kit allows; FINDING alerts are posted one by one. {@link
+ * #send} only queues; {@link #flush} waits until everything queued so far was delivered or failed
+ * and throws an {@link UndeliveredException} naming every message that failed since the last flush,
+ * and {@link #close} does the same and stops the thread. Nothing is dropped silently: always close
+ * it. Thread-safe: any number of threads may send, flush and close.
+ */
+public final class DigestingNotifier implements Notifier, AutoCloseable {
+
+  private final Notifier delivery;
+  private final Runnable awaitTurn;
+  private final Thread worker;
+  private List<Outgoing> queue = new ArrayList<>();
+  private final List<Undelivered> failed = new ArrayList<>();
+  private Outgoing inFlight;
+  private long queued;
+  private long done;
+  private boolean closed;
+
+  DigestingNotifier(Notifier delivery, Runnable awaitTurn) {
+    this.delivery = Objects.requireNonNull(delivery, "delivery");
+    this.awaitTurn = Objects.requireNonNull(awaitTurn, "awaitTurn");
+    this.worker = new Thread(this::run, "guardwall-slack-digest");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  /** Starts queueing in front of {@code webhook}, whose pace decides how much gets merged. */
+  public static DigestingNotifier start(SlackWebhookNotifier webhook) {
+    return new DigestingNotifier(webhook, webhook::awaitTurn);
+  }
+
+  /**
+   * Queues {@code message} and returns at once; a failure to deliver it is thrown by the next
+   * {@link #flush} or {@link #close}.
+   *
+   * @throws IllegalStateException when this notifier is closed
+   */
+  @Override
+  public synchronized void send(SlackMessage message) {
+    Objects.requireNonNull(message, "message");
+    if (closed) {
+      throw new IllegalStateException("the Slack digest queue is closed; message not sent");
+    }
+    queue.add(Outgoing.of(message));
+    queued++;
+    notifyAll();
+  }
+
+  /**
+   * Waits until every message queued before this call was delivered or finally failed.
+   *
+   * @throws UndeliveredException when any message failed since the previous flush
+   * @throws NotifyException when interrupted while waiting (the interrupt flag stays set)
+   */
+  public void flush() {
+    awaitDone();
+    throwFailures();
+  }
+
+  /**
+   * Stops taking messages, waits until everything queued was delivered or failed, and stops the
+   * thread; closing again does nothing more.
+   *
+   * @throws UndeliveredException when any message failed since the previous flush
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+      notifyAll();
+    }
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      throw interrupted();
+    }
+    throwFailures();
+  }
+
+  private synchronized void awaitDone() {
+    long target = queued;
+    try {
+      while (done < target) {
+        wait();
+      }
+    } catch (InterruptedException e) {
+      throw interrupted();
+    }
+  }
+
+  private static NotifyException interrupted() {
+    Thread.currentThread().interrupt();
+    return new NotifyException("interrupted while waiting for Slack deliveries", null);
+  }
+
+  private void throwFailures() {
+    List<Undelivered> failures;
+    synchronized (this) {
+      failures = List.copyOf(failed);
+      failed.clear();
+    }
+    if (!failures.isEmpty()) {
+      throw new UndeliveredException(failures);
+    }
+  }
+
+  private void run() {
+    Throwable stoppedBy = null;
+    try {
+      for (Outgoing next = next(); next != null; next = next()) {
+        deliver(next);
+      }
+    } catch (RuntimeException | Error e) {
+      stoppedBy = e;
+      throw e;
+    } finally {
+      failLeftovers(stoppedBy);
+    }
+  }
+
+  /**
+   * Waits for the webhook's turn, then merges what queued up meanwhile; null once closed and empty.
+   */
+  private Outgoing next() {
+    awaitTurn.run();
+    synchronized (this) {
+      while (queue.isEmpty() && !closed) {
+        waitForWork();
+      }
+      if (queue.isEmpty()) {
+        return null;
+      }
+      queue = Digests.merge(queue);
+      inFlight = queue.remove(0);
+      return inFlight;
+    }
+  }
+
+  private void waitForWork() {
+    try {
+      wait();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException("the Slack digest thread was interrupted", e);
+    }
+  }
+
+  private void deliver(Outgoing outgoing) {
+    NotifyException failure = null;
+    try {
+      delivery.send(outgoing.message());
+    } catch (NotifyException e) {
+      failure = e;
+    } catch (RuntimeException e) {
+      failure =
+          new NotifyException(
+              "unexpected error while posting to Slack: " + e.getClass().getName(), e);
+    }
+    finished(outgoing, failure);
+  }
+
+  private synchronized void finished(Outgoing outgoing, NotifyException failure) {
+    if (failure != null) {
+      outgoing.originals().forEach(m -> failed.add(new Undelivered(m, failure)));
+    }
+    done += outgoing.originals().size();
+    if (outgoing == inFlight) {
+      inFlight = null;
+    }
+    notifyAll();
+  }
+
+  private synchronized void failLeftovers(Throwable cause) {
+    closed = true;
+    NotifyException failure =
+        new NotifyException("the Slack digest thread stopped before posting this message", cause);
+    if (inFlight != null) {
+      finished(inFlight, failure);
+    }
+    queue.forEach(o -> finished(o, failure));
+    queue.clear();
+  }
+}

@@ -1,0 +1,97 @@
+package io.guardwall.sqlite;
+
+import io.guardwall.core.port.StoreException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The tables, versioned by SQLite's {@code user_version}: a file written by an older guardwall is
+ * migrated step by step on open; one written by a newer guardwall, or another program's database,
+ * is refused.
+ */
+final class Schema {
+
+  /** Step {@code i} brings a file from version {@code i} to {@code i + 1}; append, never edit. */
+  private static final List<List<String>> STEPS =
+      List.of(
+          List.of(
+              // Instants are InstantText; sets and lists are JSON arrays of strings.
+              """
+              CREATE TABLE blocklist (
+                cidr TEXT PRIMARY KEY NOT NULL,
+                first_seen TEXT NOT NULL,
+                last_seen TEXT NOT NULL,
+                expires_at TEXT,
+                hits INTEGER NOT NULL CHECK (hits >= 1),
+                highest_severity TEXT NOT NULL,
+                finding_types TEXT NOT NULL,
+                finding_ids TEXT NOT NULL,
+                accounts TEXT NOT NULL,
+                regions TEXT NOT NULL,
+                origins TEXT NOT NULL,
+                pinned INTEGER NOT NULL CHECK (pinned IN (0, 1)),
+                CHECK (pinned = 1 OR expires_at IS NOT NULL)
+              )""",
+              "CREATE INDEX blocklist_expires_at ON blocklist (expires_at)",
+              // level is the SeverityLevel rank, INFORMATIONAL 0 to CRITICAL 4.
+              """
+              CREATE TABLE notifications (
+                finding_id TEXT PRIMARY KEY NOT NULL,
+                level INTEGER NOT NULL,
+                expires_at TEXT NOT NULL
+              )""",
+              "CREATE INDEX notifications_expires_at ON notifications (expires_at)"));
+
+  static final int VERSION = STEPS.size();
+
+  private Schema() {}
+
+  /**
+   * Runs the missing steps in the caller's write transaction, so two processes opening the same new
+   * file do not both migrate it.
+   */
+  static Void migrate(Connection c, String name) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      int version = userVersion(s);
+      if (version > VERSION) {
+        throw new StoreException(
+            "state file "
+                + name
+                + " has schema version "
+                + version
+                + ", newer than this guardwall understands ("
+                + VERSION
+                + "); use a newer guardwall",
+            null);
+      }
+      if (version == 0 && hasTables(s)) {
+        throw new StoreException(
+            "state file " + name + " is a SQLite database of something else, not guardwall state",
+            null);
+      }
+      for (int step = version; step < VERSION; step++) {
+        for (String sql : STEPS.get(step)) {
+          s.execute(sql);
+        }
+      }
+      // Written even when current, so that a file we cannot write fails here, on open.
+      s.execute("PRAGMA user_version = " + VERSION);
+    }
+    return null;
+  }
+
+  private static boolean hasTables(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+      return rs.next() && rs.getInt(1) > 0;
+    }
+  }
+
+  private static int userVersion(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+}
