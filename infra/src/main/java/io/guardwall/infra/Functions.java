@@ -29,6 +29,18 @@ final class Functions {
   static final String ALIAS = "live";
   static final int MEMORY_MB = 1024;
 
+  // The item operations the DynamoDB store and notification log use; no streams, no table admin.
+  static final List<String> TABLE_READ_ACTIONS =
+      List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan");
+  static final List<String> TABLE_WRITE_ACTIONS =
+      List.of(
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:BatchWriteItem");
+  static final List<String> FIREWALL_ACTIONS =
+      List.of("network-firewall:DescribeRuleGroup", "network-firewall:UpdateRuleGroup");
+
   private final Construct scope;
   private final GuardwallProps props;
   private final ITable table;
@@ -97,23 +109,23 @@ final class Functions {
             .description("guardwall " + task.id() + " function")
             .build();
     if (task.needs(Task.Access.TABLE)) {
-      table.grantReadWriteData(role);
+      allow(role, TABLE_WRITE_ACTIONS, table.getTableArn());
     }
-    if (task.needs(Task.Access.TABLE_READ)) {
-      table.grantReadData(role);
+    if (task.needs(Task.Access.TABLE) || task.needs(Task.Access.TABLE_READ)) {
+      allow(role, TABLE_READ_ACTIONS, table.getTableArn());
     }
     if (task.needs(Task.Access.FIREWALL)) {
-      role.addToPolicy(
-          PolicyStatement.Builder.create()
-              .actions(
-                  List.of("network-firewall:DescribeRuleGroup", "network-firewall:UpdateRuleGroup"))
-              .resources(List.of(ruleGroupArn))
-              .build());
+      allow(role, FIREWALL_ACTIONS, ruleGroupArn);
     }
     if (task.needs(Task.Access.SECRET)) {
       secret.grantRead(role);
     }
     return role;
+  }
+
+  private static void allow(Role role, List<String> actions, String resource) {
+    role.addToPolicy(
+        PolicyStatement.Builder.create().actions(actions).resources(List.of(resource)).build());
   }
 
   private LogGroup logGroup(Task task, Role role) {

@@ -102,6 +102,20 @@ class IamPolicyTest {
   }
 
   @Test
+  void tableActions_shouldBeItemOperationsOnly() {
+    assertThat(actionsStartingWith("dynamodb:"))
+        .containsExactlyInAnyOrder(
+            "dynamodb:GetItem",
+            "dynamodb:BatchGetItem",
+            "dynamodb:Query",
+            "dynamodb:Scan",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:BatchWriteItem");
+  }
+
+  @Test
   void reconcileRole_shouldOnlyReadTheTable() {
     assertThat(
             statements.ofPolicyPrefix("GuardwallReconcileRole").stream()
