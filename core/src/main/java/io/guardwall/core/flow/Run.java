@@ -16,6 +16,7 @@ import io.guardwall.core.route.Route;
 import io.guardwall.core.slack.BlockedIp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,9 +34,11 @@ public final class Run {
   private final ConcurrentLinkedQueue<BlockedIp> newlyBlocked = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean changed = new AtomicBoolean();
+  private final Set<Route> enabled;
 
-  Run(Guardwall gw) {
+  Run(Guardwall gw, Set<Route> enabled) {
     this.gw = gw;
+    this.enabled = enabled;
   }
 
   /** Processes one event; never throws for bad input, which is reported in the result. */
@@ -45,13 +48,25 @@ public final class Run {
     Set<Route> routes;
     try {
       event = gw.parser.normalize(raw);
-      routes = gw.router.routes(event.toString());
+      routes = EnumSet.noneOf(Route.class);
+      routes.addAll(gw.router.routes(event.toString()));
+      routes.retainAll(enabled);
       results = routes.isEmpty() ? List.of() : gw.parser.parse(event);
     } catch (IllegalArgumentException e) {
       return EventReport.failed(source, index, e.getMessage());
     }
     List<FindingReport> findings = results.stream().map(r -> handle(r, routes)).toList();
     return new EventReport(source, index, routes, null, findings);
+  }
+
+  /** The addresses this run has newly blocked so far (before any reconcile). */
+  public List<BlockedIp> newlyBlocked() {
+    return List.copyOf(newlyBlocked);
+  }
+
+  /** Whether this run has changed the desired state so far. */
+  public boolean changed() {
+    return changed.get();
   }
 
   /** Reconciles when this run changed the desired state, then sends the digest. */
@@ -62,7 +77,8 @@ public final class Run {
         reconcile = gw.reconciler.reconcile();
         sendDigest(reconcile);
       } catch (ReconcileException | StoreException e) {
-        errors.add("reconcile failed, the desired state is kept for the next run: " + e.getMessage());
+        errors.add(
+            "reconcile failed, the desired state is kept for the next run: " + e.getMessage());
       }
     }
     return new RunReport(reconcile, List.copyOf(newlyBlocked), List.copyOf(errors));
@@ -132,8 +148,7 @@ public final class Run {
   }
 
   private void sendDigest(ReconcileResult reconcile) {
-    Set<Cidr> evicted =
-        Set.copyOf(reconcile.plan().evicted().stream().map(e -> e.cidr()).toList());
+    Set<Cidr> evicted = Set.copyOf(reconcile.plan().evicted().stream().map(e -> e.cidr()).toList());
     List<BlockedIp> inFirewall = new ArrayList<>(newlyBlocked);
     inFirewall.removeIf(b -> evicted.contains(b.cidr()));
     if (!evicted.isEmpty()) {
@@ -147,7 +162,8 @@ public final class Run {
     }
   }
 
-  private String send(java.util.function.Supplier<io.guardwall.core.slack.SlackMessage> message, String what) {
+  private String send(
+      java.util.function.Supplier<io.guardwall.core.slack.SlackMessage> message, String what) {
     try {
       gw.notifier.send(message.get());
       return "sent";
