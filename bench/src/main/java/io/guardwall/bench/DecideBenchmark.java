@@ -51,7 +51,7 @@ public class DecideBenchmark {
   public void parseRouteDecide(Blackhole bh) throws Exception {
     for (String text : events) {
       var event = parser.normalize(json.readTree(text));
-      Set<Route> routes = router.routes(event.toString());
+      Set<Route> routes = router.routes(event);
       for (FindingResult r : parser.parse(event)) {
         bh.consume(policy.decide(r.finding(), routes.contains(Route.BLOCK)));
         bh.consume(policy.notifySkipReason(r.finding(), routes.contains(Route.NOTIFY)));

@@ -2,8 +2,8 @@ package io.guardwall.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.BlockRequest;
+import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.Origin;
 import io.guardwall.core.model.SeverityLevel;
@@ -25,7 +25,8 @@ final class SyntheticEvents {
     Random random = new Random(seed);
     List<String> events = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      events.add(event(i, address(random.nextInt(distinctIps)), ACTIONS[i % ACTIONS.length]).toString());
+      events.add(
+          event(i, address(random.nextInt(distinctIps)), ACTIONS[i % ACTIONS.length]).toString());
     }
     return events;
   }
@@ -55,7 +56,8 @@ final class SyntheticEvents {
 
   private static ObjectNode remoteIpHolder(ObjectNode action, String actionType) {
     return switch (actionType) {
-      case "PORT_PROBE" -> action.putObject("portProbeAction").putArray("portProbeDetails").addObject();
+      case "PORT_PROBE" ->
+          action.putObject("portProbeAction").putArray("portProbeDetails").addObject();
       case "AWS_API_CALL" -> action.putObject("awsApiCallAction");
       default -> action.putObject("networkConnectionAction").put("connectionDirection", "INBOUND");
     };

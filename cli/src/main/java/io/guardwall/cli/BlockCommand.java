@@ -45,12 +45,17 @@ final class BlockCommand extends StateCommand {
       throw new UsageException("--for must be positive: " + d);
     }
     UpsertResult r =
-        backend.state.blocklist().upsert(BlockRequest.manual(target, now, now.plus(d), severity, pin));
+        backend
+            .state
+            .blocklist()
+            .upsert(BlockRequest.manual(target, now, now.plus(d), severity, pin));
     reconcile(backend);
     out.message(
         "entry",
         ReportJson.entry(r.entry()),
-        (r.created() ? "blocked " : "refreshed ") + r.entry().cidr() + (r.entry().pinned() ? " (pinned)" : " until " + r.entry().expiresAt()));
+        (r.created() ? "blocked " : "refreshed ")
+            + r.entry().cidr()
+            + (r.entry().pinned() ? " (pinned)" : " until " + r.entry().expiresAt()));
     return 0;
   }
 }

@@ -1,6 +1,7 @@
 package io.guardwall.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -20,7 +21,10 @@ final class EventFiles {
   /** Larger files are reported, not read: no real event file comes near it. */
   static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // Trailing tokens must fail the whole-file parse, or a one-event-per-line file would be read as
+  // its first line alone.
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private EventFiles() {}
 
@@ -85,7 +89,8 @@ final class EventFiles {
     if (node == null || node.isMissingNode()) {
       return List.of(EventInput.failed(source, 0, "empty file"));
     }
-    JsonNode list = node.isObject() && node.size() == 1 && node.has("Findings") ? node.get("Findings") : node;
+    JsonNode list =
+        node.isObject() && node.size() == 1 && node.has("Findings") ? node.get("Findings") : node;
     if (!list.isArray()) {
       return List.of(EventInput.ok(source, 0, list));
     }
@@ -119,7 +124,10 @@ final class EventFiles {
     String location =
         e.getLocation() == null
             ? ""
-            : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
+            : " at line "
+                + e.getLocation().getLineNr()
+                + " column "
+                + e.getLocation().getColumnNr();
     return e.getOriginalMessage() + location;
   }
 }

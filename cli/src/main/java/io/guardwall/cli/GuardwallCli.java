@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     name = "guardwall",
     mixinStandardHelpOptions = true,
     version = "guardwall 0.1.0",
-    description = "Blocks attacking IPs from GuardDuty findings in Network Firewall, with Slack alerts.",
+    description =
+        "Blocks attacking IPs from GuardDuty findings in Network Firewall, with Slack alerts.",
     subcommands = {
       ReplayCommand.class,
       ListCommand.class,

@@ -4,12 +4,14 @@ import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.local.DryRunFirewall;
 import io.guardwall.core.local.RecordingNotifier;
-import io.guardwall.core.port.Notifier;
 import io.guardwall.core.reconcile.RetryPolicy;
+import io.guardwall.slack.DigestingNotifier;
 import io.guardwall.slack.SlackWebhookNotifier;
+import io.guardwall.slack.UndeliveredException;
 import io.guardwall.sqlite.SqliteState;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,11 +26,13 @@ final class LocalBackend implements AutoCloseable {
   final DryRunFirewall firewall;
   final RecordingNotifier notifier;
   final Guardwall guardwall;
+  private final DigestingNotifier webhook;
 
   LocalBackend(GuardwallConfig config, Path stateFile, Map<String, String> env, Clock clock) {
     this.state = stateFile == null ? SqliteState.inMemory() : SqliteState.open(stateFile);
     this.firewall = new DryRunFirewall(config.firewall().capacity());
-    this.notifier = new RecordingNotifier(webhook(env));
+    this.webhook = webhook(env);
+    this.notifier = new RecordingNotifier(webhook);
     this.guardwall =
         new Guardwall(
             config,
@@ -37,13 +41,35 @@ final class LocalBackend implements AutoCloseable {
             RetryPolicy.immediate(3));
   }
 
-  private static Notifier webhook(Map<String, String> env) {
+  private static DigestingNotifier webhook(Map<String, String> env) {
     String url = env.get(WEBHOOK_ENV);
-    return url == null || url.isBlank() ? null : SlackWebhookNotifier.create(url);
+    return url == null || url.isBlank()
+        ? null
+        : DigestingNotifier.start(SlackWebhookNotifier.create(url));
+  }
+
+  /** Waits until every queued Slack message was posted; returns what could not be delivered. */
+  List<String> deliver() {
+    if (webhook == null) {
+      return List.of();
+    }
+    try {
+      webhook.flush();
+      return List.of();
+    } catch (UndeliveredException e) {
+      return List.of(e.messages().size() + " Slack messages not delivered: " + e.getMessage());
+    }
   }
 
   @Override
   public void close() {
-    state.close();
+    try {
+      deliver();
+      if (webhook != null) {
+        webhook.close();
+      }
+    } finally {
+      state.close();
+    }
   }
 }

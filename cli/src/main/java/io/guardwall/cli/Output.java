@@ -40,7 +40,7 @@ final class Output {
       ArrayNode notifications = doc.putArray("notifications");
       messages.forEach(m -> notifications.add(ReportJson.notification(m)));
       ArrayNode errors = doc.putArray("errors");
-      result.run().errors().forEach(errors::add);
+      result.errors().forEach(errors::add);
       json(doc);
       return;
     }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "reconcile",
     mixinStandardHelpOptions = true,
-    description = "Deletes expired entries, then renders the whole desired state (dry run locally).")
+    description =
+        "Deletes expired entries, then renders the whole desired state (dry run locally).")
 final class ReconcileCommand extends StateCommand {
 
   @Override

@@ -68,10 +68,12 @@ final class ReplayCommand implements Callable<Integer> {
     // A dry run always shows the rule group the whole desired state renders to, also when this
     // run changed nothing (a replay on an existing --state).
     ReconcileResult rendered =
-        report.reconcile() != null ? report.reconcile() : backend.guardwall.reconciler().reconcile();
-    return new ReplayResult(events, report, rendered);
+        report.reconcile() != null ? report.reconcile() : backend.guardwall.reconciler().request();
+    List<String> errors = new ArrayList<>(report.errors());
+    errors.addAll(backend.deliver());
+    return new ReplayResult(events, rendered, errors);
   }
 
   /** Everything a replay prints. */
-  record ReplayResult(List<EventReport> events, RunReport run, ReconcileResult rendered) {}
+  record ReplayResult(List<EventReport> events, ReconcileResult rendered, List<String> errors) {}
 }

@@ -28,7 +28,7 @@ abstract class StateCommand implements Callable<Integer> {
 
   /** Renders the desired state into the dry-run rule group and says so on stderr. */
   ReconcileResult reconcile(LocalBackend backend) {
-    ReconcileResult r = backend.guardwall.reconciler().reconcile();
+    ReconcileResult r = backend.guardwall.reconciler().request();
     spec.commandLine()
         .getErr()
         .printf(

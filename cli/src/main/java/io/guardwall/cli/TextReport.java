@@ -33,10 +33,10 @@ final class TextReport {
     out.println();
     out.printf("Slack messages (%d):%n", sent.size());
     sent.forEach(this::message);
-    if (!result.run().errors().isEmpty()) {
+    if (!result.errors().isEmpty()) {
       out.println();
       out.println("Errors:");
-      result.run().errors().forEach(e -> out.println("  " + e));
+      result.errors().forEach(e -> out.println("  " + e));
     }
     out.flush();
   }
@@ -49,19 +49,22 @@ final class TextReport {
                 .sorted()
                 .map(r -> r.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "));
-    out.printf("%s #%d: %s%n", e.source(), e.index(), e.error() != null ? "ERROR " + e.error() : routes);
+    out.printf(
+        "%s #%d: %s%n", e.source(), e.index(), e.error() != null ? "ERROR " + e.error() : routes);
     e.findings().forEach(this::finding);
   }
 
   private void finding(FindingReport f) {
-    out.printf("  finding %s  %s  %s%n", f.id(), f.type(), f.severity() == null ? "" : f.severity());
+    out.printf(
+        "  finding %s  %s  %s%n", f.id(), f.type(), f.severity() == null ? "" : f.severity());
     if (f.error() != null) {
       out.println("    ERROR " + f.error());
     }
     f.warnings().forEach(w -> out.println("    warning: " + w));
     for (IpDecision d : f.ips()) {
       out.printf(
-          "    %-5s %-39s %s%n", d.block() ? "block" : "skip", d.ip().address().display(), d.reason());
+          "    %-5s %-39s %s%n",
+          d.block() ? "block" : "skip", d.ip().address().display(), d.reason());
     }
     if (f.notification() != null) {
       out.println("    slack: " + f.notification());
@@ -93,7 +96,9 @@ final class TextReport {
   }
 
   private void message(SlackMessage m) {
-    out.printf("  [%s %s]%n", m.kind().name().toLowerCase(Locale.ROOT), m.findingId() == null ? "" : m.findingId());
+    out.printf(
+        "  [%s %s]%n",
+        m.kind().name().toLowerCase(Locale.ROOT), m.findingId() == null ? "" : m.findingId());
     out.println(pretty(m.payload()));
   }
 

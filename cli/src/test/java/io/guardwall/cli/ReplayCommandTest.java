@@ -50,7 +50,8 @@ class ReplayCommandTest {
     JsonNode doc = r.json();
     assertThat(doc.get("events").size()).isGreaterThan(10);
     assertThat(doc.get("blocklist").size()).isPositive();
-    assertThat(doc.at("/ruleGroup/RulesSource/StatelessRulesAndCustomActions/StatelessRules").size())
+    assertThat(
+            doc.at("/ruleGroup/RulesSource/StatelessRulesAndCustomActions/StatelessRules").size())
         .isGreaterThanOrEqualTo(2);
     assertThat(doc.get("notifications").size()).isPositive();
     JsonNode ip = doc.at("/events/0/findings/0/ips/0");
@@ -70,7 +71,8 @@ class ReplayCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode doc = r.json();
     List<String> errors = new ArrayList<>();
-    doc.get("events").forEach(e -> errors.add(e.get("error").isNull() ? null : e.get("error").asText()));
+    doc.get("events")
+        .forEach(e -> errors.add(e.get("error").isNull() ? null : e.get("error").asText()));
     assertThat(errors.get(0)).contains("not JSON");
     assertThat(errors.subList(1, 4)).allSatisfy(e -> assertThat(e).isNotNull());
     assertThat(errors.get(4)).isNull();
@@ -117,7 +119,8 @@ class ReplayCommandTest {
     CliRunner second =
         CliRunner.run("replay", "--format", "json", "--state", state.toString(), events.toString());
     assertThat(second.json().at("/blocklist/0/hits").asInt()).isEqualTo(2);
-    assertThat(second.json().at("/events/0/findings/0/notification").asText()).startsWith("duplicate");
+    assertThat(second.json().at("/events/0/findings/0/notification").asText())
+        .startsWith("duplicate");
     CliRunner list = CliRunner.run("list", "--format", "json", "--state", state.toString());
     assertThat(list.json().get(0).get("cidr").asText()).isEqualTo("198.51.100.44/32");
   }

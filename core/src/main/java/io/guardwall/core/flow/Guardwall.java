@@ -9,6 +9,7 @@ import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.Notifier;
+import io.guardwall.core.reconcile.CoalescingReconciler;
 import io.guardwall.core.reconcile.Reconciler;
 import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.core.route.Route;
@@ -33,7 +34,7 @@ public final class Guardwall {
   final FindingParser parser = FindingParser.create();
   final Policy policy;
   final SlackMessages messages;
-  final Reconciler reconciler;
+  final CoalescingReconciler reconciler;
 
   /** The ports a flow runs against; every one required. */
   public record Ports(
@@ -49,7 +50,9 @@ public final class Guardwall {
     this.policy = new Policy(config);
     this.messages = new SlackMessages("guardwall unblock");
     this.reconciler =
-        new Reconciler(ports.firewall(), store, new RuleGroupPlanner(layout(config)), clock, retry);
+        new CoalescingReconciler(
+            new Reconciler(
+                ports.firewall(), store, new RuleGroupPlanner(layout(config)), clock, retry));
   }
 
   /** A new batch of events; its {@link Run#finish} reconciles and sends the digest. */
@@ -67,7 +70,8 @@ public final class Guardwall {
     return new Run(this, enabled);
   }
 
-  public Reconciler reconciler() {
+  /** The reconciler shared by every run of this instance; concurrent requests coalesce. */
+  public CoalescingReconciler reconciler() {
     return reconciler;
   }
 

@@ -25,13 +25,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One batch of events: {@link #process} records blocks and sends finding alerts as each event
- * arrives; {@link #finish} reconciles the firewall once and sends one digest of the newly blocked
- * addresses. Thread-safe: workers may process events concurrently.
+ * arrives; {@link #checkpoint} and {@link #finish} reconcile the firewall and send one digest of
+ * the addresses newly blocked since the last checkpoint. Thread-safe: workers may process events
+ * concurrently.
  */
 public final class Run {
 
   private final Guardwall gw;
-  private final ConcurrentLinkedQueue<BlockedIp> newlyBlocked = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<BlockedIp> pending = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<BlockedIp> blocked = new ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicInteger reconciles =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean changed = new AtomicBoolean();
   private final Set<Route> enabled;
@@ -49,7 +53,7 @@ public final class Run {
     try {
       event = gw.parser.normalize(raw);
       routes = EnumSet.noneOf(Route.class);
-      routes.addAll(gw.router.routes(event.toString()));
+      routes.addAll(gw.router.routes(event));
       routes.retainAll(enabled);
       results = routes.isEmpty() ? List.of() : gw.parser.parse(event);
     } catch (IllegalArgumentException e) {
@@ -59,29 +63,56 @@ public final class Run {
     return new EventReport(source, index, routes, null, findings);
   }
 
-  /** The addresses this run has newly blocked so far (before any reconcile). */
-  public List<BlockedIp> newlyBlocked() {
-    return List.copyOf(newlyBlocked);
+  /**
+   * Reconciles when this run changed the desired state since the last checkpoint, then sends one
+   * digest of the addresses newly blocked since then. A failed reconcile keeps them for the next
+   * checkpoint. Call it from one thread at a time (workers may keep processing meanwhile).
+   */
+  public Optional<ReconcileResult> checkpoint() {
+    if (!changed.getAndSet(false)) {
+      return Optional.empty();
+    }
+    List<BlockedIp> batch = drain();
+    try {
+      ReconcileResult result = gw.reconciler.request();
+      reconciles.incrementAndGet();
+      sendDigest(result, batch);
+      return Optional.of(result);
+    } catch (ReconcileException | StoreException e) {
+      pending.addAll(batch);
+      changed.set(true);
+      errors.add("reconcile failed, the desired state is kept for the next run: " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
-  /** Whether this run has changed the desired state so far. */
+  /** A last checkpoint, then the report of the whole run. */
+  public RunReport finish() {
+    ReconcileResult last = checkpoint().orElse(null);
+    return new RunReport(last, List.copyOf(blocked), List.copyOf(errors));
+  }
+
+  /** The addresses newly blocked since the last checkpoint (none yet reconciled). */
+  public List<BlockedIp> newlyBlocked() {
+    return List.copyOf(pending);
+  }
+
+  /** Whether this run changed the desired state since the last checkpoint. */
   public boolean changed() {
     return changed.get();
   }
 
-  /** Reconciles when this run changed the desired state, then sends the digest. */
-  public RunReport finish() {
-    ReconcileResult reconcile = null;
-    if (changed.get()) {
-      try {
-        reconcile = gw.reconciler.reconcile();
-        sendDigest(reconcile);
-      } catch (ReconcileException | StoreException e) {
-        errors.add(
-            "reconcile failed, the desired state is kept for the next run: " + e.getMessage());
-      }
+  /** How many reconciles this run's checkpoints made. */
+  public int reconciles() {
+    return reconciles.get();
+  }
+
+  private List<BlockedIp> drain() {
+    List<BlockedIp> batch = new ArrayList<>();
+    for (BlockedIp b; (b = pending.poll()) != null; ) {
+      batch.add(b);
     }
-    return new RunReport(reconcile, List.copyOf(newlyBlocked), List.copyOf(errors));
+    return batch;
   }
 
   private FindingReport handle(FindingResult result, Set<Route> routes) {
@@ -116,8 +147,8 @@ public final class Run {
             false);
     UpsertResult result = gw.store.upsert(request);
     if (result.created()) {
+      pending.add(blockedIp(f, d, result));
       changed.set(true);
-      newlyBlocked.add(blockedIp(f, d, result));
     }
   }
 
@@ -147,10 +178,11 @@ public final class Run {
     return send(() -> gw.messages.findingAlert(f), "finding " + f.id());
   }
 
-  private void sendDigest(ReconcileResult reconcile) {
+  private void sendDigest(ReconcileResult reconcile, List<BlockedIp> batch) {
     Set<Cidr> evicted = Set.copyOf(reconcile.plan().evicted().stream().map(e -> e.cidr()).toList());
-    List<BlockedIp> inFirewall = new ArrayList<>(newlyBlocked);
+    List<BlockedIp> inFirewall = new ArrayList<>(batch);
     inFirewall.removeIf(b -> evicted.contains(b.cidr()));
+    blocked.addAll(inFirewall);
     if (!evicted.isEmpty()) {
       errors.add(
           evicted.size()

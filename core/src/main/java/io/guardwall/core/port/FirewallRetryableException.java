@@ -1,7 +1,7 @@
 package io.guardwall.core.port;
 
 /** A firewall call failed in a way that a later attempt may not (throttling, 5xx, stale token). */
-public class FirewallRetryableException extends RuntimeException {
+public class FirewallRetryableException extends FirewallException {
   public FirewallRetryableException(String message, Throwable cause) {
     super(message, cause);
   }

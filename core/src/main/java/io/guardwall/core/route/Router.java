@@ -1,6 +1,9 @@
 package io.guardwall.core.route;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guardwall.core.model.SeverityLevel;
+import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
 import software.amazon.event.ruler.Machine;
@@ -10,6 +13,8 @@ import software.amazon.event.ruler.Machine;
  * local run routes exactly as the deployed rules do; thread-safe once built.
  */
 public final class Router {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Machine machine = new Machine();
 
@@ -34,12 +39,25 @@ public final class Router {
    * @throws IllegalArgumentException when the text is not a JSON object
    */
   public Set<Route> routes(String eventJson) {
-    Set<Route> routes = EnumSet.noneOf(Route.class);
     try {
-      machine.rulesForJSONEvent(eventJson).forEach(name -> routes.add(Route.valueOf(name)));
-    } catch (Exception e) {
+      return routes(JSON.readTree(eventJson));
+    } catch (IOException e) {
       throw new IllegalArgumentException("event is not a JSON object: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The routes whose pattern matches {@code event}, matched on the parsed tree so that a caller
+   * holding one does not serialise and re-parse it.
+   *
+   * @throws IllegalArgumentException when the event is not a JSON object
+   */
+  public Set<Route> routes(JsonNode event) {
+    if (event == null || !event.isObject()) {
+      throw new IllegalArgumentException("event is not a JSON object");
+    }
+    Set<Route> routes = EnumSet.noneOf(Route.class);
+    machine.rulesForJSONEvent(event).forEach(name -> routes.add(Route.valueOf(name)));
     return routes;
   }
 }

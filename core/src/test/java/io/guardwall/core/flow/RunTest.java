@@ -83,7 +83,8 @@ class RunTest {
   @Test
   void process_shouldIgnore_whenNoRouteMatches() throws Exception {
     Run run = guardwall(null).startRun();
-    JsonNode unrelated = JSON.readTree("{\"source\":\"aws.ec2\",\"detail-type\":\"x\",\"detail\":{}}");
+    JsonNode unrelated =
+        JSON.readTree("{\"source\":\"aws.ec2\",\"detail-type\":\"x\",\"detail\":{}}");
     EventReport report = run.process(unrelated, "f", 3);
     assertThat(report.error()).isNull();
     assertThat(report.routes()).isEmpty();
@@ -140,6 +141,60 @@ class RunTest {
     RunReport end = run.finish();
     assertThat(end.errors()).singleElement().asString().contains("reconcile failed");
     assertThat(store.listActive(NOW)).hasSize(1);
-    assertThat(notifier.messages()).extracting(SlackMessage::kind).containsExactly(SlackMessage.Kind.FINDING);
+    assertThat(notifier.messages())
+        .extracting(SlackMessage::kind)
+        .containsExactly(SlackMessage.Kind.FINDING);
+  }
+
+  @Test
+  void checkpoint_shouldDigestEachBatchOnce_whenCalledBetweenEvents() throws Exception {
+    Run run = guardwall(null).startRun();
+    run.process(event("guardduty-network.json"), "f", 0);
+    assertThat(run.checkpoint()).isPresent();
+    assertThat(run.checkpoint()).isEmpty();
+    ObjectNode other = event("guardduty-portprobe-low.json");
+    run.process(other, "f", 1);
+    RunReport end = run.finish();
+    assertThat(run.reconciles()).isEqualTo(2);
+    assertThat(end.newlyBlocked())
+        .extracting(b -> b.cidr().display())
+        .containsExactly("198.51.100.23", "203.0.113.5");
+    assertThat(notifier.messages().stream().filter(m -> m.kind() == SlackMessage.Kind.BLOCKED))
+        .hasSize(2);
+  }
+
+  @Test
+  void checkpoint_shouldKeepBatchForNextCheckpoint_whenReconcileFails() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean down =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    io.guardwall.core.port.Firewall flaky =
+        new io.guardwall.core.port.Firewall() {
+          @Override
+          public io.guardwall.core.port.FirewallSnapshot describe() {
+            if (down.get()) {
+              throw new io.guardwall.core.port.FirewallRetryableException("HTTP 503", null);
+            }
+            return firewall.describe();
+          }
+
+          @Override
+          public void update(io.guardwall.core.port.FirewallSnapshot b, ObjectNode g) {
+            firewall.update(b, g);
+          }
+        };
+    Guardwall gw =
+        new Guardwall(
+            GuardwallConfig.defaults(),
+            new Guardwall.Ports(store, new InMemoryNotificationLog(), flaky, notifier),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            RetryPolicy.immediate(2));
+    Run run = gw.startRun();
+    run.process(event("guardduty-network.json"), "f", 0);
+    assertThat(run.checkpoint()).isEmpty();
+    down.set(false);
+    RunReport end = run.finish();
+    assertThat(end.newlyBlocked()).hasSize(1);
+    assertThat(firewall.ruleGroup().orElseThrow().toString()).contains("198.51.100.23/32");
+    assertThat(end.errors()).singleElement().asString().contains("HTTP 503");
   }
 }

@@ -29,8 +29,18 @@ class CidrTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "", " ", "not-an-ip", "256.1.1.1", "10.0.0.0/8", "1.2.3", "example.com", "1.2.3.4-5",
-        "1.2.3.*", "fe80::1%eth0", "1", "0x7f.0.0.1"
+        "",
+        " ",
+        "not-an-ip",
+        "256.1.1.1",
+        "10.0.0.0/8",
+        "1.2.3",
+        "example.com",
+        "1.2.3.4-5",
+        "1.2.3.*",
+        "fe80::1%eth0",
+        "1",
+        "0x7f.0.0.1"
       })
   void ofAddress_shouldReject_whenNotASingleAddress(String text) {
     assertThatThrownBy(() -> Cidr.ofAddress(text))

@@ -1,0 +1,37 @@
+package io.guardwall.aws;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A value loaded on first use and reloaded once it is older than a time to live; a failed load is
+ * thrown to the caller and retried on the next call. Thread-safe.
+ */
+final class Cached<T> {
+  private final Supplier<T> loader;
+  private final Duration ttl;
+  private final InstantSource clock;
+  private T value;
+  private Instant loadedAt;
+
+  Cached(Supplier<T> loader, Duration ttl, InstantSource clock) {
+    this.loader = Objects.requireNonNull(loader, "loader");
+    this.ttl = Objects.requireNonNull(ttl, "ttl");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    if (ttl.isNegative()) {
+      throw new IllegalArgumentException("negative cache time to live: " + ttl);
+    }
+  }
+
+  synchronized T get() {
+    Instant now = clock.instant();
+    if (value == null || !now.isBefore(loadedAt.plus(ttl))) {
+      value = Objects.requireNonNull(loader.get(), "loaded value");
+      loadedAt = now;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,66 @@
+package io.guardwall.aws;
+
+/**
+ * The DynamoDB table guardwall keeps its state in; constants only, so that the CDK stack creates
+ * exactly the table {@link DynamoDbState#createTableIfMissing} creates.
+ *
+ * <p>One table holds both the blocklist and the notification log:
+ *
+ * <pre>
+ * Table       partition key "pk" (S), no sort key, billing PAY_PER_REQUEST
+ * TTL         attribute "expiresAt" (N, integer epoch seconds)
+ *
+ * Blocklist entry            pk = "cidr#" + canonical CIDR, e.g. "cidr#198.51.100.7/32"
+ *   cidr            S     the canonical CIDR (for people reading the table)
+ *   version         N     optimistic lock, +1 on every write
+ *   firstSeen       N     epoch seconds with up to 9 decimals (exact instant)
+ *   lastSeen        N     epoch seconds with up to 9 decimals
+ *   expiresAtExact  N     epoch seconds with up to 9 decimals; absent when pinned
+ *   expiresAt       N     expiresAtExact rounded up to whole seconds (TTL); absent when pinned
+ *   hits            N
+ *   highestSeverity S     INFORMATIONAL | LOW | MEDIUM | HIGH | CRITICAL
+ *   findingTypes    SS    absent when empty (as are the other sets)
+ *   findingIds      L(S)  oldest first, at most BlocklistEntry.MAX_FINDING_IDS
+ *   accounts        SS
+ *   regions         SS
+ *   origins         SS    GUARDDUTY | SECURITYHUB | MANUAL
+ *   pinned          BOOL
+ *
+ * Notification record        pk = "finding#" + finding id, or, for an id longer than 1,000
+ *                            UTF-8 bytes, "finding-sha256#" + hex SHA-256 of the id
+ *   level           N     SeverityLevel ordinal notified (INFORMATIONAL = 0 ... CRITICAL = 4)
+ *   expiresAtExact  N     when the record may be forgotten, exact
+ *   expiresAt       N     the same, rounded up to whole seconds (TTL)
+ * </pre>
+ *
+ * <p>TTL deletion is lazy: readers never trust it and compare {@code expiresAtExact} themselves.
+ */
+public final class DynamoDbSchema {
+
+  /** The table's only key attribute, a string (HASH key). */
+  public static final String PARTITION_KEY = "pk";
+
+  /** The attribute the table's time to live is enabled on: integer epoch seconds. */
+  public static final String TTL_ATTRIBUTE = "expiresAt";
+
+  static final String CIDR_PREFIX = "cidr#";
+  static final String FINDING_PREFIX = "finding#";
+  static final String FINDING_HASH_PREFIX = "finding-sha256#";
+
+  static final String CIDR = "cidr";
+  static final String VERSION = "version";
+  static final String FIRST_SEEN = "firstSeen";
+  static final String LAST_SEEN = "lastSeen";
+  static final String EXPIRES_AT_EXACT = "expiresAtExact";
+  static final String HITS = "hits";
+  static final String HIGHEST_SEVERITY = "highestSeverity";
+  static final String FINDING_TYPES = "findingTypes";
+  static final String FINDING_IDS = "findingIds";
+  static final String ACCOUNTS = "accounts";
+  static final String REGIONS = "regions";
+  static final String ORIGINS = "origins";
+  static final String PINNED = "pinned";
+  static final String LEVEL = "level";
+
+  private DynamoDbSchema() {}
+}

@@ -1,0 +1,70 @@
+package io.guardwall.aws;
+
+import io.guardwall.core.port.BlocklistStore;
+import io.guardwall.core.port.NotificationLog;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * guardwall's state in one DynamoDB table ({@link DynamoDbSchema}): the blocklist and the
+ * notification log. Thread-safe; {@link #close} closes the client only when this object built it.
+ */
+public final class DynamoDbState implements AutoCloseable {
+  private final DynamoDbClient client;
+  private final boolean ownsClient;
+  private final BlocklistStore blocklist;
+  private final NotificationLog notifications;
+
+  private DynamoDbState(DynamoDbClient client, String table, boolean ownsClient) {
+    this.client = client;
+    this.ownsClient = ownsClient;
+    this.blocklist = new DynamoDbBlocklistStore(client, table, null);
+    this.notifications = new DynamoDbNotificationLog(client, table);
+  }
+
+  /** The state in {@code table}, through {@code client} (which the caller keeps and closes). */
+  public static DynamoDbState create(DynamoDbClient client, String table) {
+    return new DynamoDbState(Objects.requireNonNull(client, "client"), checked(table), false);
+  }
+
+  /**
+   * The state in {@code table}, through one default client (region, credentials and endpoint from
+   * the environment, including {@code AWS_ENDPOINT_URL_DYNAMODB}), closed by {@link #close}.
+   */
+  public static DynamoDbState create(String table) {
+    return new DynamoDbState(AwsClients.build(DynamoDbClient.builder()), checked(table), true);
+  }
+
+  /**
+   * Creates {@code table} with guardwall's key schema, on-demand billing and TTL when it does not
+   * exist, and waits until it is active; enables the TTL on an existing table that lacks it.
+   *
+   * @throws io.guardwall.core.port.StoreException when the table exists with another key schema or
+   *     TTL attribute, or cannot be created
+   */
+  public static void createTableIfMissing(DynamoDbClient client, String table) {
+    new TableSetup(Objects.requireNonNull(client, "client"), checked(table)).run();
+  }
+
+  public BlocklistStore blocklist() {
+    return blocklist;
+  }
+
+  public NotificationLog notifications() {
+    return notifications;
+  }
+
+  @Override
+  public void close() {
+    if (ownsClient) {
+      client.close();
+    }
+  }
+
+  private static String checked(String table) {
+    if (Objects.requireNonNull(table, "table").isBlank()) {
+      throw new IllegalArgumentException("DynamoDB table name is blank");
+    }
+    return table;
+  }
+}

@@ -1,0 +1,59 @@
+package io.guardwall.aws;
+
+import io.guardwall.core.port.FirewallConflictException;
+import io.guardwall.core.port.FirewallException;
+import io.guardwall.core.port.FirewallRetryableException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.services.networkfirewall.model.InvalidTokenException;
+
+/**
+ * Sorts the SDK's failures into the firewall port's exceptions: a stale token is a conflict,
+ * throttling, 5xx and I/O failures are retryable, anything else is final; stateless.
+ */
+final class FirewallErrors {
+
+  private FirewallErrors() {}
+
+  /** The port exception for {@code e}, thrown by {@code operation} on {@code arn}. */
+  static FirewallException translate(String operation, RuleGroupArn arn, SdkException e) {
+    String where = operation + " on rule group " + arn;
+    if (e instanceof InvalidTokenException) {
+      return new FirewallConflictException(
+          where + ": the update token is stale (the rule group changed since it was read)", e);
+    }
+    if (e instanceof SdkServiceException s
+        && (s.isThrottlingException() || s.statusCode() >= 500)) {
+      return new FirewallRetryableException(where + " failed transiently: " + detail(s), e);
+    }
+    if (e instanceof SdkClientException && causedByIo(e)) {
+      return new FirewallRetryableException(
+          where + " could not reach Network Firewall: " + e.getMessage(), e);
+    }
+    return new FirewallException(where + " failed: " + detail(e), e);
+  }
+
+  private static String detail(SdkException e) {
+    if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
+      return s.awsErrorDetails().errorCode()
+          + " (HTTP "
+          + s.statusCode()
+          + "): "
+          + s.awsErrorDetails().errorMessage();
+    }
+    return e.getMessage();
+  }
+
+  private static boolean causedByIo(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException || t instanceof UncheckedIOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

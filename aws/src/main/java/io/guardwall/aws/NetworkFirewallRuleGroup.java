@@ -1,0 +1,106 @@
+package io.guardwall.aws;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.port.Firewall;
+import io.guardwall.core.port.FirewallException;
+import io.guardwall.core.port.FirewallSnapshot;
+import java.util.Objects;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkPlugin;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.networkfirewall.NetworkFirewallClient;
+import software.amazon.awssdk.services.networkfirewall.model.DescribeRuleGroupResponse;
+import software.amazon.awssdk.services.networkfirewall.model.RuleGroup;
+import software.amazon.awssdk.services.networkfirewall.model.RuleGroupType;
+
+/**
+ * A Network Firewall stateless rule group behind the {@link Firewall} port: DescribeRuleGroup and
+ * UpdateRuleGroup with the group's update token. Thread-safe (the SDK client is).
+ *
+ * <p>The SDK's own retries are switched off for both calls, even on a client configured with them:
+ * the reconciler already retries with bounded, jittered backoff, and it must see every conflict so
+ * that it re-reads the group and the desired state before writing again. Retrying a stale-token
+ * update as it was sent can never succeed, and stacking the SDK's attempts under the reconciler's
+ * would multiply both the calls and the time a failed run takes.
+ */
+final class NetworkFirewallRuleGroup implements Firewall {
+
+  private static final AwsRequestOverrideConfiguration NO_SDK_RETRIES =
+      AwsRequestOverrideConfiguration.builder().addPlugin(noRetries()).build();
+
+  private final NetworkFirewallClient client;
+  private final RuleGroupArn arn;
+
+  NetworkFirewallRuleGroup(NetworkFirewallClient client, RuleGroupArn arn) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.arn = Objects.requireNonNull(arn, "arn");
+  }
+
+  @Override
+  public FirewallSnapshot describe() {
+    DescribeRuleGroupResponse response =
+        call(
+            "DescribeRuleGroup",
+            () ->
+                client.describeRuleGroup(
+                    r ->
+                        r.ruleGroupArn(arn.value())
+                            .type(RuleGroupType.STATELESS)
+                            .overrideConfiguration(NO_SDK_RETRIES)));
+    Integer capacity =
+        response.ruleGroupResponse() == null ? null : response.ruleGroupResponse().capacity();
+    if (capacity == null || response.updateToken() == null) {
+      throw new FirewallException(
+          "DescribeRuleGroup on rule group " + arn + " returned no Capacity or no UpdateToken",
+          null);
+    }
+    ObjectNode group = response.ruleGroup() == null ? null : SdkJson.toJson(response.ruleGroup());
+    return new FirewallSnapshot(group, capacity, response.updateToken());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException naming the member when {@code ruleGroup} is not the documented
+   *     {@code RuleGroup} shape; nothing is sent then
+   */
+  @Override
+  public void update(FirewallSnapshot base, ObjectNode ruleGroup) {
+    RuleGroup model = (RuleGroup) SdkJson.fromJson(ruleGroup, RuleGroup::builder, "RuleGroup");
+    call(
+        "UpdateRuleGroup",
+        () ->
+            client.updateRuleGroup(
+                r ->
+                    r.ruleGroupArn(arn.value())
+                        .type(RuleGroupType.STATELESS)
+                        .updateToken(base.updateToken())
+                        .ruleGroup(model)
+                        .overrideConfiguration(NO_SDK_RETRIES)));
+  }
+
+  @Override
+  public String toString() {
+    return "NetworkFirewallRuleGroup[" + arn + "]";
+  }
+
+  private <T> T call(String operation, Supplier<T> request) {
+    try {
+      return request.get();
+    } catch (SdkException e) {
+      throw FirewallErrors.translate(operation, arn, e);
+    }
+  }
+
+  private static SdkPlugin noRetries() {
+    return config -> {
+      ClientOverrideConfiguration current = config.overrideConfiguration();
+      ClientOverrideConfiguration.Builder b =
+          current == null ? ClientOverrideConfiguration.builder() : current.toBuilder();
+      config.overrideConfiguration(b.retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+    };
+  }
+}

@@ -1,0 +1,339 @@
+package io.guardwall.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.plan.RuleGroupLayout;
+import io.guardwall.core.plan.RuleGroupPlanner;
+import io.guardwall.core.port.BlocklistStore;
+import io.guardwall.core.port.Firewall;
+import io.guardwall.core.port.FirewallConflictException;
+import io.guardwall.core.port.FirewallException;
+import io.guardwall.core.port.FirewallRetryableException;
+import io.guardwall.core.port.FirewallSnapshot;
+import io.guardwall.core.port.InMemoryBlocklistStore;
+import io.guardwall.core.port.Race;
+import io.guardwall.core.port.Sighting;
+import io.guardwall.core.reconcile.CoalescingReconciler;
+import io.guardwall.core.reconcile.ReconcileException;
+import io.guardwall.core.reconcile.ReconcileResult;
+import io.guardwall.core.reconcile.Reconciler;
+import io.guardwall.core.reconcile.RetryPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.networkfirewall.NetworkFirewallClient;
+
+/** The adapter through the real SDK client against {@link NetworkFirewallStub}. */
+class NetworkFirewallRuleGroupIT {
+
+  private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+  private static final String OTHER_ARN =
+      "arn:aws:network-firewall:us-east-1:123456789012:stateless-rulegroup/someone-elses";
+
+  private final NetworkFirewallStub stub = NetworkFirewallStub.start(1_200);
+  private final Firewall firewall = stub.firewall();
+  private final BlocklistStore store = new InMemoryBlocklistStore();
+
+  @AfterEach
+  void stop() {
+    stub.close();
+  }
+
+  @Test
+  void describe_shouldReturnGroupCapacityAndToken() {
+    FirewallSnapshot snapshot = firewall.describe();
+
+    assertThat(snapshot.capacity()).isEqualTo(1_200);
+    assertThat(snapshot.updateToken()).isEqualTo(stub.updateToken());
+    assertThat(snapshot.ruleGroup()).isEqualTo(stub.ruleGroupJson());
+  }
+
+  @Test
+  void update_shouldStoreTheGroupExactlyAndRotateTheToken() throws Exception {
+    FirewallSnapshot before = firewall.describe();
+    ObjectNode group = SdkJsonTest.foreignGroup();
+
+    firewall.update(before, group);
+
+    assertThat(stub.ruleGroupJson()).isEqualTo(group);
+    FirewallSnapshot after = firewall.describe();
+    assertThat(after.updateToken()).isNotEqualTo(before.updateToken());
+    assertThat(after.ruleGroup()).isEqualTo(group);
+  }
+
+  @Test
+  void update_shouldKeepForeignRulesAndCustomActionsExactly_whenGuardwallAddsItsRules()
+      throws Exception {
+    ObjectNode foreign = SdkJsonTest.foreignGroup();
+    stub.replaceRuleGroup(foreign);
+    FirewallSnapshot snapshot = firewall.describe();
+    assertThat(snapshot.ruleGroup()).isEqualTo(foreign);
+    ObjectNode withOurs = snapshot.ruleGroup().deepCopy();
+    ObjectNode definition =
+        rules(withOurs).addObject().put("Priority", 30000).putObject("RuleDefinition");
+    definition
+        .putObject("MatchAttributes")
+        .putArray("Sources")
+        .addObject()
+        .put("AddressDefinition", "198.51.100.7/32");
+    definition.putArray("Actions").add("aws:drop");
+
+    firewall.update(snapshot, withOurs);
+
+    ObjectNode stored = stub.ruleGroupJson();
+    assertThat(stored).isEqualTo(withOurs);
+    rules(stored).remove(3);
+    assertThat(stored).isEqualTo(foreign);
+  }
+
+  @Test
+  void update_shouldThrowConflictWithoutSdkRetry_whenAnotherWriterChangedTheGroup() {
+    FirewallSnapshot snapshot = firewall.describe();
+    stub.replaceRuleGroup(stub.ruleGroupJson());
+
+    assertThatThrownBy(() -> firewall.update(snapshot, snapshot.ruleGroup()))
+        .isInstanceOf(FirewallConflictException.class)
+        .hasMessageContaining(NetworkFirewallStub.RULE_GROUP_ARN);
+    assertThat(stub.counts().updates()).isEqualTo(1);
+    assertThat(stub.counts().conflicts()).isEqualTo(1);
+  }
+
+  @Test
+  void describe_shouldThrowRetryableWithoutSdkRetry_whenThrottled() {
+    stub.faults(1.0, 0, 0, 1);
+
+    assertThatThrownBy(firewall::describe)
+        .isInstanceOf(FirewallRetryableException.class)
+        .isNotInstanceOf(FirewallConflictException.class)
+        .hasMessageContaining("ThrottlingException");
+    assertThat(stub.counts().describes()).isEqualTo(1);
+  }
+
+  @Test
+  void update_shouldThrowRetryableWithoutSdkRetry_whenServiceFails() {
+    FirewallSnapshot snapshot = firewall.describe();
+    stub.faults(0, 0, 1.0, 1);
+
+    assertThatThrownBy(() -> firewall.update(snapshot, snapshot.ruleGroup()))
+        .isInstanceOf(FirewallRetryableException.class)
+        .isNotInstanceOf(FirewallConflictException.class)
+        .hasMessageContaining("HTTP 500");
+    assertThat(stub.counts().updates()).isEqualTo(1);
+  }
+
+  @Test
+  void describe_shouldThrowRetryable_whenEndpointIsUnreachable() {
+    NetworkFirewallStub gone = NetworkFirewallStub.start(10);
+    gone.close();
+    try (NetworkFirewallClient client = NetworkFirewallStub.clientFor(gone.endpoint())) {
+      Firewall unreachable =
+          NetworkFirewallAdapters.ruleGroup(client, NetworkFirewallStub.RULE_GROUP_ARN);
+
+      assertThatThrownBy(unreachable::describe)
+          .isInstanceOf(FirewallRetryableException.class)
+          .hasMessageContaining("could not reach Network Firewall");
+    }
+  }
+
+  @Test
+  void ruleGroup_shouldUseTheStandardEndpointSetting_whenItBuildsItsOwnClient() {
+    // The system-property forms of AWS_ENDPOINT_URL_NETWORK_FIREWALL and the credentials, which
+    // the SDK reads the same way as the environment variables.
+    Map<String, String> properties =
+        Map.of(
+            "aws.endpointUrlNetworkFirewall", stub.endpoint().toString(),
+            "aws.accessKeyId", "test",
+            "aws.secretAccessKey", "test");
+    properties.forEach(System::setProperty);
+    try {
+      Firewall own = NetworkFirewallAdapters.ruleGroup(NetworkFirewallStub.RULE_GROUP_ARN);
+
+      assertThat(own.describe().updateToken()).isEqualTo(stub.updateToken());
+    } finally {
+      properties.keySet().forEach(System::clearProperty);
+    }
+  }
+
+  @Test
+  void update_shouldFailClearlyAndFinally_whenGroupExceedsCapacity() {
+    NetworkFirewallStub small = NetworkFirewallStub.start(2);
+    try (small) {
+      Firewall tiny = small.firewall();
+      FirewallSnapshot snapshot = tiny.describe();
+      ObjectNode group = snapshot.ruleGroup().deepCopy();
+      ArrayNode sources =
+          rules(group)
+              .addObject()
+              .put("Priority", 1)
+              .putObject("RuleDefinition")
+              .putObject("MatchAttributes")
+              .putArray("Sources");
+      for (String cidr : List.of("192.0.2.1/32", "192.0.2.3/32", "192.0.2.5/32")) {
+        sources.addObject().put("AddressDefinition", cidr);
+      }
+      ((ObjectNode) rules(group).get(0).get("RuleDefinition")).putArray("Actions").add("aws:drop");
+
+      assertThatThrownBy(() -> tiny.update(snapshot, group))
+          .isInstanceOf(FirewallException.class)
+          .isNotInstanceOf(FirewallRetryableException.class)
+          .hasMessageContaining(
+              "UpdateRuleGroup on rule group " + NetworkFirewallStub.RULE_GROUP_ARN)
+          .hasMessageContaining("InvalidRequestException")
+          .hasMessageContaining("exceeds its capacity of 2");
+      assertThat(small.counts().rejected()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void describe_shouldFailClearlyAndFinally_whenRuleGroupDoesNotExist() {
+    Firewall missing = NetworkFirewallAdapters.ruleGroup(stub.client(), OTHER_ARN);
+
+    assertThatThrownBy(missing::describe)
+        .isInstanceOf(FirewallException.class)
+        .isNotInstanceOf(FirewallRetryableException.class)
+        .hasMessageContaining("DescribeRuleGroup on rule group " + OTHER_ARN)
+        .hasMessageContaining("ResourceNotFoundException");
+  }
+
+  @Test
+  void update_shouldSendNothing_whenGroupJsonIsNotTheDocumentedShape() throws Exception {
+    FirewallSnapshot snapshot = firewall.describe();
+    ObjectNode bad = SdkJsonTest.foreignGroup();
+    bad.put("Capacity", 100);
+
+    assertThatThrownBy(() -> firewall.update(snapshot, bad))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("RuleGroup.Capacity is not a member the API documents");
+    assertThat(stub.updates()).isZero();
+  }
+
+  @Test
+  void reconcile_shouldConvergeAndKeepForeignRules_whenThirtyPercentOfCallsFail() throws Exception {
+    stub.replaceRuleGroup(SdkJsonTest.foreignGroup());
+    stub.faults(0.1, 0.1, 0.1, 42);
+    Reconciler reconciler =
+        reconciler(new RetryPolicy(40, Duration.ofMillis(1), Duration.ofMillis(5)));
+    int conflicts = 0;
+
+    for (int round = 0; round < 20; round++) {
+      List<String> expected = cidrs(0, 10 * round + 10);
+      upsert(10 * round, 10 * round + 10);
+      ReconcileResult result = reconciler.reconcile();
+      conflicts += result.conflicts();
+
+      assertThat(result.updated()).isTrue();
+      assertThat(stub.addresses()).containsExactlyElementsOf(expected);
+    }
+
+    NetworkFirewallStub.Counts counts = stub.counts();
+    assertThat(counts.successfulUpdates()).isEqualTo(20);
+    assertThat(counts.throttles()).isPositive();
+    assertThat(counts.serverErrors()).isPositive();
+    assertThat(counts.races()).isPositive();
+    assertThat(conflicts).isEqualTo(counts.conflicts());
+    assertThat(withoutGuardwall(stub.ruleGroupJson())).isEqualTo(SdkJsonTest.foreignGroup());
+    assertThat(reconciler.reconcile().updated()).isFalse();
+  }
+
+  @Test
+  void reconcile_shouldThrowClearError_whenRetriesAreExhausted() {
+    upsert(0, 3);
+    stub.faults(1.0, 0, 0, 3);
+    Reconciler reconciler = reconciler(RetryPolicy.immediate(3));
+
+    assertThatThrownBy(reconciler::reconcile)
+        .isInstanceOf(ReconcileException.class)
+        .hasMessageContaining("after 3 attempts")
+        .hasMessageContaining("ThrottlingException")
+        .hasCauseInstanceOf(FirewallRetryableException.class);
+    assertThat(stub.counts().describes()).isEqualTo(3);
+    assertThat(stub.addresses()).isEmpty();
+  }
+
+  @Test
+  void request_shouldConvergeWithFewUpdates_when16ThreadsUpsertAndRequestConcurrently()
+      throws Exception {
+    stub.faults(0.1, 0.1, 0.02, 11);
+    CoalescingReconciler coalescing =
+        new CoalescingReconciler(
+            reconciler(new RetryPolicy(40, Duration.ofMillis(1), Duration.ofMillis(20))));
+    int threads = 16;
+    int perThread = 500 / threads + 1;
+
+    List<Boolean> ownIncluded =
+        Race.run(
+            threads,
+            thread -> {
+              List<Boolean> seen = new ArrayList<>();
+              for (int chunk = 0; chunk < 2; chunk++) {
+                int from = thread * perThread + chunk * perThread / 2;
+                int to = Math.min(500, thread * perThread + (chunk + 1) * perThread / 2);
+                List<String> own = upsert(from, to);
+                ReconcileResult result = coalescing.request();
+                seen.add(
+                    result.plan().blocked().stream().map(Cidr::value).toList().containsAll(own));
+              }
+              return seen;
+            });
+
+    assertThat(ownIncluded).hasSize(2 * threads).containsOnly(true);
+    assertThat(stub.addresses()).containsExactlyInAnyOrderElementsOf(cidrs(0, 500));
+    assertThat(stub.updates()).isLessThanOrEqualTo(20);
+  }
+
+  private Reconciler reconciler(RetryPolicy retry) {
+    return new Reconciler(
+        firewall,
+        store,
+        new RuleGroupPlanner(RuleGroupLayout.defaults()),
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        retry);
+  }
+
+  /** Upserts addresses {@code from} until {@code to}; their CIDRs. */
+  private List<String> upsert(int from, int to) {
+    List<String> cidrs = cidrs(from, to);
+    cidrs.forEach(cidr -> store.upsert(Sighting.of(cidr, NOW).build()));
+    return cidrs;
+  }
+
+  /**
+   * Public addresses {@code from} until {@code to}, ascending, no two of which merge into a wider
+   * CIDR (odd last octets).
+   */
+  private static List<String> cidrs(int from, int to) {
+    List<String> cidrs = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      cidrs.add("11.0." + (i / 100) + "." + (2 * (i % 100) + 1) + "/32");
+    }
+    return cidrs;
+  }
+
+  private static ArrayNode rules(ObjectNode group) {
+    return (ArrayNode)
+        group.path("RulesSource").path("StatelessRulesAndCustomActions").path("StatelessRules");
+  }
+
+  /** {@code group} without the rules and the custom action of the default layout. */
+  private static ObjectNode withoutGuardwall(ObjectNode group) {
+    RuleGroupLayout layout = RuleGroupLayout.defaults();
+    Set<Integer> ours = Set.of(layout.sourcePriority(), layout.destinationPriority());
+    rules(group).removeIf(rule -> ours.contains(rule.path("Priority").asInt()));
+    ArrayNode actions =
+        (ArrayNode)
+            group.path("RulesSource").path("StatelessRulesAndCustomActions").path("CustomActions");
+    actions.removeIf(a -> a.path("ActionName").asText().equals(layout.customActionName()));
+    return group;
+  }
+}

@@ -1,0 +1,83 @@
+package io.guardwall.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.flow.Run;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LocalBackendTest {
+
+  private HttpServer server;
+  private final List<String> posted = new CopyOnWriteArrayList<>();
+  private volatile int status = 200;
+
+  @BeforeEach
+  void startSlack() throws Exception {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/services/T0/B0/secret",
+        exchange -> {
+          posted.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          byte[] body = (status == 200 ? "ok" : "no_service").getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(status, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stopSlack() {
+    server.stop(0);
+  }
+
+  private Map<String, String> env() {
+    return Map.of(
+        LocalBackend.WEBHOOK_ENV,
+        "http://127.0.0.1:" + server.getAddress().getPort() + "/services/T0/B0/secret");
+  }
+
+  private static void replayOneEvent(LocalBackend backend) throws Exception {
+    Run run = backend.guardwall.startRun();
+    run.process(
+        new ObjectMapper().readTree(ReplayCommandTest.event("w-1", 8, "198.51.100.60")), "t", 0);
+    run.finish();
+  }
+
+  @Test
+  void deliver_shouldPostAlertAndDigest_whenWebhookConfigured() throws Exception {
+    try (LocalBackend backend =
+        new LocalBackend(GuardwallConfig.defaults(), null, env(), Clock.systemUTC())) {
+      replayOneEvent(backend);
+      assertThat(backend.deliver()).isEmpty();
+    }
+    assertThat(String.join("\n", posted)).contains("198.51.100.60").contains("w-1");
+  }
+
+  @Test
+  void deliver_shouldReportWithoutLeakingUrl_whenSlackRejects() throws Exception {
+    status = 404;
+    try (LocalBackend backend =
+        new LocalBackend(GuardwallConfig.defaults(), null, env(), Clock.systemUTC())) {
+      replayOneEvent(backend);
+      List<String> errors = backend.deliver();
+      assertThat(errors)
+          .singleElement()
+          .asString()
+          .contains("not delivered")
+          .doesNotContain("secret");
+      assertThat(backend.state.blocklist().listActive(java.time.Instant.now())).hasSize(1);
+    }
+  }
+}
