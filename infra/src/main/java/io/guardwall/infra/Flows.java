@@ -23,7 +23,16 @@ final class Flows {
     LambdaInvoke record = flow.task(Task.RECORD, "Record findings", "$", "$.record");
     LambdaInvoke reconcile =
         flow.task(Task.RECONCILE, "Reconcile firewall", trigger("block"), "$.reconcile");
-    LambdaInvoke notify = flow.task(Task.NOTIFY_BLOCKED, "Notify blocked", "$.record", "$.notify");
+    // The digest leaves out what the reconcile evicted: those addresses are not blocked.
+    LambdaInvoke notify =
+        flow.task(
+            Task.NOTIFY_BLOCKED,
+            "Notify blocked",
+            TaskInput.fromObject(
+                Map.of(
+                    "newlyBlocked", JsonPath.listAt("$.record.newlyBlocked"),
+                    "evicted", JsonPath.listAt("$.reconcile.evicted"))),
+            "$.notify");
     Choice anyNew =
         Choice.Builder.create(flow.scope(), "Anything newly blocked?")
             .build()

@@ -114,7 +114,8 @@ class StateMachineTest {
     assertThat(anyNew.at("/Choices/0/Variable").asText()).isEqualTo("$.record.newlyBlocked[0]");
     JsonNode notify = asl.state(anyNew.at("/Choices/0/Next").asText());
     assertThat(notify.path("Resource").asText()).contains("NotifyBlockedAlias");
-    assertThat(notify.path("InputPath").asText()).isEqualTo("$.record");
+    assertThat(notify.at("/Parameters/newlyBlocked.$").asText()).isEqualTo("$.record.newlyBlocked");
+    assertThat(notify.at("/Parameters/evicted.$").asText()).isEqualTo("$.reconcile.evicted");
   }
 
   @Test
