@@ -17,6 +17,12 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  */
 public final class ReconcileHandler extends JsonHandler {
 
+  /** The metric the stack's capacity alarm watches (above 80). */
+  public static final String CAPACITY_METRIC = "CapacityUsedPercent";
+
+  /** The metric the stack's eviction alarm watches (above 0). */
+  public static final String EVICTED_METRIC = "EntriesEvicted";
+
   private final Guardwall guardwall;
 
   public ReconcileHandler() {
@@ -38,8 +44,8 @@ public final class ReconcileHandler extends JsonHandler {
   protected JsonNode handle(JsonNode request) {
     ReconcileResult result = guardwall.reconciler().request();
     RuleGroupPlan plan = result.plan();
-    metrics().put("CapacityUsedPercent", percent(plan), MetricUnit.PERCENT);
-    metrics().put("EntriesEvicted", plan.evicted().size(), MetricUnit.COUNT);
+    metrics().put(CAPACITY_METRIC, percent(plan), MetricUnit.PERCENT);
+    metrics().put(EVICTED_METRIC, plan.evicted().size(), MetricUnit.COUNT);
     metrics().put("ReconcileConflicts", result.conflicts(), MetricUnit.COUNT);
     ObjectNode out = JSON.createObjectNode();
     out.put("updated", result.updated());
