@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The stream entry point, the environment, the unavailable ports and the secret's notifier. */
-class HandlerPlumbingTest {
+public class HandlerPlumbingTest {
 
   private final Fixture f = new Fixture();
 
@@ -112,7 +112,7 @@ class HandlerPlumbingTest {
   }
 
   /** The fields Powertools reads from the Lambda context. */
-  static final class FakeContext implements Context {
+  public static final class FakeContext implements Context {
     @Override
     public String getAwsRequestId() {
       return "req-1";
