@@ -11,12 +11,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class DynamoDbState implements AutoCloseable {
   private final DynamoDbClient client;
+  private final String table;
   private final boolean ownsClient;
   private final BlocklistStore blocklist;
   private final NotificationLog notifications;
 
   private DynamoDbState(DynamoDbClient client, String table, boolean ownsClient) {
     this.client = client;
+    this.table = table;
     this.ownsClient = ownsClient;
     this.blocklist = new DynamoDbBlocklistStore(client, table, null);
     this.notifications = new DynamoDbNotificationLog(client, table);
@@ -44,6 +46,11 @@ public final class DynamoDbState implements AutoCloseable {
    */
   public static void createTableIfMissing(DynamoDbClient client, String table) {
     new TableSetup(Objects.requireNonNull(client, "client"), checked(table)).run();
+  }
+
+  /** {@link #createTableIfMissing(DynamoDbClient, String)} for this state's own table. */
+  public void createTableIfMissing() {
+    createTableIfMissing(client, table);
   }
 
   public BlocklistStore blocklist() {

@@ -37,7 +37,7 @@ final class BlockCommand extends StateCommand {
   SeverityLevel severity;
 
   @Override
-  int call(LocalBackend backend, Output out) {
+  int call(Backend backend, Output out) {
     Cidr target = Cli.cidr(cidr);
     Instant now = clock.instant();
     Duration d = duration != null ? duration : backend.guardwall.config().blockDuration();
@@ -45,10 +45,7 @@ final class BlockCommand extends StateCommand {
       throw new UsageException("--for must be positive: " + d);
     }
     UpsertResult r =
-        backend
-            .state
-            .blocklist()
-            .upsert(BlockRequest.manual(target, now, now.plus(d), severity, pin));
+        backend.store.upsert(BlockRequest.manual(target, now, now.plus(d), severity, pin));
     reconcile(backend);
     out.message(
         "entry",

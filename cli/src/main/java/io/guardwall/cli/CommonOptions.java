@@ -1,5 +1,6 @@
 package io.guardwall.cli;
 
+import io.guardwall.aws.SsmConfigSource;
 import io.guardwall.core.config.ConfigReader;
 import io.guardwall.core.config.GuardwallConfig;
 import java.nio.file.Path;
@@ -10,9 +11,11 @@ final class CommonOptions {
 
   @Option(
       names = "--config",
-      paramLabel = "FILE",
-      description = "JSON configuration file (see README); defaults apply without it.")
-  Path config;
+      paramLabel = "FILE|ssm:PARAMETER",
+      description =
+          "JSON configuration: a file, or an SSM parameter (see README); defaults apply without"
+              + " it.")
+  String config;
 
   @Option(
       names = "--format",
@@ -22,6 +25,11 @@ final class CommonOptions {
   Format format;
 
   GuardwallConfig config() {
-    return config == null ? GuardwallConfig.defaults() : ConfigReader.read(config);
+    if (config == null) {
+      return GuardwallConfig.defaults();
+    }
+    return config.startsWith("ssm:")
+        ? SsmConfigSource.create(config.substring(4)).config()
+        : ConfigReader.read(Path.of(config));
   }
 }

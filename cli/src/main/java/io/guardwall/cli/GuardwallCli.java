@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
       BlockCommand.class,
       UnblockCommand.class,
       ReconcileCommand.class,
+      StatusCommand.class,
+      ProcessCommand.class,
+      InitCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GuardwallCli implements Runnable {

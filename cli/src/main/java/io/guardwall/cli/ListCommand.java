@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 final class ListCommand extends StateCommand {
 
   @Override
-  int call(LocalBackend backend, Output out) {
-    out.entries(backend.state.blocklist().listActive(clock.instant()), clock.instant());
+  int call(Backend backend, Output out) {
+    out.entries(backend.store.listActive(clock.instant()), clock.instant());
     return 0;
   }
 }

@@ -23,8 +23,8 @@ final class Output {
     this.format = format;
   }
 
-  void replay(ReplayCommand.ReplayResult result, LocalBackend backend) {
-    List<BlocklistEntry> blocklist = backend.state.blocklist().listActive(Instant.now());
+  void replay(ReplayCommand.ReplayResult result, Backend backend) {
+    List<BlocklistEntry> blocklist = backend.store.listActive(Instant.now());
     List<SlackMessage> messages = backend.notifier.messages();
     RuleGroupPlan plan = result.rendered().plan();
     if (format == Format.JSON) {
@@ -45,6 +45,31 @@ final class Output {
       return;
     }
     new TextReport(out).replay(result, blocklist, messages);
+  }
+
+  void process(ProcessCommand.ProcessSummary s) {
+    ObjectNode doc = ReportJson.MAPPER.createObjectNode();
+    doc.put("events", s.events().size());
+    doc.put("findings", s.events().stream().mapToInt(e -> e.findings().size()).sum());
+    ArrayNode failed = doc.putArray("failedEvents");
+    s.events().stream()
+        .filter(e -> e.error() != null)
+        .forEach(e -> failed.add(ReportJson.event(e)));
+    ArrayNode failedFindings = doc.putArray("failedFindings");
+    s.events().stream()
+        .flatMap(e -> e.findings().stream())
+        .filter(f -> f.error() != null)
+        .forEach(f -> failedFindings.add(f.id() + ": " + f.error()));
+    ArrayNode blocked = doc.putArray("newlyBlocked");
+    s.run().newlyBlocked().forEach(b -> blocked.add(b.cidr().value()));
+    doc.put("reconciles", s.reconciles());
+    ArrayNode errors = doc.putArray("errors");
+    s.errors().forEach(errors::add);
+    if (format == Format.JSON) {
+      json(doc);
+    } else {
+      new TextReport(out).process(doc);
+    }
   }
 
   void entries(List<BlocklistEntry> entries, Instant now) {

@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
 final class ReconcileCommand extends StateCommand {
 
   @Override
-  int call(LocalBackend backend, Output out) {
-    List<BlocklistEntry> pruned = backend.state.blocklist().deleteExpired(clock.instant());
+  int call(Backend backend, Output out) {
+    List<BlocklistEntry> pruned = backend.store.deleteExpired(clock.instant());
     spec.commandLine().getErr().printf("pruned %d expired entries%n", pruned.size());
     ReconcileResult r = reconcile(backend);
     out.message("ruleGroup", r.plan().ruleGroup(), r.plan().ruleGroup().toPrettyString());

@@ -44,8 +44,8 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Path> files = EventFiles.expand(paths);
-    try (LocalBackend backend =
-        new LocalBackend(options.config(), state, System.getenv(), Clock.systemUTC())) {
+    try (Backend backend =
+        Backend.dryRun(options.config(), state, System.getenv(), Clock.systemUTC())) {
       ReplayResult result = replay(backend, files);
       Output out = new Output(spec.commandLine().getOut(), options.format);
       out.replay(result, backend);
@@ -53,7 +53,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private ReplayResult replay(LocalBackend backend, List<Path> files) {
+  private ReplayResult replay(Backend backend, List<Path> files) {
     Run run = backend.guardwall.startRun();
     List<EventReport> events = new ArrayList<>();
     for (Path file : files) {

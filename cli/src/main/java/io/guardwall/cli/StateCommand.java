@@ -7,32 +7,32 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Base of the commands that work on a kept state file against the dry-run firewall. */
+/** Base of the commands that work on kept state: SQLite or DynamoDB, dry-run or real firewall. */
 abstract class StateCommand implements Callable<Integer> {
 
   @Mixin CommonOptions options;
-  @Mixin StateOption state;
+  @Mixin BackendOptions backendOptions;
   @Spec CommandSpec spec;
 
   final Clock clock = Clock.systemUTC();
 
   @Override
   public final Integer call() {
-    try (LocalBackend backend =
-        new LocalBackend(options.config(), state.file, System.getenv(), clock)) {
+    try (Backend backend = Backend.of(options.config(), backendOptions, System.getenv(), clock)) {
       return call(backend, new Output(spec.commandLine().getOut(), options.format));
     }
   }
 
-  abstract int call(LocalBackend backend, Output out);
+  abstract int call(Backend backend, Output out);
 
-  /** Renders the desired state into the dry-run rule group and says so on stderr. */
-  ReconcileResult reconcile(LocalBackend backend) {
+  /** Brings the rule group to the desired state and says what it holds on stderr. */
+  ReconcileResult reconcile(Backend backend) {
     ReconcileResult r = backend.guardwall.reconciler().request();
     spec.commandLine()
         .getErr()
         .printf(
-            "rule group (dry run): %d CIDRs, capacity used %d of %d%s%n",
+            "rule group%s: %d CIDRs, capacity used %d of %d%s%n",
+            backend.dryRun ? " (dry run)" : r.updated() ? " updated" : " unchanged",
             r.plan().blocked().size(),
             r.plan().capacityUsed(),
             r.plan().capacity(),

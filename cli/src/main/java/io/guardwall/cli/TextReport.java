@@ -71,6 +71,25 @@ final class TextReport {
     }
   }
 
+  void process(com.fasterxml.jackson.databind.JsonNode summary) {
+    out.printf(
+        "processed %d events, %d findings; %d addresses newly blocked; %d reconciles%n",
+        summary.get("events").asInt(),
+        summary.get("findings").asInt(),
+        summary.get("newlyBlocked").size(),
+        summary.get("reconciles").asInt());
+    summary
+        .get("failedEvents")
+        .forEach(
+            e ->
+                out.printf(
+                    "  event %s #%s: %s%n",
+                    e.get("file").asText(), e.get("index"), e.get("error").asText()));
+    summary.get("failedFindings").forEach(f -> out.println("  finding " + f.asText()));
+    summary.get("errors").forEach(e -> out.println("  error: " + e.asText()));
+    out.flush();
+  }
+
   void entries(List<BlocklistEntry> entries, Instant now) {
     out.printf("Blocklist (%d active):%n", entries.size());
     for (BlocklistEntry e : entries) {

@@ -16,9 +16,9 @@ final class UnblockCommand extends StateCommand {
   String cidr;
 
   @Override
-  int call(LocalBackend backend, Output out) {
+  int call(Backend backend, Output out) {
     Cidr target = Cli.cidr(cidr);
-    boolean removed = backend.state.blocklist().delete(target);
+    boolean removed = backend.store.delete(target);
     reconcile(backend);
     out.message(
         "removed",

@@ -1,12 +1,17 @@
 package io.guardwall.core.flow;
 
 import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.model.BlocklistEntry;
+import io.guardwall.core.model.Cidr;
 import io.guardwall.core.parse.FindingParser;
+import io.guardwall.core.plan.RuleGroupContents;
 import io.guardwall.core.plan.RuleGroupLayout;
+import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.plan.RuleGroupPlanner;
 import io.guardwall.core.policy.Policy;
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.Firewall;
+import io.guardwall.core.port.FirewallSnapshot;
 import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.Notifier;
 import io.guardwall.core.reconcile.CoalescingReconciler;
@@ -17,6 +22,7 @@ import io.guardwall.core.route.Router;
 import io.guardwall.core.slack.SlackMessages;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -35,6 +41,8 @@ public final class Guardwall {
   final Policy policy;
   final SlackMessages messages;
   final CoalescingReconciler reconciler;
+  final Firewall firewall;
+  final RuleGroupPlanner planner;
 
   /** The ports a flow runs against; every one required. */
   public record Ports(
@@ -49,10 +57,10 @@ public final class Guardwall {
     this.router = Router.create(config.notifyThreshold());
     this.policy = new Policy(config);
     this.messages = new SlackMessages("guardwall unblock");
+    this.firewall = ports.firewall();
+    this.planner = new RuleGroupPlanner(layout(config));
     this.reconciler =
-        new CoalescingReconciler(
-            new Reconciler(
-                ports.firewall(), store, new RuleGroupPlanner(layout(config)), clock, retry));
+        new CoalescingReconciler(new Reconciler(firewall, store, planner, clock, retry));
   }
 
   /** A new batch of events; its {@link Run#finish} reconciles and sends the digest. */
@@ -73,6 +81,24 @@ public final class Guardwall {
   /** The reconciler shared by every run of this instance; concurrent requests coalesce. */
   public CoalescingReconciler reconciler() {
     return reconciler;
+  }
+
+  /** Compares the desired state with the rule group as it is, without writing anything. */
+  public FirewallStatus status() {
+    FirewallSnapshot snapshot = firewall.describe();
+    List<BlocklistEntry> desired = store.listActive(clock.instant());
+    RuleGroupPlan plan = planner.plan(desired, snapshot.ruleGroup(), snapshot.capacity());
+    RuleGroupContents actual = planner.contents(snapshot.ruleGroup());
+    List<String> expected = plan.blocked().stream().map(Cidr::value).toList();
+    Set<String> expectedSet = Set.copyOf(expected);
+    return new FirewallStatus(
+        desired.size(),
+        expected,
+        expected.stream().filter(c -> !actual.sources().contains(c)).toList(),
+        actual.sources().stream().filter(c -> !expectedSet.contains(c)).sorted().toList(),
+        plan.evicted().stream().map(e -> e.cidr().value()).toList(),
+        actual.capacityUsed(),
+        snapshot.capacity());
   }
 
   public GuardwallConfig config() {

@@ -14,6 +14,7 @@ import io.guardwall.core.reconcile.ReconcileException;
 import io.guardwall.core.reconcile.ReconcileResult;
 import io.guardwall.core.route.Route;
 import io.guardwall.core.slack.BlockedIp;
+import io.guardwall.core.slack.SlackMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -189,13 +190,12 @@ public final class Run {
               + " entries do not fit the rule group capacity and were left out: "
               + evicted);
     }
-    if (!inFirewall.isEmpty()) {
-      send(() -> gw.messages.blockedDigest(inFirewall, gw.clock.instant()), "digest");
+    for (SlackMessage digest : gw.messages.blockedDigests(inFirewall, gw.clock.instant())) {
+      send(() -> digest, "digest");
     }
   }
 
-  private String send(
-      java.util.function.Supplier<io.guardwall.core.slack.SlackMessage> message, String what) {
+  private String send(java.util.function.Supplier<SlackMessage> message, String what) {
     try {
       gw.notifier.send(message.get());
       return "sent";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.model.BlocklistEntry;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Renders the desired blocklist into a Network Firewall stateless {@code RuleGroup}: one rule that
@@ -26,6 +27,22 @@ public final class RuleGroupPlanner {
   public RuleGroupPlanner(RuleGroupLayout layout) {
     this.layout = Objects.requireNonNull(layout, "layout");
     this.renderer = new RuleGroupRenderer(layout);
+  }
+
+  /**
+   * Reads what {@code current} holds, for comparing it with the desired state.
+   *
+   * @throws IllegalArgumentException when it is not a stateless rule group of the documented shape
+   */
+  public RuleGroupContents contents(ObjectNode current) {
+    CurrentGroup group = CurrentGroup.parse(current, layout);
+    OwnedParts owned = group.owned();
+    OwnedParts.OwnedRule source = owned.rules().get(layout.sourcePriority());
+    OwnedParts.OwnedRule destination = owned.rules().get(layout.destinationPriority());
+    return new RuleGroupContents(
+        source == null ? Set.of() : source.sources(),
+        destination == null ? Set.of() : destination.destinations(),
+        group.totalCapacity());
   }
 
   /**

@@ -41,7 +41,7 @@ final class BlockedDigest {
     return Blocks.payload(fallback(ordered), blocks);
   }
 
-  private static List<BlockedIp> ordered(List<BlockedIp> blocked) {
+  static List<BlockedIp> ordered(List<BlockedIp> blocked) {
     Objects.requireNonNull(blocked, "blocked");
     if (blocked.isEmpty()) {
       throw new IllegalArgumentException("a digest needs at least one blocked address");

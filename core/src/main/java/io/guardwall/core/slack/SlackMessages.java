@@ -2,6 +2,7 @@ package io.guardwall.core.slack;
 
 import io.guardwall.core.model.Finding;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,6 +37,23 @@ public final class SlackMessages {
    */
   public SlackMessage blockedDigest(List<BlockedIp> blocked, Instant now) {
     return new SlackMessage(SlackMessage.Kind.BLOCKED, null, digest.payload(blocked, now));
+  }
+
+  /**
+   * Digests that together list every address of {@code blocked}, most severe first, each short
+   * enough to list all of its own; empty for an empty list.
+   */
+  public List<SlackMessage> blockedDigests(List<BlockedIp> blocked, Instant now) {
+    if (blocked.isEmpty()) {
+      return List.of();
+    }
+    List<BlockedIp> ordered = BlockedDigest.ordered(blocked);
+    List<SlackMessage> messages = new ArrayList<>();
+    for (int from = 0; from < ordered.size(); from += BlockedDigest.MAX_LISTED) {
+      int to = Math.min(ordered.size(), from + BlockedDigest.MAX_LISTED);
+      messages.add(blockedDigest(ordered.subList(from, to), now));
+    }
+    return messages;
   }
 
   /** The alert for one finding, coloured by its severity. */

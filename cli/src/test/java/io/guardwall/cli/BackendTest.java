@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LocalBackendTest {
+class BackendTest {
 
   private HttpServer server;
   private final List<String> posted = new CopyOnWriteArrayList<>();
@@ -44,11 +44,11 @@ class LocalBackendTest {
 
   private Map<String, String> env() {
     return Map.of(
-        LocalBackend.WEBHOOK_ENV,
+        Backend.WEBHOOK_ENV,
         "http://127.0.0.1:" + server.getAddress().getPort() + "/services/T0/B0/secret");
   }
 
-  private static void replayOneEvent(LocalBackend backend) throws Exception {
+  private static void replayOneEvent(Backend backend) throws Exception {
     Run run = backend.guardwall.startRun();
     run.process(
         new ObjectMapper().readTree(ReplayCommandTest.event("w-1", 8, "198.51.100.60")), "t", 0);
@@ -57,8 +57,8 @@ class LocalBackendTest {
 
   @Test
   void deliver_shouldPostAlertAndDigest_whenWebhookConfigured() throws Exception {
-    try (LocalBackend backend =
-        new LocalBackend(GuardwallConfig.defaults(), null, env(), Clock.systemUTC())) {
+    try (Backend backend =
+        Backend.dryRun(GuardwallConfig.defaults(), null, env(), Clock.systemUTC())) {
       replayOneEvent(backend);
       assertThat(backend.deliver()).isEmpty();
     }
@@ -68,8 +68,8 @@ class LocalBackendTest {
   @Test
   void deliver_shouldReportWithoutLeakingUrl_whenSlackRejects() throws Exception {
     status = 404;
-    try (LocalBackend backend =
-        new LocalBackend(GuardwallConfig.defaults(), null, env(), Clock.systemUTC())) {
+    try (Backend backend =
+        Backend.dryRun(GuardwallConfig.defaults(), null, env(), Clock.systemUTC())) {
       replayOneEvent(backend);
       List<String> errors = backend.deliver();
       assertThat(errors)
@@ -77,7 +77,7 @@ class LocalBackendTest {
           .asString()
           .contains("not delivered")
           .doesNotContain("secret");
-      assertThat(backend.state.blocklist().listActive(java.time.Instant.now())).hasSize(1);
+      assertThat(backend.store.listActive(java.time.Instant.now())).hasSize(1);
     }
   }
 }

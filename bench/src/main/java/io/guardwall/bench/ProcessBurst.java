@@ -1,0 +1,102 @@
+package io.guardwall.bench;
+
+import io.guardwall.aws.MotoServer;
+import io.guardwall.aws.NetworkFirewallStub;
+import io.guardwall.cli.GuardwallCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The {@code process} burst benchmark: 10,000 findings over 2,000 addresses through the real CLI
+ * against DynamoDB on moto and the Network Firewall stub with a simulated API latency; prints wall
+ * time, findings per second, UpdateRuleGroup calls and conflicts retried.
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar io.guardwall.bench.ProcessBurst [findings]
+ * [addresses] [latencyMs] [workers]}
+ */
+public final class ProcessBurst {
+
+  private ProcessBurst() {}
+
+  public static void main(String[] args) throws Exception {
+    int findings = arg(args, 0, 10_000);
+    int addresses = arg(args, 1, 2_000);
+    Duration latency = Duration.ofMillis(arg(args, 2, 30));
+    int workers = arg(args, 3, 16);
+    Path dir = Files.createTempDirectory("guardwall-burst");
+    StringBuilder lines = new StringBuilder();
+    SyntheticEvents.guardDutyEvents(findings, addresses, 99)
+        .forEach(e -> lines.append(e).append('\n'));
+    Files.writeString(dir.resolve("burst.jsonl"), lines);
+    try (NetworkFirewallStub stub =
+        NetworkFirewallStub.start(30_000).latency(latency).faults(0.10, 0.10, 0.02, 1L)) {
+      Map.of(
+              "aws.endpointUrl", MotoServer.endpoint().toString(),
+              "aws.endpointUrlNetworkFirewall", stub.endpoint().toString(),
+              "aws.region", "us-east-1",
+              "aws.accessKeyId", "testing",
+              "aws.secretAccessKey", "testing")
+          .forEach(System::setProperty);
+      cli("init", "--store", "dynamodb:burst");
+      long start = System.nanoTime();
+      String out =
+          cli(
+              "process",
+              "--workers",
+              String.valueOf(workers),
+              "--store",
+              "dynamodb:burst",
+              "--firewall",
+              NetworkFirewallStub.RULE_GROUP_ARN,
+              "--notify",
+              "print",
+              "--format",
+              "json",
+              dir.toString());
+      double seconds = (System.nanoTime() - start) / 1e9;
+      NetworkFirewallStub.Counts c = stub.counts();
+      System.out.printf(
+          "findings=%d addresses=%d workers=%d latency=%dms%n"
+              + "wall=%.1fs findingsPerSecond=%.0f%n"
+              + "updateRuleGroupCalls=%d successfulUpdates=%d conflictsRetried=%d"
+              + " throttlesRetried=%d serverErrorsRetried=%d describes=%d%n"
+              + "addressesInRuleGroup=%d%n",
+          findings,
+          addresses,
+          workers,
+          latency.toMillis(),
+          seconds,
+          findings / seconds,
+          c.updates(),
+          c.successfulUpdates(),
+          c.conflicts(),
+          c.throttles(),
+          c.serverErrors(),
+          c.describes(),
+          stub.addresses().size());
+      System.out.println(out.lines().filter(l -> l.contains("reconciles")).findFirst().orElse(""));
+    }
+  }
+
+  private static String cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    picocli.CommandLine cli = GuardwallCli.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    if (code != 0) {
+      throw new IllegalStateException(
+          "guardwall " + args[0] + " exited " + code + ":\n" + out + err);
+    }
+    return out.toString();
+  }
+
+  private static int arg(String[] args, int i, int fallback) {
+    return args.length > i ? Integer.parseInt(args[i]) : fallback;
+  }
+}

@@ -1,0 +1,178 @@
+package io.guardwall.cli;
+
+import io.guardwall.aws.DynamoDbState;
+import io.guardwall.aws.NetworkFirewallAdapters;
+import io.guardwall.aws.SecretsManagerWebhookSource;
+import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.flow.Guardwall;
+import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.RecordingNotifier;
+import io.guardwall.core.port.BlocklistStore;
+import io.guardwall.core.port.Firewall;
+import io.guardwall.core.port.NotificationLog;
+import io.guardwall.core.reconcile.RetryPolicy;
+import io.guardwall.slack.DigestingNotifier;
+import io.guardwall.slack.SlackWebhookNotifier;
+import io.guardwall.slack.UndeliveredException;
+import io.guardwall.sqlite.SqliteState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The adapters a command runs against, chosen by spec strings ({@code sqlite:FILE}, {@code
+ * dynamodb:TABLE}; {@code dry-run} or a rule group ARN; {@code print}, {@code webhook:URL}, {@code
+ * secret:NAME}), wired into one {@link Guardwall}. Closing it delivers queued Slack messages.
+ */
+final class Backend implements AutoCloseable {
+
+  static final String WEBHOOK_ENV = "SLACK_WEBHOOK_URL";
+
+  final BlocklistStore store;
+  final NotificationLog notifications;
+  final Firewall firewall;
+  final boolean dryRun;
+  final RecordingNotifier notifier;
+  final Guardwall guardwall;
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final DigestingNotifier webhook;
+  private final DynamoDbState dynamo;
+
+  Backend(
+      GuardwallConfig config,
+      String storeSpec,
+      String firewallSpec,
+      String notifySpec,
+      Clock clock) {
+    String[] store = split(storeSpec, "--store");
+    switch (store[0]) {
+      case "sqlite" -> {
+        SqliteState s =
+            store[1].equals(":memory:")
+                ? SqliteState.inMemory()
+                : SqliteState.open(Path.of(store[1]));
+        resources.add(s);
+        this.store = s.blocklist();
+        this.notifications = s.notifications();
+        this.dynamo = null;
+      }
+      case "dynamodb" -> {
+        this.dynamo = DynamoDbState.create(store[1]);
+        resources.add(dynamo);
+        this.store = dynamo.blocklist();
+        this.notifications = dynamo.notifications();
+      }
+      default ->
+          throw new UsageException(
+              "--store must be sqlite:FILE or dynamodb:TABLE, got " + storeSpec);
+    }
+    this.dryRun = "dry-run".equals(firewallSpec);
+    this.firewall =
+        dryRun ? new DryRunFirewall(config.firewall().capacity()) : ruleGroup(firewallSpec);
+    this.webhook = webhook(notifySpec);
+    this.notifier = new RecordingNotifier(webhook);
+    this.guardwall =
+        new Guardwall(
+            config,
+            new Guardwall.Ports(this.store, notifications, firewall, notifier),
+            clock,
+            dryRun ? RetryPolicy.immediate(3) : RetryPolicy.defaults());
+  }
+
+  /** The backend of a replay: SQLite (a file, or memory), the dry-run firewall, env webhook. */
+  static Backend dryRun(
+      GuardwallConfig config, Path stateFile, Map<String, String> env, Clock clock) {
+    String store = "sqlite:" + (stateFile == null ? ":memory:" : stateFile.toString());
+    return new Backend(config, store, "dry-run", defaultNotify(env), clock);
+  }
+
+  /** The backend the options name. */
+  static Backend of(
+      GuardwallConfig config, BackendOptions o, Map<String, String> env, Clock clock) {
+    return new Backend(
+        config,
+        o.storeSpec(env),
+        o.firewall,
+        o.notify != null ? o.notify : defaultNotify(env),
+        clock);
+  }
+
+  static String defaultNotify(Map<String, String> env) {
+    String url = env.get(WEBHOOK_ENV);
+    return url == null || url.isBlank() ? "print" : "webhook:" + url;
+  }
+
+  /** Creates the DynamoDB table when it is missing (SQLite files create themselves). */
+  void init() {
+    if (dynamo != null) {
+      dynamo.createTableIfMissing();
+    }
+  }
+
+  private static Firewall ruleGroup(String arn) {
+    try {
+      return NetworkFirewallAdapters.ruleGroup(arn);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--firewall: " + e.getMessage());
+    }
+  }
+
+  private static DigestingNotifier webhook(String spec) {
+    if ("print".equals(spec)) {
+      return null;
+    }
+    String[] parts = split(spec, "--notify");
+    String url =
+        switch (parts[0]) {
+          case "webhook" -> parts[1];
+          case "secret" -> SecretsManagerWebhookSource.create(parts[1]).webhookUrl();
+          default -> throw new UsageException("--notify must be print, webhook:URL or secret:NAME");
+        };
+    try {
+      return DigestingNotifier.start(SlackWebhookNotifier.create(url));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--notify: " + e.getMessage());
+    }
+  }
+
+  private static String[] split(String spec, String option) {
+    int colon = spec == null ? -1 : spec.indexOf(':');
+    if (colon <= 0 || colon == spec.length() - 1) {
+      throw new UsageException(option + " expects KIND:VALUE");
+    }
+    return new String[] {spec.substring(0, colon), spec.substring(colon + 1)};
+  }
+
+  /** Waits until every queued Slack message was posted; returns what could not be delivered. */
+  List<String> deliver() {
+    if (webhook == null) {
+      return List.of();
+    }
+    try {
+      webhook.flush();
+      return List.of();
+    } catch (UndeliveredException e) {
+      return List.of(e.messages().size() + " Slack messages not delivered: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      deliver();
+      if (webhook != null) {
+        webhook.close();
+      }
+    } finally {
+      for (AutoCloseable r : resources) {
+        try {
+          r.close();
+        } catch (Exception e) {
+          // Closing a store never loses recorded state; nothing useful to do on failure.
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package io.guardwall.cli;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import picocli.CommandLine.Command;
+
+/** {@code guardwall init}: creates the store when it is missing. */
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Creates the store when it is missing: the DynamoDB table (key pk, on-demand, TTL on"
+          + " expiresAt, as the CDK stack creates it) or the SQLite file."
+    })
+final class InitCommand extends StateCommand {
+
+  @Override
+  int call(Backend backend, Output out) {
+    backend.init();
+    String store = backendOptions.storeSpec(System.getenv());
+    out.message("store", TextNode.valueOf(store), "ready: " + store);
+    return 0;
+  }
+}

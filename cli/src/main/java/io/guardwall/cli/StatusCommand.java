@@ -1,0 +1,64 @@
+package io.guardwall.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.flow.FirewallStatus;
+import io.guardwall.core.flow.ReportJson;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/** {@code guardwall status}: desired state against the rule group, without writing. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compares the desired state with the rule group: entries missing from the firewall, extra"
+          + " addresses, entries the capacity leaves out, capacity used.",
+      "Exit status 1 when the firewall is out of sync (a reconcile would change it)."
+    })
+final class StatusCommand extends StateCommand {
+
+  @Override
+  int call(Backend backend, Output out) {
+    FirewallStatus s = backend.guardwall.status();
+    out.message("status", json(s), text(s));
+    return s.inSync() ? 0 : 1;
+  }
+
+  private static ObjectNode json(FirewallStatus s) {
+    ObjectNode o = ReportJson.MAPPER.createObjectNode();
+    o.put("inSync", s.inSync()).put("desiredEntries", s.desiredEntries());
+    o.put("capacityUsed", s.capacityUsed()).put("capacity", s.capacity());
+    array(o, "missing", s.missing());
+    array(o, "extra", s.extra());
+    array(o, "evicted", s.evicted());
+    return o;
+  }
+
+  private static void array(ObjectNode o, String name, List<String> values) {
+    values.forEach(o.putArray(name)::add);
+  }
+
+  private static String text(FirewallStatus s) {
+    return String.format(
+        "%s: %d desired entries render to %d CIDRs; capacity used %d of %d%n"
+            + "missing from the firewall (%d): %s%nextra in the firewall (%d): %s%n"
+            + "left out for capacity (%d): %s",
+        s.inSync() ? "in sync" : "OUT OF SYNC (run reconcile)",
+        s.desiredEntries(),
+        s.expected().size(),
+        s.capacityUsed(),
+        s.capacity(),
+        s.missing().size(),
+        abbreviate(s.missing()),
+        s.extra().size(),
+        abbreviate(s.extra()),
+        s.evicted().size(),
+        abbreviate(s.evicted()));
+  }
+
+  private static String abbreviate(List<String> values) {
+    return values.size() <= 20
+        ? String.join(" ", values)
+        : String.join(" ", values.subList(0, 20)) + " …and " + (values.size() - 20) + " more";
+  }
+}
