@@ -16,7 +16,7 @@ import java.util.Map;
  * time, findings per second, UpdateRuleGroup calls and conflicts retried.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar io.guardwall.bench.ProcessBurst [findings]
- * [addresses] [latencyMs] [workers]}
+ * [addresses] [latencyMs] [workers] [store]}, store defaulting to {@code dynamodb:burst}.
  */
 public final class ProcessBurst {
 
@@ -27,6 +27,7 @@ public final class ProcessBurst {
     int addresses = arg(args, 1, 2_000);
     Duration latency = Duration.ofMillis(arg(args, 2, 30));
     int workers = arg(args, 3, 16);
+    String store = args.length > 4 ? args[4] : "dynamodb:burst";
     Path dir = Files.createTempDirectory("guardwall-burst");
     StringBuilder lines = new StringBuilder();
     SyntheticEvents.guardDutyEvents(findings, addresses, 99)
@@ -41,7 +42,7 @@ public final class ProcessBurst {
               "aws.accessKeyId", "testing",
               "aws.secretAccessKey", "testing")
           .forEach(System::setProperty);
-      cli("init", "--store", "dynamodb:burst");
+      cli("init", "--store", store);
       long start = System.nanoTime();
       String out =
           cli(
@@ -49,7 +50,7 @@ public final class ProcessBurst {
               "--workers",
               String.valueOf(workers),
               "--store",
-              "dynamodb:burst",
+              store,
               "--firewall",
               NetworkFirewallStub.RULE_GROUP_ARN,
               "--notify",
@@ -60,11 +61,12 @@ public final class ProcessBurst {
       double seconds = (System.nanoTime() - start) / 1e9;
       NetworkFirewallStub.Counts c = stub.counts();
       System.out.printf(
-          "findings=%d addresses=%d workers=%d latency=%dms%n"
+          "store=%s findings=%d addresses=%d workers=%d latency=%dms%n"
               + "wall=%.1fs findingsPerSecond=%.0f%n"
               + "updateRuleGroupCalls=%d successfulUpdates=%d conflictsRetried=%d"
               + " throttlesRetried=%d serverErrorsRetried=%d describes=%d%n"
               + "addressesInRuleGroup=%d%n",
+          store,
           findings,
           addresses,
           workers,
@@ -78,7 +80,16 @@ public final class ProcessBurst {
           c.serverErrors(),
           c.describes(),
           stub.addresses().size());
-      System.out.println(out.lines().filter(l -> l.contains("reconciles")).findFirst().orElse(""));
+      com.fasterxml.jackson.databind.JsonNode summary =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+      System.out.printf(
+          "reconciles=%d newlyBlocked=%d failedEvents=%d failedFindings=%d errors=%s%n",
+          summary.get("reconciles").asInt(),
+          summary.get("newlyBlocked").size(),
+          summary.get("failedEvents").size(),
+          summary.get("failedFindings").size(),
+          summary.get("errors"));
+      summary.get("failedFindings").forEach(f -> System.out.println("  " + f.asText()));
     }
   }
 

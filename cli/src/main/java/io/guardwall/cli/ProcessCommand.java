@@ -38,7 +38,7 @@ final class ProcessCommand extends StateCommand {
   @Option(
       names = "--checkpoint-every",
       paramLabel = "DURATION",
-      defaultValue = "PT5S",
+      defaultValue = "PT10S",
       description = "Reconcile interval while events arrive (default: ${DEFAULT-VALUE}).")
   Duration interval;
 

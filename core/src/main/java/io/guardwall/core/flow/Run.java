@@ -128,6 +128,9 @@ public final class Run {
       return new FindingReport(
           f.id(), f.type(), f.severity().level().name(), null, ips, f.warnings(), notification);
     } catch (StoreException e) {
+      // Unlike a bad finding, a store failure means the run did not do its work: report it as a
+      // run error too, so that callers fail visibly.
+      errors.add("finding " + f.id() + " not recorded: " + e.getMessage());
       return FindingReport.failed(f.id(), f.type(), f.severity().level().name(), e.getMessage());
     }
   }

@@ -197,4 +197,46 @@ class RunTest {
     assertThat(firewall.ruleGroup().orElseThrow().toString()).contains("198.51.100.23/32");
     assertThat(end.errors()).singleElement().asString().contains("HTTP 503");
   }
+
+  @Test
+  void process_shouldReportRunError_whenStoreFails() throws Exception {
+    io.guardwall.core.port.BlocklistStore broken =
+        new io.guardwall.core.port.BlocklistStore() {
+          @Override
+          public io.guardwall.core.model.UpsertResult upsert(
+              io.guardwall.core.model.BlockRequest request) {
+            throw new io.guardwall.core.port.StoreException("table missing", null);
+          }
+
+          @Override
+          public List<io.guardwall.core.model.BlocklistEntry> listActive(Instant now) {
+            return store.listActive(now);
+          }
+
+          @Override
+          public java.util.Optional<io.guardwall.core.model.BlocklistEntry> get(Cidr cidr) {
+            return store.get(cidr);
+          }
+
+          @Override
+          public List<io.guardwall.core.model.BlocklistEntry> deleteExpired(Instant now) {
+            return store.deleteExpired(now);
+          }
+
+          @Override
+          public boolean delete(Cidr cidr) {
+            return store.delete(cidr);
+          }
+        };
+    Guardwall gw =
+        new Guardwall(
+            GuardwallConfig.defaults(),
+            new Guardwall.Ports(broken, new InMemoryNotificationLog(), firewall, notifier),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            RetryPolicy.immediate(2));
+    Run run = gw.startRun();
+    FindingReport f = run.process(event("guardduty-network.json"), "f", 0).findings().get(0);
+    assertThat(f.error()).contains("table missing");
+    assertThat(run.finish().errors()).singleElement().asString().contains("not recorded");
+  }
 }
