@@ -55,6 +55,31 @@ class OtherHandlersTest {
   }
 
   @Test
+  void record_shouldFailTheTask_whenTheStoreFails() {
+    RecordHandler handler =
+        new RecordHandler(
+            new io.guardwall.core.flow.Guardwall(
+                io.guardwall.core.config.GuardwallConfig.defaults(),
+                new io.guardwall.core.flow.Guardwall.Ports(
+                    (io.guardwall.core.port.BlocklistStore)
+                        java.lang.reflect.Proxy.newProxyInstance(
+                            getClass().getClassLoader(),
+                            new Class<?>[] {io.guardwall.core.port.BlocklistStore.class},
+                            (p, m, a) -> {
+                              throw new io.guardwall.core.port.StoreException("throttled", null);
+                            }),
+                    f.notifications,
+                    f.firewall,
+                    f.notifier),
+                f.clock,
+                io.guardwall.core.reconcile.RetryPolicy.immediate(1)),
+            f.metrics);
+    assertThatThrownBy(() -> handler.handle(Fixture.sample("02-guardduty-c2-outbound.json")))
+        .isInstanceOf(io.guardwall.core.port.StoreException.class)
+        .hasMessageContaining("throttled");
+  }
+
+  @Test
   void notifyFinding_shouldRejectNonEvents() {
     NotifyFindingHandler handler = new NotifyFindingHandler(f.guardwall(), f.metrics);
     assertThatThrownBy(() -> handler.handle(Fixture.json("42")))
