@@ -17,9 +17,11 @@ import io.guardwall.core.port.Notifier;
 import io.guardwall.core.reconcile.CoalescingReconciler;
 import io.guardwall.core.reconcile.Reconciler;
 import io.guardwall.core.reconcile.RetryPolicy;
+import io.guardwall.core.route.Route;
 import io.guardwall.core.route.Router;
 import io.guardwall.core.slack.SlackMessages;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -63,7 +65,17 @@ public final class Guardwall {
 
   /** A new batch of events; its {@link Run#finish} reconciles and sends the digest. */
   public Run startRun() {
-    return new Run(this);
+    return new Run(this, EnumSet.allOf(Route.class));
+  }
+
+  /**
+   * A batch that acts on {@code routes} only (an event's other routes are ignored), for a step that
+   * does one part of the work, as the cloud state machines do.
+   */
+  public Run startRun(Set<Route> routes) {
+    Set<Route> enabled = EnumSet.noneOf(Route.class);
+    enabled.addAll(routes);
+    return new Run(this, enabled);
   }
 
   /** The reconciler shared by every run of this instance; concurrent requests coalesce. */

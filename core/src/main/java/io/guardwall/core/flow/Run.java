@@ -17,6 +17,7 @@ import io.guardwall.core.slack.BlockedIp;
 import io.guardwall.core.slack.SlackMessage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,9 +39,11 @@ public final class Run {
       new java.util.concurrent.atomic.AtomicInteger();
   private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean changed = new AtomicBoolean();
+  private final Set<Route> enabled;
 
-  Run(Guardwall gw) {
+  Run(Guardwall gw, Set<Route> enabled) {
     this.gw = gw;
+    this.enabled = enabled;
   }
 
   /** Processes one event; never throws for bad input, which is reported in the result. */
@@ -50,7 +53,9 @@ public final class Run {
     Set<Route> routes;
     try {
       event = gw.parser.normalize(raw);
-      routes = gw.router.routes(event);
+      routes = EnumSet.noneOf(Route.class);
+      routes.addAll(gw.router.routes(event));
+      routes.retainAll(enabled);
       results = routes.isEmpty() ? List.of() : gw.parser.parse(event);
     } catch (IllegalArgumentException e) {
       return EventReport.failed(source, index, e.getMessage());
@@ -86,6 +91,16 @@ public final class Run {
   public RunReport finish() {
     ReconcileResult last = checkpoint().orElse(null);
     return new RunReport(last, List.copyOf(blocked), List.copyOf(errors));
+  }
+
+  /** The addresses newly blocked since the last checkpoint (none yet reconciled). */
+  public List<BlockedIp> newlyBlocked() {
+    return List.copyOf(pending);
+  }
+
+  /** Whether this run changed the desired state since the last checkpoint. */
+  public boolean changed() {
+    return changed.get();
   }
 
   /** How many reconciles this run's checkpoints made. */

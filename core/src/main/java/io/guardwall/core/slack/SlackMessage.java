@@ -16,7 +16,9 @@ public record SlackMessage(Kind kind, String findingId, ObjectNode payload) {
     /** One finding at or above the notify threshold. */
     FINDING,
     /** The addresses newly blocked in one run. */
-    BLOCKED
+    BLOCKED,
+    /** A cloud execution that failed after its retries. */
+    FAILURE
   }
 
   public SlackMessage {

@@ -1,0 +1,39 @@
+package io.guardwall.infra;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.config.FirewallSettings;
+import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.model.Cidr;
+
+/**
+ * Writes a configuration in the format {@code ConfigReader} reads, for the functions' environment;
+ * stateless and thread-safe.
+ */
+final class ConfigJson {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ConfigJson() {}
+
+  static String write(GuardwallConfig config) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("blockDuration", config.blockDuration().toString());
+    root.put("notifyThreshold", config.notifyThreshold().name());
+    root.put("apiBlockThreshold", config.apiBlockThreshold().name());
+    config.allowList().stream().map(Cidr::value).forEach(root.putArray("allowList")::add);
+    config.accounts().stream().sorted().forEach(root.putArray("accounts")::add);
+    root.put("blockSamples", config.blockSamples());
+    root.put("notificationMemory", config.notificationMemory().toString());
+    writeFirewall(root.putObject("firewall"), config.firewall());
+    return root.toString();
+  }
+
+  private static void writeFirewall(ObjectNode node, FirewallSettings firewall) {
+    node.put("sourcePriority", firewall.sourcePriority());
+    node.put("destinationPriority", firewall.destinationPriority());
+    node.put("customActionName", firewall.customActionName());
+    node.put("metricDimension", firewall.metricDimension());
+    node.put("capacity", firewall.capacity());
+  }
+}

@@ -1,0 +1,107 @@
+package io.guardwall.infra;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
+
+/**
+ * The guardwall CDK app: one {@link GuardwallStack} with props from CDK context, checked by cdk-nag
+ * AwsSolutions. Runs under the CDK CLI ({@code cdk.json}) or alone, synthesizing to {@code
+ * cdk.out}.
+ */
+public final class GuardwallApp {
+
+  /** The context key of the stack name (default Guardwall). */
+  public static final String STACK_NAME = "stackName";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private GuardwallApp() {}
+
+  /**
+   * Synthesizes the app: into the directory the CDK CLI gives, or else into {@code cdk.out} with
+   * the context of {@code cdk.json}, both relative to the working directory.
+   */
+  public static void main(String[] args) {
+    if (System.getenv("CDK_OUTDIR") != null) {
+      App app = new App();
+      build(app);
+      app.synth();
+      return;
+    }
+    Path template = synth(Path.of("cdk.out"), readContext(Path.of("cdk.json")));
+    System.out.println(template);
+  }
+
+  /**
+   * Synthesizes the stack into {@code outDir} without the CDK CLI.
+   *
+   * @param context CDK context values, as {@code cdk.json}'s {@code context} holds them
+   * @return the CloudFormation template file
+   * @throws IllegalArgumentException when a context value is bad
+   * @throws IllegalStateException when synthesis reports errors (cdk-nag findings included)
+   */
+  public static Path synth(Path outDir, Map<String, Object> context) {
+    App app = App.Builder.create().outdir(outDir.toString()).context(context).build();
+    GuardwallStack stack = build(app);
+    CloudAssembly assembly = app.synth();
+    CloudFormationStackArtifact artifact = assembly.getStackByName(stack.getStackName());
+    List<String> errors =
+        artifact.getMessages().stream()
+            .filter(m -> "error".equals(m.getLevel().toString().toLowerCase()))
+            .map(m -> m.getId() + ": " + m.getEntry().getData())
+            .toList();
+    if (!errors.isEmpty()) {
+      throw new IllegalStateException("synthesis reported errors:\n" + String.join("\n", errors));
+    }
+    return Path.of(artifact.getTemplateFullPath());
+  }
+
+  /** Adds the stack, with props from {@code app}'s context, and the cdk-nag checks to the app. */
+  public static GuardwallStack build(App app) {
+    GuardwallProps props = ContextProps.read(key -> app.getNode().tryGetContext(key));
+    Object name = app.getNode().tryGetContext(STACK_NAME);
+    Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
+    return new GuardwallStack(
+        app,
+        name == null ? "Guardwall" : name.toString(),
+        StackProps.builder()
+            .description(
+                "guardwall: GuardDuty and Security Hub findings to firewall blocks and Slack")
+            .env(
+                Environment.builder()
+                    .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
+                    .region(System.getenv("CDK_DEFAULT_REGION"))
+                    .build())
+            .build(),
+        props);
+  }
+
+  /** The {@code context} object of a {@code cdk.json}; empty when the file does not exist. */
+  public static Map<String, Object> readContext(Path cdkJson) {
+    if (!Files.exists(cdkJson)) {
+      return Map.of();
+    }
+    try {
+      JsonNode context = JSON.readTree(cdkJson.toFile()).path("context");
+      return context.isObject()
+          ? JSON.convertValue(context, new TypeReference<Map<String, Object>>() {})
+          : Map.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException(cdkJson + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+}

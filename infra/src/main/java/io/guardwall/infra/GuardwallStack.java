@@ -1,0 +1,41 @@
+package io.guardwall.infra;
+
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
+
+/** The stack of the guardwall CDK app: the construct and its outputs; not thread-safe. */
+public class GuardwallStack extends Stack {
+
+  private final GuardwallConstruct guardwall;
+
+  public GuardwallStack(Construct scope, String id, StackProps stackProps, GuardwallProps props) {
+    super(scope, id, stackProps);
+    this.guardwall = createGuardwall(props);
+    createOutputs();
+  }
+
+  public GuardwallConstruct getGuardwall() {
+    return guardwall;
+  }
+
+  private GuardwallConstruct createGuardwall(GuardwallProps props) {
+    return new GuardwallConstruct(this, "Guardwall", props);
+  }
+
+  private void createOutputs() {
+    output("RuleGroupArn", guardwall.getRuleGroupArn(), "attach to your firewall policy");
+    output("TableName", guardwall.getTable().getTableName(), "the blocklist");
+    output("SlackSecretArn", guardwall.getSlackSecret().getSecretArn(), "put the webhook URL here");
+    output(
+        "DeadLetterQueueUrl", guardwall.getDeadLetterQueue().getQueueUrl(), "undelivered events");
+  }
+
+  private void output(String id, String value, String description) {
+    CfnOutput.Builder.create(this, id)
+        .value(value)
+        .description("guardwall: " + description)
+        .build();
+  }
+}

@@ -1,0 +1,49 @@
+package io.guardwall.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** cfn-lint accepts the template {@link GuardwallApp#synth} writes (W3005 aside). */
+class CfnLintTest {
+
+  @TempDir static Path out;
+  private static Path template;
+
+  @BeforeAll
+  static void synth() {
+    template = GuardwallApp.synth(out, Map.of("lambdaJar", Synthesized.LAMBDA_JAR.toString()));
+  }
+
+  @Test
+  void cfnLint_shouldAcceptTheTemplate_exceptW3005() throws Exception {
+    Process lint =
+        new ProcessBuilder(List.of("cfn-lint", "-i", "W3005", "--", template.toString()))
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(lint.waitFor(5, TimeUnit.MINUTES)).as("cfn-lint finished").isTrue();
+    assertThat(lint.exitValue()).as("cfn-lint output:\n%s", output).isZero();
+  }
+
+  @Test
+  void cfnLint_shouldReject_aBrokenTemplate() throws IOException, InterruptedException {
+    Path broken = out.resolve("broken.json");
+    java.nio.file.Files.writeString(
+        broken,
+        "{\"Resources\":{\"T\":{\"Type\":\"AWS::DynamoDB::Table\",\"Properties\":{\"BillingMode\":\"FREE\"}}}}");
+    Process lint =
+        new ProcessBuilder("cfn-lint", "--", broken.toString()).redirectErrorStream(true).start();
+    lint.getInputStream().readAllBytes();
+    assertThat(lint.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(lint.exitValue()).isNotZero();
+  }
+}

@@ -1,0 +1,71 @@
+package io.guardwall.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link GuardwallApp#synth} with the repository's own cdk.json, as {@code guardwall synth}. */
+class GuardwallAppTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path out;
+  private static Map<String, Object> context;
+  private static Path template;
+
+  @BeforeAll
+  static void synth() {
+    context = new HashMap<>(GuardwallApp.readContext(Synthesized.REPO_ROOT.resolve("cdk.json")));
+    context.put("lambdaJar", Synthesized.LAMBDA_JAR.toString());
+    template = GuardwallApp.synth(out, context);
+  }
+
+  @Test
+  void readContext_shouldReadTheShippedCdkJson_withEveryKeyKnown() {
+    assertThat(context).containsEntry("notifyThreshold", "MEDIUM").containsKey("ruleGroupCapacity");
+    assertThat(context.keySet())
+        .allMatch(k -> ContextProps.KEYS.contains(k) || k.equals(GuardwallApp.STACK_NAME));
+  }
+
+  @Test
+  void readContext_shouldBeEmpty_whenTheFileDoesNotExist() {
+    assertThat(GuardwallApp.readContext(out.resolve("missing.json"))).isEmpty();
+  }
+
+  @Test
+  void synth_shouldWriteTheTemplateAndTheJarAsset_intoOutDir() throws Exception {
+    assertThat(template).startsWith(out).hasFileName("Guardwall.template.json");
+    JsonNode json = JSON.readTree(template.toFile());
+    assertThat(json.path("Resources").size()).isGreaterThan(50);
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("asset."));
+    }
+  }
+
+  @Test
+  void synth_shouldNameTheKey_whenContextIsBad() {
+    Map<String, Object> bad = new HashMap<>(context);
+    bad.put("blockDuration", "forever");
+    assertThatThrownBy(() -> GuardwallApp.synth(out.resolve("bad"), bad))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("blockDuration");
+  }
+
+  @Test
+  void synth_shouldSayHowToBuildTheJar_whenTheLambdaJarIsMissing() {
+    Map<String, Object> missing = new HashMap<>(context);
+    missing.put("lambdaJar", out.resolve("nope.jar").toString());
+    assertThatThrownBy(() -> GuardwallApp.synth(out.resolve("missing"), missing))
+        .hasMessageContaining("nope.jar")
+        .hasMessageContaining("mvn -B package -pl lambda -am");
+  }
+}

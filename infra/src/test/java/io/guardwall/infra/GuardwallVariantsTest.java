@@ -1,0 +1,116 @@
+package io.guardwall.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.route.EventPatterns;
+import io.guardwall.core.route.Route;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The stack with every optional resource given instead of created, and non-default settings. */
+class GuardwallVariantsTest {
+
+  static final String RULE_GROUP_ARN =
+      "arn:aws:network-firewall:eu-west-1:111122223333:stateless-rulegroup/existing-blocklist";
+  static final String TOPIC_ARN = "arn:aws:sns:eu-west-1:111122223333:ops-alarms";
+
+  private static Synthesized app;
+  private static Template template;
+
+  @BeforeAll
+  static void synth() {
+    app =
+        Synthesized.app(
+            Map.of(
+                "ruleGroupArn", RULE_GROUP_ARN,
+                "slackSecretName", "guardwall/slack-webhook",
+                "alarmTopicArn", TOPIC_ARN,
+                "maintenanceSchedule", "cron(0/5 * * * ? *)",
+                "architecture", "x86_64",
+                "notifyThreshold", "HIGH",
+                "sourcePriority", "100",
+                "allowList", "203.0.113.0/24, 2001:db8::/32"));
+    template = app.template();
+  }
+
+  @Test
+  void ruleGroup_shouldNotBeCreated_whenAnArnIsGiven() {
+    template.resourceCountIs("AWS::NetworkFirewall::RuleGroup", 0);
+    template.allResourcesProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Environment",
+            Map.of(
+                "Variables",
+                Match.objectLike(Map.of("GUARDWALL_RULE_GROUP_ARN", RULE_GROUP_ARN)))));
+  }
+
+  @Test
+  void firewallStatements_shouldNameTheGivenArn_whenAnArnIsGiven() {
+    List<JsonNode> statements =
+        IamStatements.of(app).withAction("network-firewall:UpdateRuleGroup");
+    assertThat(statements).hasSize(1);
+    assertThat(statements.get(0).path("Resource").asText()).isEqualTo(RULE_GROUP_ARN);
+  }
+
+  @Test
+  void secret_shouldBeImportedByName_whenANameIsGiven() {
+    template.resourceCountIs("AWS::SecretsManager::Secret", 0);
+    template.allResourcesProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Environment",
+            Map.of(
+                "Variables",
+                Match.objectLike(Map.of("GUARDWALL_SLACK_SECRET", "guardwall/slack-webhook")))));
+    List<JsonNode> statements = IamStatements.of(app).withAction("secretsmanager:GetSecretValue");
+    assertThat(statements).isNotEmpty();
+    statements.forEach(
+        s ->
+            assertThat(s.path("Resource").toString())
+                .contains(":secret:guardwall/slack-webhook-??????"));
+  }
+
+  @Test
+  void notifyRule_shouldCarryTheConfiguredThreshold() {
+    JsonNode pattern =
+        app.resources("AWS::Events::Rule").entrySet().stream()
+            .filter(e -> e.getKey().startsWith("GuardwallNotifyRule"))
+            .map(e -> e.getValue().at("/Properties/EventPattern"))
+            .findFirst()
+            .orElseThrow();
+    EventPatternTest.assertSameJson(pattern, EventPatterns.load(Route.NOTIFY, SeverityLevel.HIGH));
+    assertThat(pattern.toString()).contains("[\">=\",7").doesNotContain("MEDIUM");
+  }
+
+  @Test
+  void alarms_shouldNotifyTheTopic_whenATopicIsGiven() {
+    template.allResourcesProperties(
+        "AWS::CloudWatch::Alarm", Map.of("AlarmActions", List.of(TOPIC_ARN)));
+  }
+
+  @Test
+  void settings_shouldReachScheduleArchitectureAndConfig_whenGivenAsContextStrings() {
+    template.hasResourceProperties(
+        "AWS::Events::Rule", Map.of("ScheduleExpression", "cron(0/5 * * * ? *)"));
+    template.allResourcesProperties(
+        "AWS::Lambda::Function", Map.of("Architectures", List.of("x86_64")));
+    template.allResourcesProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Environment",
+            Map.of(
+                "Variables",
+                Match.objectLike(
+                    Map.of(
+                        "GUARDWALL_CONFIG",
+                        Match.stringLikeRegexp(
+                            ".*\"notifyThreshold\":\"HIGH\".*\"allowList\":\\[\"203.0.113.0/24\",\"2001:db8::/32\"\\].*\"sourcePriority\":100,.*"))))));
+  }
+}

@@ -1,0 +1,159 @@
+package io.guardwall.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.guardwall.infra.IamStatements.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class IamPolicyTest {
+
+  /** Actions without resource-level permissions: the state machines' log delivery and X-Ray. */
+  static final Set<String> WILDCARD_ONLY_ACTIONS =
+      Set.of(
+          "logs:CreateLogDelivery",
+          "logs:GetLogDelivery",
+          "logs:UpdateLogDelivery",
+          "logs:DeleteLogDelivery",
+          "logs:ListLogDeliveries",
+          "logs:PutResourcePolicy",
+          "logs:DescribeResourcePolicies",
+          "logs:DescribeLogGroups",
+          "xray:PutTraceSegments",
+          "xray:PutTelemetryRecords",
+          "xray:GetSamplingRules",
+          "xray:GetSamplingTargets");
+
+  private static IamStatements statements;
+
+  @BeforeAll
+  static void synth() {
+    statements = IamStatements.of(Synthesized.defaults());
+  }
+
+  @Test
+  void statements_shouldOnlyAllow_whenSynthesized() {
+    assertThat(statements.all()).isNotEmpty();
+    assertThat(statements.all())
+        .allSatisfy(s -> assertThat(s.json().path("Effect").asText()).isEqualTo("Allow"));
+  }
+
+  @Test
+  void wildcardResources_shouldOnlyCarryActionsWithoutResourceLevelPermissions() {
+    List<Statement> wildcards =
+        statements.all().stream()
+            .filter(
+                s ->
+                    s.resources().stream().anyMatch(r -> r.isTextual() && r.asText().contains("*")))
+            .toList();
+    assertThat(wildcards).isNotEmpty();
+    assertThat(wildcards)
+        .allSatisfy(
+            s -> {
+              assertThat(s.policy()).contains("StateMachineRole");
+              assertThat(WILDCARD_ONLY_ACTIONS).containsAll(s.actions());
+            });
+  }
+
+  @Test
+  void tableActions_shouldNameOnlyTheTable() {
+    assertScoped("dynamodb:", "GuardwallBlocklist");
+  }
+
+  @Test
+  void firewallActions_shouldNameOnlyTheRuleGroupAndBeDescribeAndUpdate() {
+    assertScoped("network-firewall:", "GuardwallRuleGroup");
+    assertThat(actionsStartingWith("network-firewall:"))
+        .containsOnly("network-firewall:DescribeRuleGroup", "network-firewall:UpdateRuleGroup");
+  }
+
+  @Test
+  void secretActions_shouldNameOnlyTheSecret() {
+    assertScoped("secretsmanager:", "GuardwallSlackWebhook");
+  }
+
+  @Test
+  void invokeActions_shouldNameOnlyLiveAliases() {
+    assertScoped("lambda:", "Alias");
+  }
+
+  @Test
+  void startExecution_shouldNameOnlyStateMachines() {
+    assertScoped("states:", "StateMachine");
+  }
+
+  @Test
+  void functions_shouldHaveNoQueueAccess_sinceOnlyEventBridgeWritesTheDeadLetterQueue() {
+    assertThat(actionsStartingWith("sqs:")).isEmpty();
+  }
+
+  @Test
+  void eachFunctionRole_shouldReachOnlyWhatItsTaskNeeds() {
+    assertRoleServices("GuardwallRecordRole", "dynamodb", "logs");
+    assertRoleServices("GuardwallReconcileRole", "dynamodb", "network-firewall", "logs");
+    assertRoleServices("GuardwallNotifyBlockedRole", "secretsmanager", "logs");
+    assertRoleServices("GuardwallNotifyFindingRole", "dynamodb", "secretsmanager", "logs");
+    assertRoleServices("GuardwallMaintainRole", "dynamodb", "logs");
+    assertRoleServices("GuardwallAlertFailureRole", "secretsmanager", "logs");
+  }
+
+  @Test
+  void tableActions_shouldBeItemOperationsOnly() {
+    assertThat(actionsStartingWith("dynamodb:"))
+        .containsExactlyInAnyOrder(
+            "dynamodb:GetItem",
+            "dynamodb:BatchGetItem",
+            "dynamodb:Query",
+            "dynamodb:Scan",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:BatchWriteItem");
+  }
+
+  @Test
+  void reconcileRole_shouldOnlyReadTheTable() {
+    assertThat(
+            statements.ofPolicyPrefix("GuardwallReconcileRole").stream()
+                .flatMap(s -> s.actions().stream())
+                .filter(a -> a.startsWith("dynamodb:")))
+        .isNotEmpty()
+        .noneMatch(a -> a.matches("dynamodb:(Put|Update|Delete|BatchWrite).*"));
+  }
+
+  private static void assertRoleServices(String policyPrefix, String... services) {
+    assertThat(
+            statements.ofPolicyPrefix(policyPrefix).stream()
+                .flatMap(s -> s.actions().stream())
+                .map(a -> a.substring(0, a.indexOf(':')))
+                .distinct())
+        .containsExactlyInAnyOrder(services);
+  }
+
+  private static Stream<String> actionsStartingWith(String prefix) {
+    return statements.all().stream()
+        .flatMap(s -> s.actions().stream())
+        .filter(a -> a.startsWith(prefix))
+        .distinct();
+  }
+
+  /** Every statement with an action of {@code service} names only resources of {@code id}. */
+  private static void assertScoped(String service, String logicalIdPart) {
+    List<Statement> matching =
+        statements.all().stream()
+            .filter(s -> s.actions().stream().anyMatch(a -> a.startsWith(service)))
+            .toList();
+    assertThat(matching).isNotEmpty();
+    for (Statement s : matching) {
+      assertThat(s.actions()).allMatch(a -> a.startsWith(service));
+      for (JsonNode resource : s.resources()) {
+        assertThat(resource.isObject()).as("%s resource %s", s.policy(), resource).isTrue();
+        assertThat(resource.toString()).contains(logicalIdPart);
+      }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package io.guardwall.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The state machines' definitions are valid ASL with retries and a visible failure path. */
+class StateMachineTest {
+
+  private static final Set<String> TYPES =
+      Set.of("Task", "Choice", "Succeed", "Fail", "Pass", "Wait", "Parallel", "Map");
+
+  private static Map<String, Asl> machines;
+
+  @BeforeAll
+  static void synth() throws Exception {
+    Synthesized app = Synthesized.defaults();
+    machines = new java.util.HashMap<>();
+    for (Map.Entry<String, JsonNode> e :
+        app.resources("AWS::StepFunctions::StateMachine").entrySet()) {
+      String flow = e.getKey().replaceFirst("^Guardwall(\\w+?)Flow.*", "$1");
+      machines.put(flow, Asl.of(e.getValue().at("/Properties/DefinitionString")));
+    }
+  }
+
+  @Test
+  void flows_shouldBeBlockNotifyAndMaintenance() {
+    assertThat(machines).containsOnlyKeys("Block", "Notify", "Maintenance");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Block", "Notify", "Maintenance"})
+  void definition_shouldBeWellFormedAsl(String flow) {
+    Asl asl = machines.get(flow);
+    assertThat(asl.state(asl.definition().path("StartAt").asText()).isObject()).isTrue();
+    assertThat(asl.definition().path("TimeoutSeconds").asInt()).isPositive();
+    for (String name : asl.names()) {
+      JsonNode state = asl.state(name);
+      assertThat(name.length()).isBetween(1, 80);
+      assertThat(TYPES).contains(state.path("Type").asText());
+      assertThat(Asl.successors(state)).allSatisfy(next -> assertThat(asl.names()).contains(next));
+      if (Set.of("Task", "Pass", "Wait", "Parallel", "Map").contains(state.path("Type").asText())) {
+        assertThat(state.has("Next") ^ state.path("End").asBoolean(false))
+            .as("%s has exactly one of Next and End", name)
+            .isTrue();
+      }
+      if (state.has("Parameters")) {
+        assertThat(state.get("Parameters").isObject()).as("%s Parameters", name).isTrue();
+      }
+    }
+    assertThat(asl.reachable()).containsExactlyInAnyOrderElementsOf(asl.names());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Block", "Notify", "Maintenance"})
+  void everyTask_shouldRetryWithBackoffAndJitterAndCatchEverything(String flow) {
+    Asl asl = machines.get(flow);
+    assertThat(asl.tasks()).isNotEmpty();
+    for (String task : asl.tasks()) {
+      JsonNode state = asl.state(task);
+      assertThat(state.path("Retry")).as(task).isNotEmpty();
+      for (JsonNode retry : state.path("Retry")) {
+        assertThat(retry.path("BackoffRate").asDouble()).as(task).isGreaterThan(1);
+        assertThat(retry.path("JitterStrategy").asText()).as(task).isEqualTo("FULL");
+        assertThat(retry.path("MaxAttempts").asInt()).as(task).isPositive();
+      }
+      JsonNode catchers = state.path("Catch");
+      assertThat(catchers).as(task).hasSize(1);
+      assertThat(IamStatements.strings(catchers.get(0).path("ErrorEquals")))
+          .containsExactly("States.ALL");
+      String expected = task.equals(Flow.ALERT_STATE) ? Flow.FAILED_STATE : Flow.ALERT_STATE;
+      assertThat(catchers.get(0).path("Next").asText()).as(task).isEqualTo(expected);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Block", "Notify", "Maintenance"})
+  void failurePath_shouldAlertInSlackThenFailWithTheTasksError(String flow) {
+    Asl asl = machines.get(flow);
+    JsonNode alert = asl.state(Flow.ALERT_STATE);
+    assertThat(alert.path("Resource").asText()).contains("AlertFailureAlias");
+    assertThat(alert.path("Next").asText()).isEqualTo(Flow.FAILED_STATE);
+    assertThat(alert.at("/Parameters/error.$").asText()).isEqualTo("$.error");
+    JsonNode failed = asl.state(Flow.FAILED_STATE);
+    assertThat(failed.path("Type").asText()).isEqualTo("Fail");
+    assertThat(failed.path("ErrorPath").asText()).isEqualTo("$.error.Error");
+    assertThat(failed.path("CausePath").asText()).isEqualTo("$.error.Cause");
+    assertThat(asl.names().stream().filter(n -> "Fail".equals(asl.state(n).path("Type").asText())))
+        .containsExactly(Flow.FAILED_STATE);
+  }
+
+  @Test
+  void blockFlow_shouldRecordThenReconcileOnlyWhenChangedThenNotifyOnlyNewlyBlocked() {
+    Asl asl = machines.get("Block");
+    assertThat(asl.definition().path("StartAt").asText()).isEqualTo("Record findings");
+    JsonNode record = asl.state("Record findings");
+    assertThat(record.path("Resource").asText()).contains("RecordAlias");
+    assertThat(record.path("ResultPath").asText()).isEqualTo("$.record");
+    JsonNode changed = asl.state(record.path("Next").asText());
+    assertThat(changed.path("Type").asText()).isEqualTo("Choice");
+    assertThat(changed.toString()).contains("$.record.changed");
+    assertThat(asl.state(changed.path("Default").asText()).path("Type").asText())
+        .isEqualTo("Succeed");
+    JsonNode reconcile = asl.state(changed.at("/Choices/0/Next").asText());
+    assertThat(reconcile.path("Resource").asText()).contains("ReconcileAlias");
+    JsonNode anyNew = asl.state(reconcile.path("Next").asText());
+    assertThat(anyNew.at("/Choices/0/Variable").asText()).isEqualTo("$.record.newlyBlocked[0]");
+    JsonNode notify = asl.state(anyNew.at("/Choices/0/Next").asText());
+    assertThat(notify.path("Resource").asText()).contains("NotifyBlockedAlias");
+    assertThat(notify.at("/Parameters/newlyBlocked.$").asText()).isEqualTo("$.record.newlyBlocked");
+    assertThat(notify.at("/Parameters/evicted.$").asText()).isEqualTo("$.reconcile.evicted");
+  }
+
+  @Test
+  void notifyFlow_shouldSendTheEventToNotifyFinding() {
+    Asl asl = machines.get("Notify");
+    JsonNode notify = asl.state(asl.definition().path("StartAt").asText());
+    assertThat(notify.path("Resource").asText()).contains("NotifyFindingAlias");
+    assertThat(notify.path("InputPath").asText()).isEqualTo("$");
+  }
+
+  @Test
+  void maintenanceFlow_shouldPruneThenReconcileWithTheSingleWriter() {
+    Asl asl = machines.get("Maintenance");
+    JsonNode prune = asl.state(asl.definition().path("StartAt").asText());
+    assertThat(prune.path("Resource").asText()).contains("MaintainAlias");
+    JsonNode reconcile = asl.state(prune.path("Next").asText());
+    assertThat(reconcile.path("Resource").asText()).contains("ReconcileAlias");
+    assertThat(reconcile.path("End").asBoolean()).isTrue();
+    assertThat(List.of(reconcile.at("/Parameters/trigger").asText())).containsExactly("schedule");
+  }
+}

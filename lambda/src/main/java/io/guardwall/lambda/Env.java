@@ -1,0 +1,46 @@
+package io.guardwall.lambda;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guardwall.core.config.ConfigException;
+import io.guardwall.core.config.ConfigReader;
+import io.guardwall.core.config.GuardwallConfig;
+import java.io.IOException;
+import java.util.function.Function;
+
+/**
+ * The environment the CDK stack gives every function; the names match the stack's. Stateless and
+ * thread-safe.
+ */
+public final class Env {
+
+  public static final String TABLE = "GUARDWALL_TABLE";
+  public static final String RULE_GROUP_ARN = "GUARDWALL_RULE_GROUP_ARN";
+  public static final String SLACK_SECRET = "GUARDWALL_SLACK_SECRET";
+  public static final String CONFIG = "GUARDWALL_CONFIG";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Env() {}
+
+  /** The value of {@code name}; an error naming it when unset or blank. */
+  static String required(Function<String, String> env, String name) {
+    String value = env.apply(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("environment variable " + name + " is not set");
+    }
+    return value;
+  }
+
+  /** The configuration in {@link #CONFIG}; the defaults when unset. */
+  static GuardwallConfig config(Function<String, String> env) {
+    String json = env.apply(CONFIG);
+    if (json == null || json.isBlank()) {
+      return GuardwallConfig.defaults();
+    }
+    try {
+      return ConfigReader.read(JSON.readTree(json));
+    } catch (IOException | ConfigException e) {
+      throw new IllegalStateException(CONFIG + ": " + e.getMessage(), e);
+    }
+  }
+}

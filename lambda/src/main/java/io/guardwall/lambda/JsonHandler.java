@@ -1,0 +1,65 @@
+package io.guardwall.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * A handler of one state-machine task: JSON in, JSON out, with Powertools' JSON logs and EMF
+ * metrics around it. A thrown exception fails the task, which the state machine retries and then
+ * alerts on. Thread-safe when {@link #handle} is.
+ */
+public abstract class JsonHandler implements RequestStreamHandler {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(JsonHandler.class);
+
+  private final MetricsSink metrics;
+
+  JsonHandler(MetricsSink metrics) {
+    this.metrics = metrics;
+  }
+
+  @Override
+  public final void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    JsonNode result = PowertoolsLogging.withLogging(context, () -> run(input));
+    JSON.writeValue(output, result);
+  }
+
+  private JsonNode run(InputStream input) {
+    try {
+      JsonNode request = JSON.readTree(input);
+      if (request == null || request.isMissingNode()) {
+        throw new IllegalArgumentException("empty input");
+      }
+      JsonNode result = handle(request);
+      LOG.info("{} done: {}", getClass().getSimpleName(), summary(result));
+      return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException("input is not JSON: " + e.getMessage(), e);
+    } finally {
+      metrics.flush();
+    }
+  }
+
+  /** The task's work; {@code request} is what the state sends. */
+  protected abstract JsonNode handle(JsonNode request);
+
+  MetricsSink metrics() {
+    return metrics;
+  }
+
+  private static String summary(JsonNode result) {
+    String text = result.toString();
+    return text.length() <= 2000 ? text : text.substring(0, 2000) + "...";
+  }
+}

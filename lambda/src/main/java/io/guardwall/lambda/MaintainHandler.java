@@ -1,0 +1,47 @@
+package io.guardwall.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.model.BlocklistEntry;
+import io.guardwall.core.port.BlocklistStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/**
+ * The maintenance state machine's first task: deletes the expired blocklist entries (DynamoDB's TTL
+ * is lazy); the reconcile task after it takes them out of the rule group, so that the reconciler
+ * stays the rule group's only writer. Input: {@code {trigger}}. Output: {@code {deleted, cidrs[]}}.
+ * Thread-safe.
+ */
+public final class MaintainHandler extends JsonHandler {
+
+  static final int MAX_LISTED = 100;
+
+  private final BlocklistStore store;
+  private final Clock clock;
+
+  public MaintainHandler() {
+    this(
+        Wiring.fromEnvironment(MaintainHandler.class).store(),
+        Clock.systemUTC(),
+        MetricsSink.powertools());
+  }
+
+  MaintainHandler(BlocklistStore store, Clock clock, MetricsSink metrics) {
+    super(metrics);
+    this.store = Objects.requireNonNull(store);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  @Override
+  protected JsonNode handle(JsonNode request) {
+    List<BlocklistEntry> deleted = store.deleteExpired(clock.instant());
+    metrics().put("EntriesExpired", deleted.size(), MetricUnit.COUNT);
+    ObjectNode out = JSON.createObjectNode().put("deleted", deleted.size());
+    deleted.stream().limit(MAX_LISTED).forEach(e -> out.withArray("cidrs").add(e.cidr().value()));
+    out.withArray("cidrs");
+    return out;
+  }
+}

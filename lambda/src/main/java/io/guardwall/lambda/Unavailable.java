@@ -1,0 +1,28 @@
+package io.guardwall.lambda;
+
+import java.lang.reflect.Proxy;
+
+/**
+ * A port a function has no permission for: any call is a wiring error, named as such. Stateless.
+ */
+final class Unavailable {
+
+  private Unavailable() {}
+
+  static <T> T port(Class<T> type, String function) {
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, args) -> {
+              if (method.getName().equals("close")) {
+                return null;
+              }
+              if (method.getName().equals("toString")) {
+                return "Unavailable[" + type.getSimpleName() + "]";
+              }
+              throw new IllegalStateException(
+                  function + " has no " + type.getSimpleName() + ": " + method.getName());
+            }));
+  }
+}

@@ -1,0 +1,78 @@
+package io.guardwall.lambda;
+
+import io.guardwall.aws.DynamoDbState;
+import io.guardwall.aws.NetworkFirewallAdapters;
+import io.guardwall.aws.SecretsManagerWebhookSource;
+import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.flow.Guardwall;
+import io.guardwall.core.port.BlocklistStore;
+import io.guardwall.core.port.Firewall;
+import io.guardwall.core.port.NotificationLog;
+import io.guardwall.core.port.Notifier;
+import io.guardwall.core.reconcile.RetryPolicy;
+import java.time.Clock;
+import java.util.function.Function;
+
+/**
+ * Builds a function's ports from its environment, once per container (before the SnapStart
+ * snapshot); a port the function has no permission for is {@link Unavailable}. Not thread-safe: use
+ * from a handler's constructor.
+ */
+final class Wiring {
+
+  private final Function<String, String> env;
+  private final String function;
+  private DynamoDbState state;
+
+  Wiring(Function<String, String> env, String function) {
+    this.env = env;
+    this.function = function;
+  }
+
+  static Wiring fromEnvironment(Class<?> handler) {
+    return new Wiring(System::getenv, handler.getSimpleName());
+  }
+
+  GuardwallConfig config() {
+    return Env.config(env);
+  }
+
+  BlocklistStore store() {
+    return state().blocklist();
+  }
+
+  NotificationLog notifications() {
+    return state().notifications();
+  }
+
+  Firewall firewall() {
+    return NetworkFirewallAdapters.ruleGroup(Env.required(env, Env.RULE_GROUP_ARN));
+  }
+
+  Notifier notifier() {
+    SecretsManagerWebhookSource source =
+        SecretsManagerWebhookSource.create(Env.required(env, Env.SLACK_SECRET));
+    return SecretNotifier.of(source::webhookUrl);
+  }
+
+  <T> T none(Class<T> port) {
+    return Unavailable.port(port, function);
+  }
+
+  /** The flows over the given ports. */
+  Guardwall guardwall(
+      BlocklistStore store, NotificationLog notifications, Firewall firewall, Notifier notifier) {
+    return new Guardwall(
+        config(),
+        new Guardwall.Ports(store, notifications, firewall, notifier),
+        Clock.systemUTC(),
+        RetryPolicy.defaults());
+  }
+
+  private DynamoDbState state() {
+    if (state == null) {
+      state = DynamoDbState.create(Env.required(env, Env.TABLE));
+    }
+    return state;
+  }
+}

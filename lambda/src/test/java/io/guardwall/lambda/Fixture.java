@@ -1,0 +1,76 @@
+package io.guardwall.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.flow.Guardwall;
+import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.RecordingNotifier;
+import io.guardwall.core.port.InMemoryBlocklistStore;
+import io.guardwall.core.port.InMemoryNotificationLog;
+import io.guardwall.core.reconcile.RetryPolicy;
+import io.guardwall.core.testing.Resources;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/**
+ * Fakes for every port, shared by one test's handlers as one deployment's functions share state.
+ */
+final class Fixture {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Instant NOW = Instant.parse("2026-11-28T06:00:00Z");
+
+  final InMemoryBlocklistStore store = new InMemoryBlocklistStore();
+  final InMemoryNotificationLog notifications = new InMemoryNotificationLog();
+  final DryRunFirewall firewall = new DryRunFirewall(10_000);
+  final RecordingNotifier notifier = new RecordingNotifier(null);
+  final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  final Metrics metrics = new Metrics();
+
+  Guardwall guardwall() {
+    return new Guardwall(
+        GuardwallConfig.defaults(),
+        new Guardwall.Ports(store, notifications, firewall, notifier),
+        clock,
+        RetryPolicy.immediate(3));
+  }
+
+  static JsonNode sample(String name) throws Exception {
+    return JSON.readTree(Resources.sample("events/" + name));
+  }
+
+  static JsonNode json(String text) throws Exception {
+    return JSON.readTree(text);
+  }
+
+  /** Records what a handler publishes. */
+  static final class Metrics implements MetricsSink {
+    record Put(String name, double value, MetricUnit unit) {}
+
+    final List<Put> puts = new ArrayList<>();
+    int flushes;
+
+    @Override
+    public void put(String name, double value, MetricUnit unit) {
+      puts.add(new Put(name, value, unit));
+    }
+
+    @Override
+    public void flush() {
+      flushes++;
+    }
+
+    double value(String name) {
+      return puts.stream()
+          .filter(p -> p.name().equals(name))
+          .mapToDouble(Put::value)
+          .reduce((a, b) -> b)
+          .orElseThrow(() -> new AssertionError("no metric " + name + " in " + puts));
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package io.guardwall.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.port.Firewall;
+import io.guardwall.core.port.Notifier;
+import io.guardwall.core.slack.SlackMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The stream entry point, the environment, the unavailable ports and the secret's notifier. */
+public class HandlerPlumbingTest {
+
+  private final Fixture f = new Fixture();
+
+  @Test
+  void handleRequest_shouldWriteTheResultAsJson_andFlushMetrics() throws Exception {
+    MaintainHandler handler = new MaintainHandler(f.store, f.clock, f.metrics);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(input("{\"trigger\":\"schedule\"}"), out, new FakeContext());
+    assertThat(Fixture.json(out.toString(StandardCharsets.UTF_8)).path("deleted").asInt()).isZero();
+    assertThat(f.metrics.flushes).isEqualTo(1);
+  }
+
+  @Test
+  void handleRequest_shouldFailClearly_whenInputIsNotJson() {
+    MaintainHandler handler = new MaintainHandler(f.store, f.clock, f.metrics);
+    assertThatThrownBy(
+            () ->
+                handler.handleRequest(
+                    input("{not json"), new ByteArrayOutputStream(), new FakeContext()))
+        .hasMessageContaining("input is not JSON");
+    assertThatThrownBy(
+            () -> handler.handleRequest(input(""), new ByteArrayOutputStream(), new FakeContext()))
+        .hasMessageContaining("empty input");
+    assertThat(f.metrics.flushes).isEqualTo(2);
+  }
+
+  @Test
+  void env_shouldNameTheMissingVariable() {
+    assertThatThrownBy(() -> Env.required(Map.<String, String>of()::get, Env.TABLE))
+        .hasMessageContaining("GUARDWALL_TABLE is not set");
+    assertThatThrownBy(() -> Env.required(Map.of(Env.TABLE, " ")::get, Env.TABLE))
+        .hasMessageContaining("GUARDWALL_TABLE");
+  }
+
+  @Test
+  void env_shouldReadTheConfigTheStackWrites_andRejectBadOnes() {
+    assertThat(Env.config(Map.<String, String>of()::get)).isEqualTo(GuardwallConfig.defaults());
+    GuardwallConfig config =
+        Env.config(
+            Map.of(Env.CONFIG, "{\"blockDuration\":\"PT1H\",\"firewall\":{\"capacity\":500}}")
+                ::get);
+    assertThat(config.blockDuration()).hasHours(1);
+    assertThat(config.firewall().capacity()).isEqualTo(500);
+    assertThatThrownBy(() -> Env.config(Map.of(Env.CONFIG, "{nope")::get))
+        .hasMessageContaining("GUARDWALL_CONFIG");
+    assertThatThrownBy(() -> Env.config(Map.of(Env.CONFIG, "{\"blockDuraton\":\"PT1H\"}")::get))
+        .hasMessageContaining("blockDuraton");
+  }
+
+  @Test
+  void unavailablePort_shouldNameTheFunctionAndTheCall() {
+    Firewall firewall = Unavailable.port(Firewall.class, "RecordHandler");
+    assertThatThrownBy(firewall::describe)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("RecordHandler has no Firewall: describe");
+    assertThat(firewall.toString()).isEqualTo("Unavailable[Firewall]");
+  }
+
+  @Test
+  void secretNotifier_shouldFollowTheSecret_whenItsValueChanges() {
+    AtomicReference<String> secret = new AtomicReference<>("https://hooks.slack.com/services/A");
+    List<String> built = new ArrayList<>();
+    List<String> sentTo = new ArrayList<>();
+    Notifier notifier =
+        new SecretNotifier(
+            secret::get,
+            url -> {
+              built.add(url);
+              return m -> sentTo.add(url);
+            });
+    SlackMessage message =
+        new SlackMessage(SlackMessage.Kind.FAILURE, null, Fixture.JSON.createObjectNode());
+    notifier.send(message);
+    notifier.send(message);
+    secret.set("https://hooks.slack.com/services/B");
+    notifier.send(message);
+    assertThat(built).hasSize(2);
+    assertThat(sentTo)
+        .containsExactly(
+            "https://hooks.slack.com/services/A",
+            "https://hooks.slack.com/services/A",
+            "https://hooks.slack.com/services/B");
+    assertThat(notifier.toString()).doesNotContain("hooks");
+  }
+
+  private static ByteArrayInputStream input(String text) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The fields Powertools reads from the Lambda context. */
+  public static final class FakeContext implements Context {
+    @Override
+    public String getAwsRequestId() {
+      return "req-1";
+    }
+
+    @Override
+    public String getLogGroupName() {
+      return "/aws/lambda/test";
+    }
+
+    @Override
+    public String getLogStreamName() {
+      return "stream";
+    }
+
+    @Override
+    public String getFunctionName() {
+      return "guardwall-test";
+    }
+
+    @Override
+    public String getFunctionVersion() {
+      return "1";
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+      return "arn:aws:lambda:eu-west-1:111122223333:function:guardwall-test:live";
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+      return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+      return null;
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+      return 60_000;
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+      return 1024;
+    }
+
+    @Override
+    public LambdaLogger getLogger() {
+      return null;
+    }
+  }
+}
