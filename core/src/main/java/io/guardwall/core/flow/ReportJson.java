@@ -72,7 +72,7 @@ public final class ReportJson {
 
   public static ObjectNode notification(SlackMessage m) {
     ObjectNode o = MAPPER.createObjectNode();
-    o.put("kind", m.kind() == SlackMessage.Kind.FINDING ? "finding" : "blocked");
+    o.put("kind", lower(m.kind().name()));
     o.put("findingId", m.findingId());
     o.set("payload", m.payload());
     return o;
