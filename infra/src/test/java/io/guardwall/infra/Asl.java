@@ -10,6 +10,9 @@ import java.util.Set;
 /** A state machine's definition read back from the template, with its references resolved. */
 record Asl(JsonNode definition) {
 
+  /** The region of the fake Lambda ARNs that stand for the template's references. */
+  static final String FAKE_REGION = "eu-west-1";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
@@ -79,6 +82,6 @@ record Asl(JsonNode definition) {
         reference.has("Ref")
             ? reference.get("Ref").asText()
             : reference.path("Fn::GetAtt").path(0).asText();
-    return "arn:aws:lambda:eu-west-1:111122223333:function:" + id + ":live";
+    return "arn:aws:lambda:" + FAKE_REGION + ":111122223333:function:" + id + ":live";
   }
 }

@@ -21,13 +21,7 @@ class StateMachineTest {
 
   @BeforeAll
   static void synth() throws Exception {
-    Synthesized app = Synthesized.defaults();
-    machines = new java.util.HashMap<>();
-    for (Map.Entry<String, JsonNode> e :
-        app.resources("AWS::StepFunctions::StateMachine").entrySet()) {
-      String flow = e.getKey().replaceFirst("^Guardwall(\\w+?)Flow.*", "$1");
-      machines.put(flow, Asl.of(e.getValue().at("/Properties/DefinitionString")));
-    }
+    machines = Synthesized.defaults().stateMachines();
   }
 
   @Test

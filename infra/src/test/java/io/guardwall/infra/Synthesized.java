@@ -45,6 +45,16 @@ record Synthesized(GuardwallStack stack, Template template, JsonNode json) {
     return out;
   }
 
+  /** The state machines' definitions keyed by flow (Block, Notify, Maintenance). */
+  Map<String, Asl> stateMachines() throws Exception {
+    Map<String, Asl> machines = new HashMap<>();
+    for (Map.Entry<String, JsonNode> e : resources("AWS::StepFunctions::StateMachine").entrySet()) {
+      String flow = e.getKey().replaceFirst("^Guardwall(\\w+?)Flow.*", "$1");
+      machines.put(flow, Asl.of(e.getValue().at("/Properties/DefinitionString")));
+    }
+    return machines;
+  }
+
   private static Path repoRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.isDirectory(dir.resolve("lambda")) && Files.isDirectory(dir.resolve("infra"))) {
