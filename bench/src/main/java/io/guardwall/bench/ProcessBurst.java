@@ -2,13 +2,13 @@ package io.guardwall.bench;
 
 import io.guardwall.aws.MotoServer;
 import io.guardwall.aws.NetworkFirewallStub;
+import io.guardwall.aws.SdkEndpoints;
 import io.guardwall.cli.GuardwallCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * The {@code process} burst benchmark: 10,000 findings over 2,000 addresses through the real CLI
@@ -34,14 +34,8 @@ public final class ProcessBurst {
         .forEach(e -> lines.append(e).append('\n'));
     Files.writeString(dir.resolve("burst.jsonl"), lines);
     try (NetworkFirewallStub stub =
-        NetworkFirewallStub.start(30_000).latency(latency).faults(0.10, 0.10, 0.02, 1L)) {
-      Map.of(
-              "aws.endpointUrl", MotoServer.endpoint().toString(),
-              "aws.endpointUrlNetworkFirewall", stub.endpoint().toString(),
-              "aws.region", "us-east-1",
-              "aws.accessKeyId", "testing",
-              "aws.secretAccessKey", "testing")
-          .forEach(System::setProperty);
+            NetworkFirewallStub.start(30_000).latency(latency).faults(0.10, 0.10, 0.02, 1L);
+        SdkEndpoints endpoints = SdkEndpoints.use(MotoServer.endpoint(), stub.endpoint())) {
       cli("init", "--store", store);
       long start = System.nanoTime();
       String out =

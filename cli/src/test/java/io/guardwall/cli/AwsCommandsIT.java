@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guardwall.aws.MotoServer;
 import io.guardwall.aws.NetworkFirewallStub;
+import io.guardwall.aws.SdkEndpoints;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,24 +17,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AwsCommandsIT {
 
   private NetworkFirewallStub stub;
-  private Map<String, String> properties;
+  private SdkEndpoints endpoints;
 
   @BeforeEach
   void start() {
     stub = NetworkFirewallStub.start(1000);
-    properties =
-        Map.of(
-            "aws.endpointUrl", MotoServer.endpoint().toString(),
-            "aws.endpointUrlNetworkFirewall", stub.endpoint().toString(),
-            "aws.region", "us-east-1",
-            "aws.accessKeyId", "testing",
-            "aws.secretAccessKey", "testing");
-    properties.forEach(System::setProperty);
+    endpoints = SdkEndpoints.use(MotoServer.endpoint(), stub.endpoint());
   }
 
   @AfterEach
   void stop() {
-    properties.keySet().forEach(System::clearProperty);
+    endpoints.close();
     stub.close();
   }
 

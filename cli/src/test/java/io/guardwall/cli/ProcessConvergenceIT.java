@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.guardwall.aws.DynamoDbState;
 import io.guardwall.aws.MotoServer;
 import io.guardwall.aws.NetworkFirewallStub;
+import io.guardwall.aws.SdkEndpoints;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,7 +39,7 @@ class ProcessConvergenceIT {
   private NetworkFirewallStub stub;
   private HttpServer slack;
   private final List<String> posts = new CopyOnWriteArrayList<>();
-  private Map<String, String> properties;
+  private SdkEndpoints endpoints;
 
   @BeforeEach
   void start() throws Exception {
@@ -54,19 +54,12 @@ class ProcessConvergenceIT {
           exchange.close();
         });
     slack.start();
-    properties =
-        Map.of(
-            "aws.endpointUrl", MotoServer.endpoint().toString(),
-            "aws.endpointUrlNetworkFirewall", stub.endpoint().toString(),
-            "aws.region", "us-east-1",
-            "aws.accessKeyId", "testing",
-            "aws.secretAccessKey", "testing");
-    properties.forEach(System::setProperty);
+    endpoints = SdkEndpoints.use(MotoServer.endpoint(), stub.endpoint());
   }
 
   @AfterEach
   void stop() {
-    properties.keySet().forEach(System::clearProperty);
+    endpoints.close();
     slack.stop(0);
     stub.close();
   }
