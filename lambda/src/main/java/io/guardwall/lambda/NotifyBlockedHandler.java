@@ -3,6 +3,7 @@ package io.guardwall.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.port.Notifier;
 import io.guardwall.core.slack.BlockedIp;
+import io.guardwall.core.slack.SlackMessage;
 import io.guardwall.core.slack.SlackMessages;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,10 +46,10 @@ public final class NotifyBlockedHandler extends JsonHandler {
     Set<String> evicted = new HashSet<>();
     request.path("evicted").forEach(c -> evicted.add(c.asText()));
     blocked.removeIf(b -> evicted.contains(b.cidr().value()));
-    if (!blocked.isEmpty()) {
-      notifier.send(messages.blockedDigest(blocked, clock.instant()));
-    }
-    metrics().put("Notified", blocked.isEmpty() ? 0 : 1, MetricUnit.COUNT);
+    // As many digests as it takes to list every address: one digest lists at most 50.
+    List<SlackMessage> digests = messages.blockedDigests(blocked, clock.instant());
+    digests.forEach(notifier::send);
+    metrics().put("Notified", digests.size(), MetricUnit.COUNT);
     return JSON.createObjectNode().put("notified", blocked.size());
   }
 }

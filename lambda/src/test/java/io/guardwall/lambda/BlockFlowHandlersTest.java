@@ -102,6 +102,23 @@ class BlockFlowHandlersTest {
   }
 
   @Test
+  void notifyBlocked_shouldListEveryAddress_whenMoreThanOneDigestHolds() throws Exception {
+    ObjectNode input = Fixture.JSON.createObjectNode();
+    var list = input.putArray("newlyBlocked");
+    for (int i = 0; i < 120; i++) {
+      list.addObject().put("cidr", "11.0." + i + ".1/32").put("severity", "HIGH");
+    }
+    input.putArray("evicted");
+    assertThat(notify.handle(input).path("notified").asInt()).isEqualTo(120);
+    assertThat(f.notifier.messages()).hasSize(3);
+    String all = f.notifier.messages().toString();
+    for (int i = 0; i < 120; i++) {
+      assertThat(all).contains("*11.0." + i + ".1*");
+    }
+    assertThat(f.metrics.value("Notified")).isEqualTo(3.0);
+  }
+
+  @Test
   void notifyBlocked_shouldLeaveOutEvicted_andSendNothingWhenNoneRemain() throws Exception {
     JsonNode recorded = record.handle(Fixture.sample("02-guardduty-c2-outbound.json"));
     ObjectNode input = Fixture.JSON.createObjectNode();
