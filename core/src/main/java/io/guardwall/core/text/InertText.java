@@ -45,8 +45,14 @@ public final class InertText {
   }
 
   private static boolean isLineBreak(int cp) {
-    return cp == '\n' || cp == '\r' || cp == '\t' || cp == 0x0B || cp == 0x0C || cp == 0x85
-        || cp == 0x2028 || cp == 0x2029;
+    return cp == '\n'
+        || cp == '\r'
+        || cp == '\t'
+        || cp == 0x0B
+        || cp == 0x0C
+        || cp == 0x85
+        || cp == 0x2028
+        || cp == 0x2029;
   }
 
   private static boolean isHidden(int cp) {
