@@ -1,11 +1,11 @@
 package io.guardwall.core.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.model.BlockRequest;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.UpsertResult;
+import io.guardwall.core.parse.FindingEvent;
 import io.guardwall.core.parse.FindingResult;
 import io.guardwall.core.policy.IpDecision;
 import io.guardwall.core.port.NotifyException;
@@ -46,22 +46,34 @@ public final class Run {
     this.enabled = enabled;
   }
 
-  /** Processes one event; never throws for bad input, which is reported in the result. */
+  /**
+   * Processes one event; never throws for bad input, which is reported in the result. Each finding
+   * is routed on its own, as if EventBridge had delivered it alone: in the cloud a rule matches the
+   * whole event, so a finding no route wants may arrive beside one that is wanted. Every finding is
+   * read and reported, so that a finding no route can see still shows its error or warnings.
+   */
   public EventReport process(JsonNode raw, String source, int index) {
-    ObjectNode event;
-    List<FindingResult> results;
-    Set<Route> routes;
+    List<FindingEvent> parts;
     try {
-      event = gw.parser.normalize(raw);
-      routes = EnumSet.noneOf(Route.class);
-      routes.addAll(gw.router.routes(event));
-      routes.retainAll(enabled);
-      results = routes.isEmpty() ? List.of() : gw.parser.parse(event);
+      parts = gw.parser.split(gw.parser.normalize(raw));
     } catch (IllegalArgumentException e) {
       return EventReport.failed(source, index, e.getMessage());
     }
-    List<FindingReport> findings = results.stream().map(r -> handle(r, routes)).toList();
+    Set<Route> routes = EnumSet.noneOf(Route.class);
+    List<FindingReport> findings = new ArrayList<>();
+    for (FindingEvent part : parts) {
+      Set<Route> own = routes(part);
+      routes.addAll(own);
+      findings.add(handle(gw.parser.read(part), own));
+    }
     return new EventReport(source, index, routes, null, findings);
+  }
+
+  private Set<Route> routes(FindingEvent part) {
+    Set<Route> routes = EnumSet.noneOf(Route.class);
+    routes.addAll(gw.router.routes(part.event()));
+    routes.retainAll(enabled);
+    return routes;
   }
 
   /**

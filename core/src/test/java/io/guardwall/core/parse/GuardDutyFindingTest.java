@@ -355,10 +355,11 @@ class GuardDutyFindingTest {
   }
 
   @Test
-  void parse_shouldReadScore_whenSeverityIsNumericText() {
-    Finding f = parseOne(with(finding(), "severity", " 5.0 "));
-
-    assertThat(f.severity()).isEqualTo(new Severity(SeverityLevel.MEDIUM, 5.0));
+  void parse_shouldReportTheFinding_whenSeverityIsNumericText() {
+    assertThat(parseInvalid(with(finding(), "severity", " 5.0 ")).error())
+        .endsWith(
+            "severity is text ' 5.0 ', expected a number: EventBridge patterns compare numbers"
+                + " only");
   }
 
   @Test
@@ -391,13 +392,13 @@ class GuardDutyFindingTest {
   @Test
   void parse_shouldReportTheFinding_whenSeverityIsNoNumberOrOutOfRange() {
     assertThat(parseInvalid(with(finding(), "severity", "high")).error())
-        .endsWith("severity 'high' is not a number");
+        .contains("severity is text 'high', expected a number");
     assertThat(parseInvalid(with(finding(), "severity", "NaN")).error())
-        .endsWith("severity 'NaN' is not a number");
-    assertThat(parseInvalid(with(finding(), "severity", "1e-999999999")).error())
-        .endsWith("severity '1e-999999999' is not a number");
-    assertThat(parseInvalid(with(finding(), "severity", "0x8")).error())
-        .endsWith("severity '0x8' is not a number");
+        .contains("severity is text 'NaN', expected a number");
+    assertThat(parseInvalid(with(finding(), "severity", json("1e999"))).error())
+        .endsWith("severity out of range 0-10: Infinity");
+    assertThat(parseInvalid(with(finding(), "severity", json("1" + "0".repeat(400)))).error())
+        .endsWith("severity out of range 0-10: Infinity");
     assertThat(parseInvalid(with(finding(), "severity", "8".repeat(5000))).error())
         .hasSizeLessThan(200);
     assertThat(parseInvalid(with(finding(), "severity", json("11"))).error())

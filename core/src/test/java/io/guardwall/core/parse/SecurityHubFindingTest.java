@@ -229,7 +229,7 @@ class SecurityHubFindingTest {
             json("{\"Normalized\": 60, \"Label\": \"HIGH\", \"Product\": 8}"));
     assertThat(parseOne(f).severity()).isEqualTo(Severity.ofLabel("HIGH"));
 
-    ObjectNode low = with(finding(), "Severity", json("{\"Normalized\": 90, \"Label\": \"low\"}"));
+    ObjectNode low = with(finding(), "Severity", json("{\"Normalized\": 90, \"Label\": \"LOW\"}"));
     assertThat(parseOne(low).severity().level()).isEqualTo(SeverityLevel.LOW);
   }
 
@@ -244,7 +244,11 @@ class SecurityHubFindingTest {
     assertThat(errorOf(with(finding(), "Severity", json("{\"Label\": 8}"))))
         .endsWith(": Severity.Label is a number, expected text");
     assertThat(errorOf(with(finding(), "Severity", json("{\"Label\": \"SEVERE\"}"))))
-        .startsWith("finding " + FINDING_ID + ": unknown severity label 'SEVERE'");
+        .isEqualTo(
+            "finding "
+                + FINDING_ID
+                + ": Severity.Label 'SEVERE' is not one of INFORMATIONAL, LOW, MEDIUM, HIGH,"
+                + " CRITICAL, in upper case: EventBridge patterns match the label exactly");
   }
 
   @Test
@@ -357,6 +361,7 @@ class SecurityHubFindingTest {
   @Test
   void parse_shouldTakeAccountAndRegionFromTheIdArn_whenFieldsMissing() {
     ObjectNode f = without(without(finding(), "AwsAccountId"), "Region");
+    without((ObjectNode) f.get("Resources").get(0), "Region");
     with(f, "Id", "arn:aws:guardduty:ap-south-1:444455556666:detector/d/finding/f1");
 
     Finding parsed = parseOne(f);
