@@ -77,6 +77,7 @@ class RunInputShapesTest {
   void process_shouldReportTheEvent_whenFindingsIsAnObjectThatNoRouteWants() {
     ObjectNode event = Events.guardDutyBesideInspector();
     ObjectNode detail = (ObjectNode) event.get("detail");
+    ((ObjectNode) detail.at("/findings/1/Severity")).put("Label", "LOW");
     detail.set("findings", detail.at("/findings/1"));
 
     assertThat(process(event).error())
