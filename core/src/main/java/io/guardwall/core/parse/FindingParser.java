@@ -24,11 +24,13 @@ public final class FindingParser {
 
   /**
    * Turns what a user may hand us into a full EventBridge event: an event with {@code source} and
-   * {@code detail-type} as it is; a Lambda test event ({@code detail} holding a GuardDuty finding
-   * but no {@code source}), a bare GuardDuty finding (camelCase or the API's PascalCase) or a bare
-   * ASFF finding wrapped into the event AWS would send for it.
+   * {@code detail-type} as it is, except that a GuardDuty {@code detail} in PascalCase is turned to
+   * the native camelCase; a Lambda test event ({@code detail} holding a GuardDuty finding but no
+   * {@code source}), a bare GuardDuty finding (camelCase or the API's PascalCase) or a bare ASFF
+   * finding wrapped into the event AWS would send for it.
    *
-   * @throws IllegalArgumentException naming the problem when the input is none of these
+   * @throws IllegalArgumentException naming the problem when the input is none of these, or when
+   *     {@code source} or {@code detail-type} is no text
    */
   public ObjectNode normalize(JsonNode raw) {
     return Envelopes.normalize(raw);
@@ -75,11 +77,11 @@ public final class FindingParser {
   public FindingResult read(FindingEvent part) {
     ObjectNode e = part.event();
     Envelope envelope = Envelope.of(e);
-    JsonNode detail = e.get("detail");
+    JsonNode detail = e.path("detail");
     if (isGuardDuty(Json.text(e.get("source")), Json.text(e.get("detail-type")))) {
       return readSafely(GuardDutyReader::read, detail, envelope, part.position());
     }
-    return readSafely(AsffReader::read, detail.get("findings").get(0), envelope, part.position());
+    return readSafely(AsffReader::read, detail.path("findings").path(0), envelope, part.position());
   }
 
   private static boolean isGuardDuty(String source, String detailType) {
