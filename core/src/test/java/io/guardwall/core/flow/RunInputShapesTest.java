@@ -13,6 +13,7 @@ import io.guardwall.core.port.InMemoryBlocklistStore;
 import io.guardwall.core.port.InMemoryNotificationLog;
 import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.core.route.Route;
+import io.guardwall.core.slack.SlackMessage;
 import io.guardwall.core.testing.Events;
 import io.guardwall.core.testing.Resources;
 import java.io.IOException;
@@ -30,14 +31,12 @@ class RunInputShapesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final InMemoryBlocklistStore store = new InMemoryBlocklistStore();
+  private final RecordingNotifier notifier = new RecordingNotifier(null);
   private final Guardwall gw =
       new Guardwall(
           GuardwallConfig.defaults(),
           new Guardwall.Ports(
-              store,
-              new InMemoryNotificationLog(),
-              new DryRunFirewall(10_000),
-              new RecordingNotifier(null)),
+              store, new InMemoryNotificationLog(), new DryRunFirewall(10_000), notifier),
           Clock.fixed(Instant.parse("2026-11-28T06:00:00Z"), ZoneOffset.UTC),
           RetryPolicy.immediate(3));
 
@@ -125,5 +124,29 @@ class RunInputShapesTest {
     assertThat(report.findings().get(0).ips()).allSatisfy(d -> assertThat(d.block()).isTrue());
     assertThat(store.get(Cidr.ofAddress("203.0.113.31"))).isPresent();
     assertThat(report.findings()).isEqualTo(process(pascal).findings());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"'\"-1\"'", "'\"0\"'", "-1", "0", "'\"\"'", "'\"null\"'"})
+  void process_shouldShowNoAsnInAlertOrDigest_whenTheFindingGivesAPlaceholder(String asn) {
+    ObjectNode event = guardDutyEvent();
+    ((ObjectNode) event.at("/detail/service/action/networkConnectionAction/remoteIpDetails"))
+        .putObject("organization")
+        .put("asnOrg", "Example Org")
+        .set("asn", json(asn));
+    ((ObjectNode) event.get("detail")).put("severity", 8);
+    Run run = gw.startRun();
+
+    run.process(event, "e", 0);
+    run.finish();
+
+    assertThat(notifier.messages()).hasSize(2);
+    for (SlackMessage message : notifier.messages()) {
+      assertThat(message.payload().toString())
+          .contains("Example Org")
+          .doesNotContain("-1 Example Org")
+          .doesNotContain("AS0")
+          .doesNotContain("null Example Org");
+    }
   }
 }
