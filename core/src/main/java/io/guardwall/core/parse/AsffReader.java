@@ -80,7 +80,9 @@ final class AsffReader {
   /** {@code AwsAccountId}, else the account in the {@code Id} ARN if it is one; else null. */
   static String account(JsonNode f) {
     String account = Json.text(f, "awsAccountId");
-    return account != null ? account : arnPart(Json.text(f, "id"), 2, ACCOUNT);
+    return account != null && !account.isBlank()
+        ? account
+        : arnPart(Json.text(f, "id"), 2, ACCOUNT);
   }
 
   /**
@@ -89,7 +91,7 @@ final class AsffReader {
    */
   static String region(JsonNode f) {
     String region = Json.text(f, "region");
-    if (region != null) {
+    if (region != null && !region.isBlank()) {
       return region;
     }
     String resource = Json.text(Json.field(f, "resources").path(0), "region");

@@ -487,4 +487,21 @@ class SecurityHubFindingTest {
 
     assertThat(parseOne(f).remoteIps()).extracting(RemoteIp::asn).containsOnlyNulls();
   }
+
+  @Test
+  void parse_shouldNameNoAccount_whenAccountIsBlankEverywhere() {
+    ObjectNode f = with(finding(), "AwsAccountId", " ");
+    with(f, "Id", "custom-finding-7");
+    ObjectNode event = securityHubEvent(f);
+    event.put("account", "");
+
+    assertThat(parser.parse(event).get(0).finding().accountId()).isNull();
+  }
+
+  @Test
+  void parse_shouldTakeTheEventsAccount_whenTheFindingsIsBlank() {
+    ObjectNode f = with(finding(), "AwsAccountId", "");
+
+    assertThat(parseOne(f).accountId()).isEqualTo("111122223333");
+  }
 }
