@@ -2,6 +2,7 @@ package io.guardwall.core.model;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +40,7 @@ public record RemoteIp(
     if (text == null) {
       return null;
     }
-    var m = AS_NUMBER.matcher(text.strip().toUpperCase(Locale.ROOT));
+    Matcher m = AS_NUMBER.matcher(text.strip().toUpperCase(Locale.ROOT));
     if (!m.matches()) {
       return null;
     }

@@ -15,7 +15,7 @@ final class ActionIps {
   /** Reads {@code action}, which {@code label} names in warnings ("service.action", "Action"). */
   static void collect(JsonNode action, String label, RemoteIpCollector out) {
     JsonNode checked = out.object(action, label);
-    JsonNode connection = action(checked, "networkConnectionAction", out);
+    JsonNode connection = kind(checked, "networkConnectionAction", out);
     String direction = Json.text(connection, "connectionDirection");
     remote(connection, "networkConnectionAction", IpSource.NETWORK_CONNECTION, direction, out);
     JsonNode probes = portProbes(checked, out);
@@ -29,12 +29,13 @@ final class ActionIps {
     remote(checked, "rdsLoginAttemptAction", IpSource.RDS_LOGIN_ATTEMPT, out);
   }
 
-  private static JsonNode action(JsonNode action, String name, RemoteIpCollector out) {
+  /** One kind of action inside the action object, e.g. {@code networkConnectionAction}. */
+  private static JsonNode kind(JsonNode action, String name, RemoteIpCollector out) {
     return out.object(action, name, name);
   }
 
   private static JsonNode portProbes(JsonNode action, RemoteIpCollector out) {
-    JsonNode details = Json.field(action(action, "portProbeAction", out), "portProbeDetails");
+    JsonNode details = Json.field(kind(action, "portProbeAction", out), "portProbeDetails");
     if (details.isArray()) {
       return details;
     }
@@ -46,7 +47,7 @@ final class ActionIps {
   }
 
   private static void remote(JsonNode action, String name, IpSource source, RemoteIpCollector out) {
-    remote(action(action, name, out), name, source, null, out);
+    remote(kind(action, name, out), name, source, null, out);
   }
 
   private static void remote(
