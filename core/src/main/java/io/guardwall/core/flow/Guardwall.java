@@ -9,6 +9,7 @@ import io.guardwall.core.plan.RuleGroupLayout;
 import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.plan.RuleGroupPlanner;
 import io.guardwall.core.policy.Policy;
+import io.guardwall.core.policy.SafetyRule;
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.FirewallSnapshot;
@@ -58,7 +59,7 @@ public final class Guardwall {
     this.policy = new Policy(config);
     this.messages = new SlackMessages("guardwall unblock");
     this.firewall = ports.firewall();
-    this.planner = new RuleGroupPlanner(layout(config));
+    this.planner = new RuleGroupPlanner(layout(config), SafetyRule.of(config));
     this.reconciler =
         new CoalescingReconciler(new Reconciler(firewall, store, planner, clock, retry));
   }
