@@ -42,7 +42,7 @@ public final class ReconcileHandler extends JsonHandler {
 
   @Override
   protected JsonNode handle(JsonNode request) {
-    ReconcileResult result = guardwall.reconciler().request();
+    ReconcileResult result = guardwall.reconcile();
     RuleGroupPlan plan = result.plan();
     metrics().put(CAPACITY_METRIC, percent(plan), MetricUnit.PERCENT);
     metrics().put(EVICTED_METRIC, plan.evicted().size(), MetricUnit.COUNT);
