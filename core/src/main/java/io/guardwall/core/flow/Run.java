@@ -187,8 +187,9 @@ public final class Run {
 
   private void sendDigest(ReconcileResult reconcile, List<BlockedIp> batch) {
     Set<Cidr> evicted = Set.copyOf(reconcile.plan().evicted().stream().map(e -> e.cidr()).toList());
+    Set<Cidr> refused = Set.copyOf(reconcile.plan().refused().stream().map(v -> v.cidr()).toList());
     List<BlockedIp> inFirewall = new ArrayList<>(batch);
-    inFirewall.removeIf(b -> evicted.contains(b.cidr()));
+    inFirewall.removeIf(b -> evicted.contains(b.cidr()) || refused.contains(b.cidr()));
     blocked.addAll(inFirewall);
     if (!reconcile.plan().refused().isEmpty()) {
       errors.add(

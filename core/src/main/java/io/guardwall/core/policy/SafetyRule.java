@@ -1,5 +1,6 @@
 package io.guardwall.core.policy;
 
+import inet.ipaddr.IPAddress;
 import io.guardwall.core.config.BlockWidth;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.model.Cidr;
@@ -21,12 +22,28 @@ import java.util.Optional;
  */
 public final class SafetyRule {
 
+  /** A range held with its parsed block, so that a check parses the checked CIDR only once. */
+  private record Range(Cidr cidr, IPAddress block) {
+    static Range of(Cidr cidr) {
+      return new Range(cidr, cidr.address());
+    }
+
+    boolean overlaps(IPAddress other) {
+      return block.contains(other) || other.contains(block);
+    }
+  }
+
+  private static final List<Range> NON_PUBLIC =
+      NonPublicRanges.RANGES.stream().map(Range::of).toList();
+
   private final BlockWidth maxWidth;
   private final List<Cidr> allowList;
+  private final List<Range> allowed;
 
   private SafetyRule(BlockWidth maxWidth, List<Cidr> allowList) {
     this.maxWidth = Objects.requireNonNull(maxWidth, "maxWidth");
     this.allowList = List.copyOf(allowList);
+    this.allowed = this.allowList.stream().map(Range::of).toList();
   }
 
   /** The rule with the configured allow-list and maximum width. */
@@ -57,12 +74,12 @@ public final class SafetyRule {
     return check(cidr).isEmpty();
   }
 
-  private Optional<Violation> tooWide(Cidr cidr) {
-    int shortest = maxWidth.shortestPrefix(cidr);
-    if (cidr.prefixLength() >= shortest) {
+  private Optional<Violation> tooWide(Cidr cidr, IPAddress block) {
+    int shortest = block.isIPv4() ? maxWidth.ipv4() : maxWidth.ipv6();
+    if (block.getNetworkPrefixLength() >= shortest) {
       return Optional.empty();
     }
-    String family = cidr.isIpv4() ? "IPv4" : "IPv6";
+    String family = block.isIPv4() ? "IPv4" : "IPv6";
     return Optional.of(
         new Violation(
             cidr,
@@ -77,6 +94,9 @@ public final class SafetyRule {
   }
 
   private static Optional<Violation> embedsIpv4(Cidr cidr) {
+    if (cidr.isIpv4()) {
+      return Optional.empty();
+    }
     return cidr.coveredEmbeddingRange()
         .map(
             range ->
@@ -91,16 +111,16 @@ public final class SafetyRule {
   }
 
   private static Optional<Violation> overlap(
-      Cidr cidr, List<Cidr> ranges, Violation.Kind kind, String what) {
+      Cidr cidr, IPAddress block, List<Range> ranges, Violation.Kind kind, String what) {
     return ranges.stream()
-        .filter(r -> r.contains(cidr) || cidr.contains(r))
+        .filter(r -> r.overlaps(block))
         .findFirst()
-        .map(r -> new Violation(cidr, kind, describe(cidr, r, what)));
+        .map(r -> new Violation(cidr, kind, describe(cidr, block, r, what)));
   }
 
-  private static String describe(Cidr cidr, Cidr range, String what) {
-    return range.contains(cidr)
-        ? what + " (in " + range + ")"
-        : cidr + " overlaps the " + what.replace(" address", "") + " range " + range;
+  private static String describe(Cidr cidr, IPAddress block, Range range, String what) {
+    return range.block().contains(block)
+        ? what + " (in " + range.cidr() + ")"
+        : cidr + " overlaps the " + what.replace(" address", "") + " range " + range.cidr();
   }
 }
