@@ -60,13 +60,11 @@ public final class SafetyRule {
 
   /** The part of the rule {@code cidr} breaks, or empty when it may be blocked. */
   public Optional<Violation> check(Cidr cidr) {
-    return tooWide(cidr)
+    IPAddress block = cidr.address();
+    return tooWide(cidr, block)
         .or(() -> embedsIpv4(cidr))
-        .or(
-            () ->
-                overlap(
-                    cidr, NonPublicRanges.RANGES, Violation.Kind.NON_PUBLIC, "non-public address"))
-        .or(() -> overlap(cidr, allowList, Violation.Kind.ALLOW_LISTED, "allow-listed"));
+        .or(() -> overlap(cidr, block, NON_PUBLIC, Violation.Kind.NON_PUBLIC, "non-public address"))
+        .or(() -> overlap(cidr, block, allowed, Violation.Kind.ALLOW_LISTED, "allow-listed"));
   }
 
   /** Whether {@code cidr} may be blocked. */
