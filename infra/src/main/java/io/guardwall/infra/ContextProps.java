@@ -32,6 +32,7 @@ final class ContextProps {
           "apiBlockThreshold",
           "accounts",
           "blockSamples",
+          "blockVictims",
           "notificationMemory",
           "slackSecretName",
           "maintenanceSchedule",
@@ -59,6 +60,7 @@ final class ContextProps {
     set(context, "apiBlockThreshold", ContextProps::severity, b::apiBlockThreshold);
     set(context, "accounts", ContextProps::list, b::accounts);
     set(context, "blockSamples", ContextProps::bool, b::blockSamples);
+    set(context, "blockVictims", ContextProps::bool, b::blockVictims);
     set(context, "notificationMemory", ContextProps::duration, b::notificationMemory);
     set(context, "slackSecretName", ContextProps::text, b::slackSecretName);
     set(context, "maintenanceSchedule", ContextProps::text, b::maintenanceSchedule);

@@ -112,6 +112,7 @@ public final class GuardwallProps {
     private List<String> allowList = List.of();
     private Set<String> accounts = Set.of();
     private boolean blockSamples = defaults.blockSamples();
+    private boolean blockVictims = defaults.blockVictims();
     private Duration notificationMemory = defaults.notificationMemory();
     private int sourcePriority = defaults.firewall().sourcePriority();
     private int destinationPriority = defaults.firewall().destinationPriority();
@@ -188,6 +189,12 @@ public final class GuardwallProps {
       return this;
     }
 
+    /** Whether remote addresses a finding does not name as the attacker block too. */
+    public Builder blockVictims(boolean block) {
+      this.blockVictims = block;
+      return this;
+    }
+
     public Builder notificationMemory(Duration duration) {
       this.notificationMemory = duration;
       return this;
@@ -254,6 +261,7 @@ public final class GuardwallProps {
           allowList.stream().map(Builder::cidr).toList(),
           accounts,
           blockSamples,
+          blockVictims,
           notificationMemory,
           new FirewallSettings(
               sourcePriority,
