@@ -111,7 +111,13 @@ public final class Policy {
     return finding
         .resourceFacts()
         .owning(ip.address())
-        .map(own -> "own address of the finding's resource (" + resource + " has " + own + ")");
+        .map(
+            own ->
+                "own address of the finding's resource ("
+                    + resource
+                    + " has "
+                    + own.display()
+                    + ")");
   }
 
   private static String because(SideJudgement side) {

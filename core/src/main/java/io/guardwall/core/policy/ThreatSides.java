@@ -38,7 +38,7 @@ public final class ThreatSides {
   static final List<Row> TABLE =
       List.of(
           // Threat intelligence about the remote: blocked even when the workload connected out.
-          row("*/MaliciousIPCaller*", REMOTE, "threat intelligence lists the remote"),
+          row("*/MaliciousIPCaller*", REMOTE, "the remote is on a threat list"),
           row("*/TorIPCaller*", REMOTE, "the caller is a Tor exit node"),
           row("*/TorClient*", REMOTE, "the remote is a Tor entry node"),
           row("*/TorRelay*", REMOTE, "the remote is a Tor node"),
