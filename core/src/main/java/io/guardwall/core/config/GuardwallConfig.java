@@ -17,6 +17,8 @@ import java.util.Set;
  * @param allowList CIDRs never blocked, on top of the non-public ranges
  * @param accounts accounts whose findings are accepted; empty accepts all
  * @param blockSamples whether sample findings block (they are always labelled as samples)
+ * @param blockVictims whether remote addresses a finding does not name as the attacker block too:
+ *     the targets and peers of a workload that acts, API callers not known to be hostile
  * @param notificationMemory how long a notified finding is remembered for de-duplication
  * @param firewall where guardwall's rules go in the rule group
  * @param maxBlockWidth the widest CIDR that may be blocked, per address family
@@ -28,6 +30,7 @@ public record GuardwallConfig(
     List<Cidr> allowList,
     Set<String> accounts,
     boolean blockSamples,
+    boolean blockVictims,
     Duration notificationMemory,
     FirewallSettings firewall,
     BlockWidth maxBlockWidth) {
@@ -52,6 +55,7 @@ public record GuardwallConfig(
         List.of(),
         Set.of(),
         true,
+        false,
         Duration.ofDays(7),
         FirewallSettings.defaults(),
         BlockWidth.defaults());

@@ -5,6 +5,7 @@ import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.IpSource;
 import io.guardwall.core.model.RemoteIp;
 import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.text.InertText;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -84,9 +85,13 @@ public final class Policy {
   }
 
   private IpDecision decide(Finding finding, RemoteIp ip) {
-    Optional<String> addressSkip = addressSkipReason(ip);
+    Optional<String> addressSkip = addressSkipReason(ip).or(() -> ownAddress(finding, ip));
     if (addressSkip.isPresent()) {
       return IpDecision.skip(ip, addressSkip.get());
+    }
+    SideJudgement side = SideJudgement.of(finding, ip);
+    if (!side.attacker() && !config.blockVictims()) {
+      return IpDecision.skip(ip, side.reason() + " (blockVictims is off)");
     }
     SeverityLevel level = finding.severity().level();
     if (!TRAFFIC.contains(ip.source()) && !level.atLeast(config.apiBlockThreshold())) {
@@ -98,7 +103,29 @@ public final class Policy {
               + " is below the block threshold "
               + config.apiBlockThreshold());
     }
-    return IpDecision.block(ip, describe(ip) + " at " + level);
+    return IpDecision.block(ip, describe(ip) + " at " + level + because(side));
+  }
+
+  /** Never the finding's own resource: blocking it would cut off the workload itself. */
+  private static Optional<String> ownAddress(Finding finding, RemoteIp ip) {
+    String resource =
+        finding.resource() == null ? "the resource" : InertText.of(finding.resource());
+    return finding
+        .resourceFacts()
+        .owning(ip.address())
+        .map(
+            own ->
+                "own address of the finding's resource ("
+                    + resource
+                    + " has "
+                    + own.display()
+                    + ")");
+  }
+
+  private static String because(SideJudgement side) {
+    String reason = side.reason();
+    String blocked = side.attacker() ? "" : " (blocked: blockVictims is on)";
+    return reason.isEmpty() ? blocked : "; " + reason + blocked;
   }
 
   private Optional<String> addressSkipReason(RemoteIp ip) {

@@ -5,6 +5,7 @@ import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.Origin;
 import io.guardwall.core.model.RemoteIp;
 import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.policy.ThreatSides;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,8 @@ final class FindingAlert {
           Blocks.section(
               ":warning: *" + SAMPLE_LABEL + "* — generated for testing, nothing really happened"));
     }
+    ThreatSides.actorNote(finding)
+        .ifPresent(note -> blocks.add(Blocks.section(":warning: " + SlackText.safe(note, 1000))));
     blocks.add(Blocks.section(titleAndDescription(finding)));
     blocks.add(Blocks.fields(facts(finding)));
     blocks.add(Blocks.section(remoteIps(finding.remoteIps())));

@@ -8,6 +8,7 @@ import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.IpSource;
 import io.guardwall.core.model.Origin;
 import io.guardwall.core.model.RemoteIp;
+import io.guardwall.core.model.ResourceFacts;
 import io.guardwall.core.model.Severity;
 import io.guardwall.core.model.SeverityLevel;
 import java.time.Instant;
@@ -59,6 +60,7 @@ final class SlackFixtures {
     String product = "GuardDuty";
     Origin origin = Origin.GUARDDUTY;
     String resource = "i-99999999";
+    ResourceFacts resourceFacts = ResourceFacts.unknown();
     boolean sample;
     List<RemoteIp> remoteIps = new ArrayList<>(List.of(remoteIp("198.51.100.7")));
 
@@ -80,6 +82,7 @@ final class SlackFixtures {
           product,
           origin,
           resource,
+          resourceFacts,
           false,
           sample,
           remoteIps,
