@@ -141,7 +141,7 @@ class OtherHandlersTest {
     assertThat(message.kind()).isEqualTo(SlackMessage.Kind.FAILURE);
     String text = message.payload().toString();
     assertThat(text).contains("Block failed", "StoreException", "arn:aws:states:x");
-    assertThat(text).contains("&lt;!channel&gt; &amp; 'rm'").doesNotContain("<!channel>");
+    assertThat(text).contains("&lt;!channel&gt; &amp; ｀rm｀").doesNotContain("<!channel>", "`rm`");
   }
 
   @Test
