@@ -192,24 +192,46 @@ public final class Run {
    * releases the claim, so the finding is alerted when it arrives again.
    */
   private NotificationOutcome alert(Finding f) {
-    Instant now = gw.clock.instant();
-    Optional<NotificationClaim> claim =
-        gw.notifications.claim(f.id(), f.severity().level(), now, now.plus(NOTIFY_LEASE));
+    Optional<NotificationClaim> claim;
+    try {
+      Instant now = gw.clock.instant();
+      claim = gw.notifications.claim(f.id(), f.severity().level(), now, now.plus(NOTIFY_LEASE));
+    } catch (StoreException e) {
+      return failed(f, "the notification log failed, so the alert was not sent: " + e.getMessage());
+    }
     if (claim.isEmpty()) {
       return NotificationOutcome.DUPLICATE;
     }
     try {
       gw.notifier.deliver(gw.messages.findingAlert(f));
     } catch (RuntimeException e) {
-      gw.notifications.release(claim.get());
+      release(claim.get());
       if (!(e instanceof NotifyException)) {
         throw e;
       }
-      errors.add("notification for finding " + f.id() + " failed: " + e.getMessage());
-      return new NotificationOutcome.Failed(e.getMessage());
+      return failed(f, e.getMessage());
     }
     confirm(claim.get());
     return NotificationOutcome.SENT;
+  }
+
+  private NotificationOutcome failed(Finding f, String cause) {
+    errors.add("notification for finding " + f.id() + " failed: " + cause);
+    return new NotificationOutcome.Failed(cause);
+  }
+
+  /** A release that fails leaves the claim to lapse: the alert is retried a few minutes later. */
+  private void release(NotificationClaim claim) {
+    try {
+      gw.notifications.release(claim);
+    } catch (StoreException e) {
+      errors.add(
+          "finding "
+              + claim.findingId()
+              + ": the notification log kept the failed alert's claim, so it is retried only once"
+              + " the claim lapses: "
+              + e.getMessage());
+    }
   }
 
   /** A confirm that fails risks a second alert, never a lost one: reported, not thrown. */

@@ -10,8 +10,11 @@ import io.guardwall.core.local.DryRunFirewall;
 import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.port.InMemoryBlocklistStore;
 import io.guardwall.core.port.InMemoryNotificationLog;
+import io.guardwall.core.port.NotificationClaim;
+import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.Notifier;
 import io.guardwall.core.port.NotifyException;
+import io.guardwall.core.port.StoreException;
 import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.core.route.Route;
 import io.guardwall.core.slack.SlackMessage;
@@ -22,6 +25,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -190,6 +194,40 @@ class RunNotifyTest {
         .as("MEDIUM stays notified")
         .isEqualTo(NotificationOutcome.DUPLICATE);
     assertThat(notify(gw, finding(8))).isEqualTo(NotificationOutcome.SENT);
+  }
+
+  @Test
+  void process_shouldReportTheAlertFailed_whenTheNotificationLogFails() throws Exception {
+    FlakySlack slack = new FlakySlack();
+    NotificationLog down =
+        new NotificationLog() {
+          @Override
+          public Optional<NotificationClaim> claim(
+              String id, SeverityLevel level, Instant now, Instant leaseUntil) {
+            throw new StoreException("DynamoDB table guardwall: throttled", null);
+          }
+
+          @Override
+          public void confirm(NotificationClaim claim, Instant now, Instant forgetAfter) {}
+
+          @Override
+          public void release(NotificationClaim claim) {}
+        };
+    Guardwall gw =
+        new Guardwall(
+            GuardwallConfig.defaults(),
+            new Guardwall.Ports(new InMemoryBlocklistStore(), down, new DryRunFirewall(1), slack),
+            clock,
+            RetryPolicy.immediate(1));
+    Run run = gw.startRun(Set.of(Route.NOTIFY));
+
+    NotificationOutcome outcome = run.process(finding(5), "e", 0).findings().get(0).notification();
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            NotificationOutcome.Failed.class, f -> assertThat(f.cause()).contains("throttled"));
+    assertThat(run.finish().errors()).singleElement().asString().contains("throttled");
+    assertThat(slack.accepted()).isEmpty();
   }
 
   @Test
