@@ -50,7 +50,7 @@ public final class Policy {
     if (common.isPresent()) {
       return common;
     }
-    if (!finding.severity().level().atLeast(config.notifyThreshold())) {
+    if (!meetsNotifyThreshold(finding)) {
       return Optional.of(
           "severity "
               + finding.severity().level()
@@ -58,6 +58,11 @@ public final class Policy {
               + config.notifyThreshold());
     }
     return routed ? Optional.empty() : Optional.of("event does not match the notify route");
+  }
+
+  /** Whether {@code finding}'s severity is at or above the notify threshold. */
+  public boolean meetsNotifyThreshold(Finding finding) {
+    return finding.severity().level().atLeast(config.notifyThreshold());
   }
 
   private Optional<String> blockSkipReason(Finding finding, boolean routed) {

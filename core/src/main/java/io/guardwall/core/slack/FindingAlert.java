@@ -61,7 +61,7 @@ final class FindingAlert {
 
   private static String titleAndDescription(Finding finding) {
     String title = "*" + SlackText.safe(finding.title(), MAX_TITLE) + "*";
-    int room = Blocks.MAX_SECTION_TEXT - title.length() - 1;
+    int room = BlockKitLimits.MAX_SECTION_TEXT - title.length() - 1;
     return title + "\n" + SlackText.safe(finding.description(), room);
   }
 
@@ -88,7 +88,7 @@ final class FindingAlert {
     }
     for (int i = 0; i < ips.size(); i++) {
       String line = "\n• " + ipLine(ips.get(i));
-      if (text.length() + line.length() > Blocks.MAX_SECTION_TEXT - ROOM_FOR_MORE) {
+      if (text.length() + line.length() > BlockKitLimits.MAX_SECTION_TEXT - ROOM_FOR_MORE) {
         return text.append("\n").append(SlackText.more(ips.size() - i)).toString();
       }
       text.append(line);
