@@ -3,6 +3,7 @@ package io.guardwall.core.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.Origin;
+import io.guardwall.core.model.ResourceFacts;
 import io.guardwall.core.model.Severity;
 import io.guardwall.core.model.SeverityLevel;
 import java.util.Arrays;
@@ -52,6 +53,7 @@ final class AsffReader {
     RemoteIpCollector ips = new RemoteIpCollector();
     ActionIps.collect(Json.field(f, "action"), "Action", ips);
     ProductFieldIps.collect(ips.object(f, "productFields", "ProductFields"), ips);
+    ResourceFacts facts = ResourceFactsReader.asff(f, ips::warn);
     return FindingResult.ok(
         new Finding(
             id,
@@ -65,6 +67,7 @@ final class AsffReader {
             product,
             Origin.SECURITYHUB,
             resource(f),
+            facts,
             isArchived(f),
             isSample(f),
             ips.ips(),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.Origin;
+import io.guardwall.core.model.ResourceFacts;
 import io.guardwall.core.model.Severity;
 import java.io.IOException;
 
@@ -31,6 +32,7 @@ final class GuardDutyReader {
     RemoteIpCollector ips = new RemoteIpCollector();
     JsonNode service = ips.object(f, "service", "service");
     ActionIps.collect(Json.field(service, "action"), "service.action", ips);
+    ResourceFacts facts = ResourceFactsReader.guardDuty(f, ips::warn);
     return FindingResult.ok(
         new Finding(
             id,
@@ -44,6 +46,7 @@ final class GuardDutyReader {
             PRODUCT,
             Origin.GUARDDUTY,
             ResourceNames.describe(ips.object(f, "resource", "resource")),
+            facts,
             Json.isTrue(Json.field(service, "archived")),
             isSample(ips.object(service, "additionalInfo", "service.additionalInfo")),
             ips.ips(),

@@ -64,8 +64,9 @@ class RunFindingRoutesTest {
         .extracting(IpDecision::block, IpDecision::reason)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(false, "finding does not match the block route"));
-    assertThat(inspector.notification()).isEqualTo("sent");
-    assertThat(report.findings().get(0).notification()).contains("below the notify threshold");
+    assertThat(inspector.notification()).isEqualTo(NotificationOutcome.SENT);
+    assertThat(report.findings().get(0).notification().describe())
+        .contains("below the notify threshold");
   }
 
   @Test
@@ -86,7 +87,7 @@ class RunFindingRoutesTest {
 
     assertThat(store.get(GUARDDUTY_LOW)).isPresent();
     assertThat(store.get(INSPECTOR_HIGH)).isEmpty();
-    assertThat(report.findings().get(1).notification())
+    assertThat(report.findings().get(1).notification().describe())
         .isEqualTo("finding does not match the notify route");
     assertThat(notifier.messages()).isEmpty();
   }
@@ -100,6 +101,7 @@ class RunFindingRoutesTest {
 
     assertThat(report.findings()).hasSize(2);
     assertThat(report.findings().get(1).ips()).allSatisfy(d -> assertThat(d.block()).isFalse());
-    assertThat(report.findings().get(1).notification()).contains("below the notify threshold");
+    assertThat(report.findings().get(1).notification().describe())
+        .contains("below the notify threshold");
   }
 }
