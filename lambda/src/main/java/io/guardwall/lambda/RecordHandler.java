@@ -3,6 +3,7 @@ package io.guardwall.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.flow.EventReport;
+import io.guardwall.core.flow.FindingProblem;
 import io.guardwall.core.flow.FindingReport;
 import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.flow.ReportJson;
@@ -58,17 +59,15 @@ public final class RecordHandler extends JsonHandler {
     return out;
   }
 
-  // A failed write (a finding with a severity, i.e. one that parsed, and an error) must fail the
-  // task so that the state machine retries it; a finding that did not parse is only reported.
+  // A failed write must fail the task so that the state machine retries it; a finding that could
+  // not be read is only reported, since no retry mends it.
   private static void failOnStoreErrors(List<FindingReport> findings) {
-    findings.stream()
-        .filter(f -> f.error() != null && f.severity() != null)
-        .findFirst()
-        .ifPresent(
-            f -> {
-              throw new StoreException(
-                  "recording finding " + f.id() + " failed: " + f.error(), null);
-            });
+    for (FindingReport f : findings) {
+      if (f.problem() instanceof FindingProblem.NotRecorded notRecorded) {
+        throw new StoreException(
+            "recording finding " + f.id() + " failed: " + notRecorded.message(), null);
+      }
+    }
   }
 
   private static long skipped(List<FindingReport> findings) {

@@ -68,6 +68,17 @@ class BlockFlowHandlersTest {
   }
 
   @Test
+  void record_shouldReportWithoutFailing_whenTheFindingCannotBeRead() throws Exception {
+    JsonNode event = Fixture.sample("02-guardduty-c2-outbound.json");
+    ((ObjectNode) event.get("detail")).put("severity", "HIGH");
+
+    JsonNode out = record.handle(event);
+
+    assertThat(out.path("changed").asBoolean()).isFalse();
+    assertThat(out.at("/report/findings/0/error").asText()).contains("severity is text");
+  }
+
+  @Test
   void record_shouldFailTheTask_whenTheEventIsNotAnEvent() throws Exception {
     assertThatThrownBy(() -> record.handle(Fixture.json("[1, 2]")))
         .isInstanceOf(IllegalArgumentException.class)

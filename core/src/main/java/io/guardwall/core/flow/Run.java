@@ -7,6 +7,7 @@ import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.UpsertResult;
 import io.guardwall.core.parse.FindingEvent;
 import io.guardwall.core.parse.FindingResult;
+import io.guardwall.core.parse.InvalidEventException;
 import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.policy.IpDecision;
 import io.guardwall.core.policy.Violation;
@@ -56,16 +57,17 @@ public final class Run {
   }
 
   /**
-   * Processes one event; never throws for bad input, which is reported in the result. Each finding
-   * is routed on its own, as if EventBridge had delivered it alone: in the cloud a rule matches the
-   * whole event, so a finding no route wants may arrive beside one that is wanted. Every finding is
-   * read and reported, so that a finding no route can see still shows its error or warnings.
+   * Processes one event; never throws for bad input, which is reported in the result (any exception
+   * is a bug or a failure of the run's own work, never the event's fault). Each finding is routed
+   * on its own, as if EventBridge had delivered it alone: in the cloud a rule matches the whole
+   * event, so a finding no route wants may arrive beside one that is wanted. Every finding is read
+   * and reported, so that a finding no route can see still shows its error or warnings.
    */
   public EventReport process(JsonNode raw, String source, int index) {
     List<FindingEvent> parts;
     try {
       parts = gw.parser.split(gw.parser.normalize(raw));
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidEventException e) {
       return EventReport.failed(source, index, e.getMessage());
     }
     Set<Route> routes = EnumSet.noneOf(Route.class);
@@ -139,7 +141,7 @@ public final class Run {
 
   private FindingReport handle(FindingResult result, Set<Route> routes) {
     if (!result.isValid()) {
-      return FindingReport.failed(result.id(), result.type(), null, result.error());
+      return FindingReport.invalid(result.id(), result.type(), result.error());
     }
     Finding f = result.finding();
     try {
@@ -152,7 +154,8 @@ public final class Run {
       // Unlike a bad finding, a store failure means the run did not do its work: report it as a
       // run error too, so that callers fail visibly.
       errors.add("finding " + f.id() + " not recorded: " + e.getMessage());
-      return FindingReport.failed(f.id(), f.type(), f.severity().level().name(), e.getMessage());
+      return FindingReport.notRecorded(
+          f.id(), f.type(), f.severity().level().name(), e.getMessage());
     }
   }
 

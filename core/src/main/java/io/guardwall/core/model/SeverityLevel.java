@@ -17,7 +17,7 @@ public enum SeverityLevel {
    * 9.0–10.0; below 1.0 is informational.
    */
   public static SeverityLevel ofGuardDutyScore(double score) {
-    if (Double.isNaN(score) || score < 0 || score > 10) {
+    if (!isGuardDutyScore(score)) {
       throw new IllegalArgumentException("severity out of range 0-10: " + score);
     }
     if (score >= 9.0) {
@@ -30,6 +30,11 @@ public enum SeverityLevel {
       return MEDIUM;
     }
     return score >= 1.0 ? LOW : INFORMATIONAL;
+  }
+
+  /** Whether {@code score} is in GuardDuty's range, 0 to 10. */
+  public static boolean isGuardDutyScore(double score) {
+    return score >= 0 && score <= 10;
   }
 
   /** Parses an ASFF {@code Severity.Label} or a configuration value, case-insensitively. */

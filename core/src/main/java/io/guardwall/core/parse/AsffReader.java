@@ -55,23 +55,24 @@ final class AsffReader {
     ProductFieldIps.collect(ips.object(f, "productFields", "ProductFields"), ips);
     ResourceFacts facts = ResourceFactsReader.asff(f, ips::warn);
     return FindingResult.ok(
-        new Finding(
-            id,
-            arn,
-            type,
-            severity,
-            Json.text(f, "title"),
-            Json.text(f, "description"),
-            envelope.account(account(f)),
-            envelope.region(region(f)),
-            product,
-            Origin.SECURITYHUB,
-            resource(f),
-            facts,
-            isArchived(f),
-            isSample(f),
-            ips.ips(),
-            ips.warnings()));
+        Finding.builder()
+            .id(id)
+            .arn(arn)
+            .type(type)
+            .severity(severity)
+            .title(Json.text(f, "title"))
+            .description(Json.text(f, "description"))
+            .accountId(envelope.account(account(f)))
+            .region(envelope.region(region(f)))
+            .product(product)
+            .origin(Origin.SECURITYHUB)
+            .resource(resource(f))
+            .resourceFacts(facts)
+            .archived(isArchived(f))
+            .sample(isSample(f))
+            .remoteIps(ips.ips())
+            .warnings(ips.warnings())
+            .build());
   }
 
   /** The GuardDuty finding id inside a GuardDuty finding ARN; any other id as it is. */
@@ -137,10 +138,10 @@ final class AsffReader {
   private static String type(JsonNode f, String product) {
     JsonNode types = Json.field(f, "types");
     if (!types.isArray() && !types.isMissingNode() && !types.isNull()) {
-      throw new IllegalArgumentException("Types is " + Json.kind(types) + ", expected an array");
+      throw InvalidEventException.wrongKind("Types", types, "an array");
     }
     if (types.isEmpty()) {
-      throw new IllegalArgumentException("Types missing");
+      throw InvalidEventException.missing("Types");
     }
     String first = Json.requireText(types.get(0), "Types[0]");
     if (!GuardDutyReader.PRODUCT.equalsIgnoreCase(product)) {
@@ -150,7 +151,12 @@ final class AsffReader {
     if (named != null && GUARDDUTY_TYPE.matcher(named).matches()) {
       return named;
     }
-    return first.substring(first.lastIndexOf('/') + 1);
+    String last = first.substring(first.lastIndexOf('/') + 1);
+    if (last.isBlank()) {
+      throw new InvalidEventException(
+          "Types[0] " + Json.quote(first) + " has no GuardDuty type after its last '/'");
+    }
+    return last;
   }
 
   /**
@@ -160,13 +166,12 @@ final class AsffReader {
   private static Severity severity(JsonNode f) {
     JsonNode severity = Json.field(f, "severity");
     if (!severity.isMissingNode() && !severity.isNull() && !severity.isObject()) {
-      throw new IllegalArgumentException(
-          "Severity is " + Json.kind(severity) + ", expected an object");
+      throw InvalidEventException.wrongKind("Severity", severity, "an object");
     }
     Json.requiredText(severity, "Severity.Label", "label");
     String label = Json.text(severity, "label");
     if (!LABELS.contains(label)) {
-      throw new IllegalArgumentException(
+      throw new InvalidEventException(
           "Severity.Label "
               + Json.quote(label)
               + " is not one of "

@@ -36,7 +36,7 @@ final class Envelopes {
           event, envelopeText(event, "source"), envelopeText(event, "detail-type"));
     }
     if (source || detailType) {
-      throw new IllegalArgumentException(
+      throw new InvalidEventException(
           source
               ? "event has 'source' but no 'detail-type'"
               : "event has 'detail-type' but no 'source'");
@@ -50,13 +50,12 @@ final class Envelopes {
     if (looksLikeGuardDuty(event)) {
       return guardDutyEvent(event, NODES.objectNode());
     }
-    throw new IllegalArgumentException(unknown(event));
+    throw new InvalidEventException(unknown(event));
   }
 
   static ObjectNode requireObject(JsonNode node, String name) {
     if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException(
-          name + " is " + Json.kind(node) + ", expected a JSON object");
+      throw InvalidEventException.wrongKind(name, node, "a JSON object");
     }
     return (ObjectNode) node;
   }
@@ -64,11 +63,10 @@ final class Envelopes {
   private static String envelopeText(ObjectNode event, String name) {
     JsonNode value = event.get(name);
     if (!value.isTextual()) {
-      throw new IllegalArgumentException(
-          "event '" + name + "' is " + Json.kind(value) + ", expected text");
+      throw InvalidEventException.wrongKind("event '" + name + "'", value, "text");
     }
     if (value.asText().isBlank()) {
-      throw new IllegalArgumentException("event '" + name + "' is blank");
+      throw InvalidEventException.blank("event '" + name + "'");
     }
     return value.asText();
   }
@@ -104,7 +102,7 @@ final class Envelopes {
   private static ObjectNode wrapDetail(ObjectNode event) {
     JsonNode detail = event.get("detail");
     if (!looksLikeGuardDuty(detail)) {
-      throw new IllegalArgumentException(
+      throw new InvalidEventException(
           "event has no 'source' and its 'detail' ("
               + Json.kind(detail)
               + ") is not a GuardDuty finding: expected 'id' or 'type' and 'service' or 'severity'");

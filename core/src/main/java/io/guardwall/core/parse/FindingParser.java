@@ -29,7 +29,7 @@ public final class FindingParser {
    * {@code source}), a bare GuardDuty finding (camelCase or the API's PascalCase) or a bare ASFF
    * finding wrapped into the event AWS would send for it.
    *
-   * @throws IllegalArgumentException naming the problem when the input is none of these, or when
+   * @throws InvalidEventException naming the problem when the input is none of these, or when
    *     {@code source} or {@code detail-type} is no text
    */
   public ObjectNode normalize(JsonNode raw) {
@@ -40,6 +40,7 @@ public final class FindingParser {
    * Every finding in a normalized event, in order. A finding that cannot be read becomes an invalid
    * result and the others go on; an event of another source or detail-type yields none.
    *
+   * @throws InvalidEventException as {@link #split}
    * @throws IllegalArgumentException as {@link #split}
    */
   public List<FindingResult> parse(JsonNode event) {
@@ -51,8 +52,10 @@ public final class FindingParser {
    * EventBridge would have delivered it on its own: a Security Hub event yields one per finding, a
    * GuardDuty event itself, an event of another source or detail-type none.
    *
-   * @throws IllegalArgumentException when the event as a whole is unusable (not an object, no
-   *     {@code source}, {@code detail} missing or not an object, {@code findings} not an array)
+   * @throws InvalidEventException when the event as a whole is unusable (not an object, {@code
+   *     detail} missing or not an object, {@code findings} not an array)
+   * @throws IllegalArgumentException when the event was not normalized (no {@code source} or {@code
+   *     detail-type} text): a caller's mistake, not bad input
    */
   public List<FindingEvent> split(JsonNode event) {
     ObjectNode e = Envelopes.requireObject(event, "event");
@@ -79,9 +82,9 @@ public final class FindingParser {
     Envelope envelope = Envelope.of(e);
     JsonNode detail = e.path("detail");
     if (isGuardDuty(Json.text(e.get("source")), Json.text(e.get("detail-type")))) {
-      return readSafely(GuardDutyReader::read, detail, envelope, part.position());
+      return readObject(GuardDutyReader::read, detail, envelope, part.position());
     }
-    return readSafely(AsffReader::read, detail.path("findings").path(0), envelope, part.position());
+    return readObject(AsffReader::read, detail.path("findings").path(0), envelope, part.position());
   }
 
   private static boolean isGuardDuty(String source, String detailType) {
@@ -102,7 +105,7 @@ public final class FindingParser {
     return parts;
   }
 
-  private static FindingResult readSafely(
+  private static FindingResult readObject(
       Reader reader, JsonNode finding, Envelope envelope, int position) {
     if (!finding.isObject()) {
       return FindingResult.invalid(
@@ -110,23 +113,17 @@ public final class FindingParser {
           null,
           Required.error(null, position, "is " + Json.kind(finding) + ", expected an object"));
     }
-    try {
-      return reader.read(finding, envelope, position);
-    } catch (RuntimeException e) {
-      // A reader names every problem it expects; anything else must still not stop the event.
-      return FindingResult.invalid(
-          null, null, Required.error(null, position, "unreadable: " + e.getMessage()));
-    }
+    // A reader reports bad input in its result; any exception is a bug and propagates.
+    return reader.read(finding, envelope, position);
   }
 
   private static JsonNode detail(ObjectNode event) {
     JsonNode detail = event.get("detail");
     if (detail == null || detail.isNull()) {
-      throw new IllegalArgumentException("event has no 'detail'");
+      throw new InvalidEventException("event has no 'detail'");
     }
     if (!detail.isObject()) {
-      throw new IllegalArgumentException(
-          "event 'detail' is " + Json.kind(detail) + ", expected an object");
+      throw InvalidEventException.wrongKind("event 'detail'", detail, "an object");
     }
     return detail;
   }
@@ -134,11 +131,10 @@ public final class FindingParser {
   private static JsonNode findings(JsonNode detail) {
     JsonNode findings = detail.get("findings");
     if (findings == null || findings.isNull()) {
-      throw new IllegalArgumentException("event has no 'detail.findings'");
+      throw new InvalidEventException("event has no 'detail.findings'");
     }
     if (!findings.isArray()) {
-      throw new IllegalArgumentException(
-          "event 'detail.findings' is " + Json.kind(findings) + ", expected an array");
+      throw InvalidEventException.wrongKind("event 'detail.findings'", findings, "an array");
     }
     return findings;
   }

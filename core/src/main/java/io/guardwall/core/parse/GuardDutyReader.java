@@ -7,6 +7,7 @@ import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.Origin;
 import io.guardwall.core.model.ResourceFacts;
 import io.guardwall.core.model.Severity;
+import io.guardwall.core.model.SeverityLevel;
 import java.io.IOException;
 
 /**
@@ -34,23 +35,24 @@ final class GuardDutyReader {
     ActionIps.collect(Json.field(service, "action"), "service.action", ips);
     ResourceFacts facts = ResourceFactsReader.guardDuty(f, ips::warn);
     return FindingResult.ok(
-        new Finding(
-            id,
-            Json.text(f, "arn"),
-            type,
-            severity,
-            Json.text(f, "title"),
-            Json.text(f, "description"),
-            envelope.account(Json.text(f, "accountId")),
-            envelope.region(Json.text(f, "region")),
-            PRODUCT,
-            Origin.GUARDDUTY,
-            ResourceNames.describe(ips.object(f, "resource", "resource")),
-            facts,
-            Json.isTrue(Json.field(service, "archived")),
-            isSample(ips.object(service, "additionalInfo", "service.additionalInfo")),
-            ips.ips(),
-            ips.warnings()));
+        Finding.builder()
+            .id(id)
+            .arn(Json.text(f, "arn"))
+            .type(type)
+            .severity(severity)
+            .title(Json.text(f, "title"))
+            .description(Json.text(f, "description"))
+            .accountId(envelope.account(Json.text(f, "accountId")))
+            .region(envelope.region(Json.text(f, "region")))
+            .product(PRODUCT)
+            .origin(Origin.GUARDDUTY)
+            .resource(ResourceNames.describe(ips.object(f, "resource", "resource")))
+            .resourceFacts(facts)
+            .archived(Json.isTrue(Json.field(service, "archived")))
+            .sample(isSample(ips.object(service, "additionalInfo", "service.additionalInfo")))
+            .remoteIps(ips.ips())
+            .warnings(ips.warnings())
+            .build());
   }
 
   /**
@@ -59,18 +61,22 @@ final class GuardDutyReader {
    */
   static Severity severity(JsonNode node) {
     if (node.isMissingNode() || node.isNull()) {
-      throw new IllegalArgumentException("severity missing");
+      throw InvalidEventException.missing("severity");
     }
     if (node.isTextual()) {
-      throw new IllegalArgumentException(
+      throw new InvalidEventException(
           "severity is text "
               + Json.quote(node.asText())
               + ", expected a number: EventBridge patterns compare numbers only");
     }
     if (!node.isNumber()) {
-      throw new IllegalArgumentException("severity is " + Json.kind(node) + ", expected a number");
+      throw InvalidEventException.wrongKind("severity", node, "a number");
     }
-    return Severity.ofScore(node.doubleValue());
+    double score = node.doubleValue();
+    if (!SeverityLevel.isGuardDutyScore(score)) {
+      throw new InvalidEventException("severity out of range 0-10: " + score);
+    }
+    return Severity.ofScore(score);
   }
 
   /**

@@ -57,7 +57,9 @@ final class Json {
   }
 
   /**
-   * A field that must hold non-blank text; the exception names the field and what it held instead.
+   * A field that must hold non-blank text.
+   *
+   * @throws InvalidEventException naming the field and what it held instead
    */
   static String requiredText(JsonNode node, String label, String... camelNames) {
     return requireText(path(node, camelNames), label);
@@ -66,13 +68,13 @@ final class Json {
   /** A value that must be non-blank text, as {@link #requiredText}. */
   static String requireText(JsonNode value, String label) {
     if (value == null || value.isMissingNode() || value.isNull()) {
-      throw new IllegalArgumentException(label + " missing");
+      throw InvalidEventException.missing(label);
     }
     if (!value.isTextual()) {
-      throw new IllegalArgumentException(label + " is " + kind(value) + ", expected text");
+      throw InvalidEventException.wrongKind(label, value, "text");
     }
     if (value.asText().isBlank()) {
-      throw new IllegalArgumentException(label + " is blank");
+      throw InvalidEventException.blank(label);
     }
     return cap(value.asText().strip());
   }

@@ -16,7 +16,7 @@ final class Required {
   <T> T read(Supplier<T> reader) {
     try {
       return reader.get();
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidEventException e) {
       problems.add(e.getMessage());
       return null;
     }

@@ -1,9 +1,11 @@
 package io.guardwall.core.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.local.DryRunFirewall;
@@ -24,6 +26,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Inputs of a wrong shape or casing: each gives a clear error, a warning or the right route. */
 class RunInputShapesTest {
@@ -81,6 +84,19 @@ class RunInputShapesTest {
 
     assertThat(process(event).error())
         .isEqualTo("event 'detail.findings' is an object, expected an array");
+  }
+
+  @Test
+  void process_shouldReportAnInvalidFinding_whenItsTypeIsMissing() {
+    ObjectNode event = guardDutyEvent();
+    ((ObjectNode) event.get("detail")).remove("type");
+
+    EventReport report = process(event);
+
+    assertThat(report.error()).isNull();
+    assertThat(report.findings().get(0).problem())
+        .isInstanceOfSatisfying(
+            FindingProblem.Invalid.class, p -> assertThat(p.message()).endsWith("type missing"));
   }
 
   @Test
@@ -148,5 +164,46 @@ class RunInputShapesTest {
           .doesNotContain("AS0")
           .doesNotContain("null Example Org");
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"detail", "service"})
+  void process_shouldThrowTheBug_whenReadingTheEventFailsOtherwiseThanOnBadInput(String field) {
+    ObjectNode event = guardDutyEvent();
+    // "detail" breaks while the envelope is read, "service" while the finding is.
+    ObjectNode parent = field.equals("detail") ? event : (ObjectNode) event.get("detail");
+    ObjectNode broken = failingOn(field, new IllegalStateException("bug reading " + field));
+    broken.setAll(parent);
+    JsonNode input = field.equals("detail") ? broken : event.set("detail", broken);
+
+    assertThatThrownBy(() -> process(input))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("bug reading " + field);
+    assertThat(store.listActive(Instant.parse("2026-11-28T06:00:00Z"))).isEmpty();
+  }
+
+  @Test
+  void process_shouldThrowTheBug_whenItIsAnIllegalArgumentException() {
+    ObjectNode event = guardDutyEvent();
+    ObjectNode detail = failingOn("service", new IllegalArgumentException("a bug, not bad input"));
+    detail.setAll((ObjectNode) event.get("detail"));
+    event.set("detail", detail);
+
+    assertThatThrownBy(() -> process(event))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a bug, not bad input");
+  }
+
+  /** An object that throws {@code bug} when {@code field} is looked up: a fault in the reader. */
+  private static ObjectNode failingOn(String field, RuntimeException bug) {
+    return new ObjectNode(JsonNodeFactory.instance) {
+      @Override
+      public JsonNode get(String name) {
+        if (name.equals(field)) {
+          throw bug;
+        }
+        return super.get(name);
+      }
+    };
   }
 }

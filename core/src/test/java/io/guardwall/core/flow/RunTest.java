@@ -237,7 +237,7 @@ class RunTest {
             RetryPolicy.immediate(2));
     Run run = gw.startRun();
     FindingReport f = run.process(event("guardduty-network.json"), "f", 0).findings().get(0);
-    assertThat(f.error()).contains("table missing");
+    assertThat(f.problem()).isEqualTo(new FindingProblem.NotRecorded("table missing"));
     assertThat(run.finish().errors()).singleElement().asString().contains("not recorded");
   }
 }

@@ -21,7 +21,7 @@ class EventParseTest {
   @Test
   void parse_shouldNameTheProblem_whenEventIsNoObject() {
     assertThatThrownBy(() -> parser.parse(json("[{}]")))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidEventException.class)
         .hasMessage("event is an array, expected a JSON object");
     assertThatThrownBy(() -> parser.parse(null))
         .hasMessage("event is missing, expected a JSON object");
@@ -29,7 +29,9 @@ class EventParseTest {
 
   @Test
   void parse_shouldAskForNormalize_whenEnvelopeMissing() {
+    // A caller's mistake, not bad input: not an InvalidEventException.
     assertThatThrownBy(() -> parser.parse(resource("guardduty-finding.json")))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("event has no 'source' or 'detail-type' text: normalize it first");
   }
 
@@ -38,6 +40,7 @@ class EventParseTest {
     ObjectNode event = guardDutyEvent(resource("guardduty-finding.json"));
 
     assertThatThrownBy(() -> parser.parse(without(event.deepCopy(), "detail")))
+        .isInstanceOf(InvalidEventException.class)
         .hasMessage("event has no 'detail'");
     assertThatThrownBy(() -> parser.parse(with(event.deepCopy(), "detail", "a finding")))
         .hasMessage("event 'detail' is text, expected an object");
@@ -50,6 +53,7 @@ class EventParseTest {
     ObjectNode event = securityHubEvent(resource("asff-finding.json"));
 
     assertThatThrownBy(() -> parser.parse(with(event.deepCopy(), "detail/findings", json("{}"))))
+        .isInstanceOf(InvalidEventException.class)
         .hasMessage("event 'detail.findings' is an object, expected an array");
     assertThatThrownBy(() -> parser.parse(without(event.deepCopy(), "detail/findings")))
         .hasMessage("event has no 'detail.findings'");

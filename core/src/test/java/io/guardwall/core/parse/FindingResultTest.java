@@ -6,29 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.Origin;
 import io.guardwall.core.model.Severity;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FindingResultTest {
 
   private static Finding finding() {
-    return new Finding(
-        "f1",
-        null,
-        "Recon:EC2/PortProbeUnprotectedPort",
-        Severity.ofScore(2),
-        null,
-        null,
-        "111122223333",
-        "us-east-1",
-        "GuardDuty",
-        Origin.GUARDDUTY,
-        null,
-        null,
-        false,
-        false,
-        List.of(),
-        List.of());
+    return Finding.builder()
+        .id("f1")
+        .type("Recon:EC2/PortProbeUnprotectedPort")
+        .severity(Severity.ofScore(2))
+        .accountId("111122223333")
+        .region("us-east-1")
+        .product("GuardDuty")
+        .origin(Origin.GUARDDUTY)
+        .build();
   }
 
   @Test

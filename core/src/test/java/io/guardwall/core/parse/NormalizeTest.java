@@ -181,7 +181,7 @@ class NormalizeTest {
     JsonNode node = json(raw);
 
     assertThatThrownBy(() -> parser.normalize(node))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidEventException.class)
         .hasMessageStartingWith("event is ")
         .hasMessageEndingWith(", expected a JSON object");
   }
@@ -195,7 +195,7 @@ class NormalizeTest {
   @Test
   void normalize_shouldNameTheProblem_whenNeitherEventNorFinding() {
     assertThatThrownBy(() -> parser.normalize(object("{\"hello\": \"world\"}")))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidEventException.class)
         .hasMessageStartingWith("not an EventBridge event (no 'source' and 'detail-type')");
     assertThatThrownBy(() -> parser.normalize(object("{\"Findings\": [{\"Id\": \"x\"}]}")))
         .hasMessage("a list of findings: expected one event or finding per document");
@@ -225,7 +225,7 @@ class NormalizeTest {
     event.set("source", json(raw));
 
     assertThatThrownBy(() -> parser.normalize(event))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidEventException.class)
         .hasMessageStartingWith("event 'source' is ")
         .hasMessageEndingWith(", expected text");
   }

@@ -274,6 +274,15 @@ class SecurityHubFindingTest {
   }
 
   @Test
+  void parse_shouldReportTheFinding_whenTheGuardDutyTypeAfterTheLastSlashIsEmpty() {
+    ObjectNode f = with(finding(), "Types", json("[\"TTPs/Backdoor/\"]"));
+    f.remove("ProductFields");
+
+    assertThat(errorOf(f))
+        .endsWith(": Types[0] 'TTPs/Backdoor/' has no GuardDuty type after its last '/'");
+  }
+
+  @Test
   void parse_shouldKeepIdAndWholeType_whenProductIsNotGuardDuty() {
     ObjectNode f =
         object(

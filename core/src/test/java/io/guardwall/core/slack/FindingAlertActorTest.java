@@ -21,9 +21,9 @@ class FindingAlertActorTest {
 
   @Test
   void findingAlert_shouldSayTheWorkloadIsTheActor_whenItScansOthers() {
-    SlackFixtures.FindingBuilder b = finding();
-    b.type = "Recon:EC2/Portscan";
-    b.resource = "Instance i-0abc <b>";
+    Finding.Builder b = finding();
+    b.type("Recon:EC2/Portscan");
+    b.resource("Instance i-0abc <b>");
 
     assertThat(alertTexts(b.build()))
         .contains(
@@ -34,9 +34,9 @@ class FindingAlertActorTest {
 
   @Test
   void findingAlert_shouldSayTheWorkloadIsTheActor_whenOutboundBruteForce() {
-    SlackFixtures.FindingBuilder b = finding();
-    b.type = "UnauthorizedAccess:EC2/SSHBruteForce";
-    b.resourceFacts = new ResourceFacts(ResourceRole.ACTOR, List.of());
+    Finding.Builder b = finding();
+    b.type("UnauthorizedAccess:EC2/SSHBruteForce");
+    b.resourceFacts(new ResourceFacts(ResourceRole.ACTOR, List.of()));
 
     assertThat(alertTexts(b.build()))
         .anyMatch(t -> t.startsWith(":warning: The workload is the actor (resourceRole ACTOR"));
@@ -44,9 +44,9 @@ class FindingAlertActorTest {
 
   @Test
   void findingAlert_shouldAddNoActorLine_whenTheRemoteIsTheAttacker() {
-    SlackFixtures.FindingBuilder b = finding();
-    b.type = "UnauthorizedAccess:EC2/SSHBruteForce";
-    b.resourceFacts = new ResourceFacts(ResourceRole.TARGET, List.of());
+    Finding.Builder b = finding();
+    b.type("UnauthorizedAccess:EC2/SSHBruteForce");
+    b.resourceFacts(new ResourceFacts(ResourceRole.TARGET, List.of()));
 
     assertThat(alertTexts(b.build())).noneMatch(t -> t.contains("actor"));
     assertThat(alertTexts(finding().build())).noneMatch(t -> t.contains("actor"));

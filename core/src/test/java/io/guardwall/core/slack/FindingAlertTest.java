@@ -17,6 +17,7 @@ import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.IpSource;
 import io.guardwall.core.model.Origin;
 import io.guardwall.core.model.RemoteIp;
+import io.guardwall.core.model.Severity;
 import io.guardwall.core.model.SeverityLevel;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,7 @@ class FindingAlertTest {
     "INFORMATIONAL, #9E9E9E",
   })
   void findingAlert_shouldColourBySeverity_forEachLevel(SeverityLevel level, String colour) {
-    JsonNode payload = alert(finding().level(level).build());
+    JsonNode payload = alert(finding().severity(new Severity(level, null)).build());
 
     assertThat(payload.at("/attachments/0/color").textValue()).isEqualTo(colour);
     assertThat(texts(payload).get(0)).isEqualTo(level + " · GuardDuty finding");
@@ -91,8 +92,8 @@ class FindingAlertTest {
 
   @Test
   void findingAlert_shouldLabelTheSampleVisibly_whenTheFindingIsASample() {
-    SlackFixtures.FindingBuilder sample = finding();
-    sample.sample = true;
+    Finding.Builder sample = finding();
+    sample.sample(true);
 
     JsonNode payload = alert(sample.build());
 
@@ -104,10 +105,10 @@ class FindingAlertTest {
 
   @Test
   void findingAlert_shouldLinkToSecurityHub_withTheAsffIdEncodedLikeTheFilter() {
-    SlackFixtures.FindingBuilder hub = finding();
-    hub.origin = Origin.SECURITYHUB;
-    hub.region = "eu-west-1";
-    hub.arn = ASFF_ID;
+    Finding.Builder hub = finding();
+    hub.origin(Origin.SECURITYHUB);
+    hub.region("eu-west-1");
+    hub.arn(ASFF_ID);
 
     JsonNode payload = alert(hub.build());
 
@@ -128,10 +129,10 @@ class FindingAlertTest {
 
   @Test
   void findingAlert_shouldLinkWithTheIdAndEncodeIt_whenSecurityHubFindingHasNoArn() {
-    SlackFixtures.FindingBuilder hub = finding();
-    hub.origin = Origin.SECURITYHUB;
-    hub.arn = null;
-    hub.id = "id with space/|>";
+    Finding.Builder hub = finding();
+    hub.origin(Origin.SECURITYHUB);
+    hub.arn(null);
+    hub.id("id with space/|>");
 
     String link = texts(alert(hub.build())).get(texts(alert(hub.build())).size() - 1);
 
@@ -143,8 +144,8 @@ class FindingAlertTest {
   @ValueSource(
       strings = {"evil.example.com/#", "us-east-1.evil.example", "US-EAST-1", "", "us-east-1|x"})
   void findingAlert_shouldOmitTheConsoleLink_whenTheRegionIsNotAnAwsRegion(String region) {
-    SlackFixtures.FindingBuilder odd = finding();
-    odd.region = region;
+    Finding.Builder odd = finding();
+    odd.region(region);
 
     JsonNode payload = alert(odd.build());
 
@@ -153,8 +154,8 @@ class FindingAlertTest {
 
   @Test
   void findingAlert_shouldOmitTheConsoleLink_whenTheFindingIsManual() {
-    SlackFixtures.FindingBuilder manual = finding();
-    manual.origin = Origin.MANUAL;
+    Finding.Builder manual = finding();
+    manual.origin(Origin.MANUAL);
 
     assertThat(strings(alert(manual.build()))).noneMatch(s -> s.contains("console.aws"));
   }
@@ -162,15 +163,15 @@ class FindingAlertTest {
   @Test
   void findingAlert_shouldEscapeEveryPieceOfFindingText_whenItCarriesMarkup() {
     String hostile = "<!channel> <@U123> <http://evil.example|click> & <!here>";
-    SlackFixtures.FindingBuilder evil = finding();
-    evil.type = hostile;
-    evil.title = hostile;
-    evil.description = hostile;
-    evil.account = hostile;
-    evil.resource = hostile;
-    evil.product = hostile;
-    evil.id = hostile;
-    evil.remoteIps =
+    Finding.Builder evil = finding();
+    evil.type(hostile);
+    evil.title(hostile);
+    evil.description(hostile);
+    evil.accountId(hostile);
+    evil.resource(hostile);
+    evil.product(hostile);
+    evil.id(hostile);
+    evil.remoteIps(
         List.of(
             new RemoteIp(
                 Cidr.ofAddress("198.51.100.7"),
@@ -178,7 +179,7 @@ class FindingAlertTest {
                 hostile,
                 hostile,
                 hostile,
-                hostile));
+                hostile)));
 
     JsonNode payload = alert(evil.build());
 
@@ -201,17 +202,17 @@ class FindingAlertTest {
 
   /** An alert whose every piece of finding text is {@code text}. */
   private JsonNode alertSaying(String text) {
-    SlackFixtures.FindingBuilder evil = finding();
-    evil.type = text;
-    evil.title = text;
-    evil.description = text;
-    evil.account = text;
-    evil.resource = text;
-    evil.product = text;
-    evil.remoteIps =
+    Finding.Builder evil = finding();
+    evil.type(text);
+    evil.title(text);
+    evil.description(text);
+    evil.accountId(text);
+    evil.resource(text);
+    evil.product(text);
+    evil.remoteIps(
         List.of(
             new RemoteIp(
-                Cidr.ofAddress("198.51.100.7"), IpSource.PORT_PROBE, text, text, text, text));
+                Cidr.ofAddress("198.51.100.7"), IpSource.PORT_PROBE, text, text, text, text)));
     return alert(evil.build());
   }
 
@@ -257,20 +258,20 @@ class FindingAlertTest {
 
   @Test
   void findingAlert_shouldNotStartAQuote_whenFindingTextStartsWithGreaterThan() {
-    SlackFixtures.FindingBuilder quoting = finding();
-    quoting.description = "> Verified by AWS Security";
+    Finding.Builder quoting = finding();
+    quoting.description("> Verified by AWS Security");
 
     assertThat(allText(alert(quoting.build()))).contains("\n＞ Verified by AWS Security");
   }
 
   @Test
   void findingAlert_shouldTruncateVisiblyAtEachLimit_whenFindingTextIsHuge() {
-    SlackFixtures.FindingBuilder huge = finding();
-    huge.title = "&".repeat(100_000);
-    huge.description = "<".repeat(100_000);
-    huge.resource = "r".repeat(100_000);
-    huge.type = "t".repeat(100_000);
-    huge.id = "i".repeat(100_000);
+    Finding.Builder huge = finding();
+    huge.title("&".repeat(100_000));
+    huge.description("<".repeat(100_000));
+    huge.resource("r".repeat(100_000));
+    huge.type("t".repeat(100_000));
+    huge.id("i".repeat(100_000));
 
     JsonNode payload = alert(huge.build());
 
@@ -287,11 +288,11 @@ class FindingAlertTest {
 
   @Test
   void findingAlert_shouldListRemoteIpsAndCountTheRest_whenThereAreTooManyForOneSection() {
-    SlackFixtures.FindingBuilder many = finding();
-    many.remoteIps = new ArrayList<>();
+    List<RemoteIp> ips = new ArrayList<>();
     for (int i = 0; i < 2000; i++) {
-      many.remoteIps.add(remoteIp("2001:db8::" + Integer.toHexString(i)));
+      ips.add(remoteIp("2001:db8::" + Integer.toHexString(i)));
     }
+    Finding.Builder many = finding().remoteIps(ips);
 
     JsonNode payload = alert(many.build());
 
@@ -306,21 +307,21 @@ class FindingAlertTest {
 
   @Test
   void findingAlert_shouldSayNone_whenTheFindingNamesNoRemoteIp() {
-    SlackFixtures.FindingBuilder none = finding();
-    none.remoteIps = List.of();
+    Finding.Builder none = finding();
+    none.remoteIps(List.of());
 
     assertThat(texts(alert(none.build())).get(9)).isEqualTo("*Remote IPs*\nnone");
   }
 
   @Test
   void findingAlert_shouldFillInDashes_whenOptionalFieldsAreMissing() {
-    SlackFixtures.FindingBuilder sparse = finding();
-    sparse.title = null;
-    sparse.description = " ";
-    sparse.account = null;
-    sparse.resource = null;
-    sparse.product = null;
-    sparse.remoteIps = List.of(RemoteIp.of(Cidr.ofAddress("198.51.100.7"), IpSource.OTHER));
+    Finding.Builder sparse = finding();
+    sparse.title(null);
+    sparse.description(" ");
+    sparse.accountId(null);
+    sparse.resource(null);
+    sparse.product(null);
+    sparse.remoteIps(List.of(RemoteIp.of(Cidr.ofAddress("198.51.100.7"), IpSource.OTHER)));
 
     JsonNode payload = alert(sparse.build());
 

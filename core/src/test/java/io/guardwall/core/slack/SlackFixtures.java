@@ -46,52 +46,23 @@ final class SlackFixtures {
         "Example Org");
   }
 
-  /** A mutable template for findings; {@link #build} makes the immutable record. */
-  static final class FindingBuilder {
-    String id = GD_ID;
-    String arn = "arn:aws:guardduty:us-east-1:123456789012:detector/0123/finding/" + GD_ID;
-    String type = "Recon:EC2/PortProbeUnprotectedPort";
-    Severity severity = Severity.ofScore(8.0);
-    String title = "Unprotected port on EC2 instance i-99999999 is being probed.";
-    String description =
-        "EC2 instance has an unprotected port which is being probed by a known malicious host.";
-    String account = "123456789012";
-    String region = "us-east-1";
-    String product = "GuardDuty";
-    Origin origin = Origin.GUARDDUTY;
-    String resource = "i-99999999";
-    ResourceFacts resourceFacts = ResourceFacts.unknown();
-    boolean sample;
-    List<RemoteIp> remoteIps = new ArrayList<>(List.of(remoteIp("198.51.100.7")));
-
-    FindingBuilder level(SeverityLevel level) {
-      severity = new Severity(level, null);
-      return this;
-    }
-
-    Finding build() {
-      return new Finding(
-          id,
-          arn,
-          type,
-          severity,
-          title,
-          description,
-          account,
-          region,
-          product,
-          origin,
-          resource,
-          resourceFacts,
-          false,
-          sample,
-          remoteIps,
-          List.of());
-    }
-  }
-
-  static FindingBuilder finding() {
-    return new FindingBuilder();
+  /** A GuardDuty port-probe finding at HIGH, for each test to change what it is about. */
+  static Finding.Builder finding() {
+    return Finding.builder()
+        .id(GD_ID)
+        .arn("arn:aws:guardduty:us-east-1:123456789012:detector/0123/finding/" + GD_ID)
+        .type("Recon:EC2/PortProbeUnprotectedPort")
+        .severity(Severity.ofScore(8.0))
+        .title("Unprotected port on EC2 instance i-99999999 is being probed.")
+        .description(
+            "EC2 instance has an unprotected port which is being probed by a known malicious host.")
+        .accountId("123456789012")
+        .region("us-east-1")
+        .product("GuardDuty")
+        .origin(Origin.GUARDDUTY)
+        .resource("i-99999999")
+        .resourceFacts(ResourceFacts.unknown())
+        .remoteIps(List.of(remoteIp("198.51.100.7")));
   }
 
   /** Every string value in a payload, depth first. */

@@ -97,22 +97,22 @@ public final class Findings {
   }
 
   public Finding build() {
-    return new Finding(
-        id,
-        "arn:aws:guardduty:us-east-1:" + account + ":detector/d1/finding/" + id,
-        type,
-        severity,
-        "Title of " + id,
-        "Description of " + id,
-        account,
-        "us-east-1",
-        "GuardDuty",
-        origin,
-        "Instance i-0abc",
-        new ResourceFacts(role, ownAddresses),
-        archived,
-        sample,
-        ips,
-        List.of());
+    return Finding.builder()
+        .id(id)
+        .arn("arn:aws:guardduty:us-east-1:" + account + ":detector/d1/finding/" + id)
+        .type(type)
+        .severity(severity)
+        .title("Title of " + id)
+        .description("Description of " + id)
+        .accountId(account)
+        .region("us-east-1")
+        .product("GuardDuty")
+        .origin(origin)
+        .resource("Instance i-0abc")
+        .resourceFacts(new ResourceFacts(role, ownAddresses))
+        .archived(archived)
+        .sample(sample)
+        .remoteIps(ips)
+        .build();
   }
 }

@@ -1,0 +1,30 @@
+package io.guardwall.core.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * An event or finding that guardwall cannot read, with a message naming the field and what is wrong
+ * with it; the only exception the parser throws for bad input, so that any other one is a bug.
+ * Immutable.
+ */
+public final class InvalidEventException extends RuntimeException {
+
+  InvalidEventException(String message) {
+    super(message);
+  }
+
+  /** {@code field} is absent or null. */
+  static InvalidEventException missing(String field) {
+    return new InvalidEventException(field + " missing");
+  }
+
+  /** {@code field} holds {@code value}, which is not {@code expected} ("text", "an array"). */
+  static InvalidEventException wrongKind(String field, JsonNode value, String expected) {
+    return new InvalidEventException(field + " is " + Json.kind(value) + ", expected " + expected);
+  }
+
+  /** {@code field} is text, but blank. */
+  static InvalidEventException blank(String field) {
+    return new InvalidEventException(field + " is blank");
+  }
+}
