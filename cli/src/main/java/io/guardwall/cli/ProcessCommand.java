@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,27 +66,26 @@ final class ProcessCommand extends StateCommand {
 
   private List<EventReport> processAll(Run run, List<EventInput> inputs, Progress progress) {
     ExecutorService pool = Executors.newFixedThreadPool(workers);
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-    long millis = interval.toMillis();
-    ticker.scheduleWithFixedDelay(
-        () -> {
-          run.checkpoint();
-          progress.print(run.reconciles());
-        },
-        millis,
-        millis,
-        TimeUnit.MILLISECONDS);
+    Periodic ticks = new Periodic(() -> tick(run, progress), interval);
+    List<EventReport> reports;
     try {
       List<Future<EventReport>> futures = new ArrayList<>();
       for (EventInput input : inputs) {
         futures.add(pool.submit(() -> progress.done(process(run, input))));
       }
-      return collect(futures);
+      reports = collect(futures);
     } finally {
       pool.shutdownNow();
-      ticker.shutdown();
-      awaitQuietly(ticker);
+      // A checkpoint in flight finishes before the final one starts.
+      ticks.stop();
     }
+    ticks.rethrowFailure();
+    return reports;
+  }
+
+  private static void tick(Run run, Progress progress) {
+    run.checkpoint();
+    progress.print(run.reconciles());
   }
 
   private static EventReport process(Run run, EventInput input) {
@@ -110,15 +107,6 @@ final class ProcessCommand extends StateCommand {
       }
     }
     return reports;
-  }
-
-  private static void awaitQuietly(ScheduledExecutorService ticker) {
-    try {
-      // A checkpoint in flight finishes before the final one starts.
-      ticker.awaitTermination(10, TimeUnit.MINUTES);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** What a process run prints. */
