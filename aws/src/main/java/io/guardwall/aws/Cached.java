@@ -9,6 +9,10 @@ import java.util.function.Supplier;
 /**
  * A value loaded on first use and reloaded once it is older than a time to live; a failed load is
  * thrown to the caller and retried on the next call. Thread-safe.
+ *
+ * <p>Not Powertools Parameters: its cache holds the raw text (so the URL or configuration would be
+ * validated on every call), reads the system clock (so expiry cannot be tested with a fake one) and
+ * would bring a Lambda library into the CLI.
  */
 final class Cached<T> {
   private final Supplier<T> loader;

@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * Newly blocked addresses as the block state machine carries them from the record task to the
- * notify task; stateless and thread-safe.
+ * notify task; stateless and thread-safe. Written by hand rather than bound with Jackson: binding
+ * would need mix-ins for core's types and would coerce numbers to text, and its errors name Java
+ * types where these name the item and the field.
  */
 final class BlockedIps {
 
