@@ -20,7 +20,9 @@ public enum ExternalTool {
       "python3 with moto",
       "pip install 'moto[server]', or point -Dmoto.python (MOTO_PYTHON) at a Python that has it"),
   /** Node.js, which jsii starts to run aws-cdk-lib; {@code JSII_NODE} picks it. */
-  NODE("node (jsii runs aws-cdk-lib on it)", "apt-get install nodejs (Node.js 18 or later)"),
+  NODE(
+      "node (jsii runs aws-cdk-lib on it)",
+      "install Node.js 18 or later (apt-get install nodejs), or point JSII_NODE at it"),
   /** The CloudFormation linter. */
   CFN_LINT("cfn-lint", "pip install cfn-lint");
 
