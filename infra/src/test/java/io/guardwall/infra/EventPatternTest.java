@@ -62,7 +62,7 @@ class EventPatternTest {
         Map.of(
             Route.BLOCK, pattern(app, "GuardwallBlockRule"),
             Route.NOTIFY, pattern(app, "GuardwallNotifyRule"));
-    deployed = new Machine();
+    deployed = Machine.builder().build();
     for (Map.Entry<Route, JsonNode> e : templatePatterns.entrySet()) {
       deployed.addRule(e.getKey().name(), e.getValue().toString());
     }

@@ -14,6 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.constructs.Construct;
 
 /** {@link GuardwallApp#synth} with the repository's own cdk.json, as {@code guardwall synth}. */
 @Needs(ExternalTool.NODE)
@@ -65,6 +69,17 @@ class GuardwallAppTest {
     assertThatThrownBy(() -> GuardwallApp.synth(out.resolve("bad"), bad))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("blockDuration");
+  }
+
+  @Test
+  void errors_shouldNameEachErrorWithItsPath_andNothingElse() {
+    App app = new App();
+    Stack stack = new Stack(app, "S");
+    Construct inner = new Construct(stack, "Inner");
+    Annotations.of(inner).addError("boom");
+    Annotations.of(inner).addWarning("only a warning");
+
+    assertThat(GuardwallApp.errors(stack)).containsExactly("S/Inner: boom");
   }
 
   @Test

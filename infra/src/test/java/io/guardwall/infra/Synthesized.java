@@ -61,8 +61,8 @@ record Synthesized(GuardwallStack stack, Template template, JsonNode json) {
   Map<String, JsonNode> resources(String type) {
     Map<String, JsonNode> out = new HashMap<>();
     json.path("Resources")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               if (type.equals(e.getValue().path("Type").asText())) {
                 out.put(e.getKey(), e.getValue());
