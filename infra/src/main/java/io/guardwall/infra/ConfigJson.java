@@ -26,6 +26,9 @@ final class ConfigJson {
     root.put("blockSamples", config.blockSamples());
     root.put("notificationMemory", config.notificationMemory().toString());
     writeFirewall(root.putObject("firewall"), config.firewall());
+    root.putObject("maxBlockWidth")
+        .put("ipv4", config.maxBlockWidth().ipv4())
+        .put("ipv6", config.maxBlockWidth().ipv6());
     return root.toString();
   }
 

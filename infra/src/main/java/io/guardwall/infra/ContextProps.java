@@ -33,6 +33,8 @@ final class ContextProps {
           "accounts",
           "blockSamples",
           "notificationMemory",
+          "maxBlockWidthIpv4",
+          "maxBlockWidthIpv6",
           "slackSecretName",
           "maintenanceSchedule",
           "alarmTopicArn",
@@ -60,6 +62,8 @@ final class ContextProps {
     set(context, "accounts", ContextProps::list, b::accounts);
     set(context, "blockSamples", ContextProps::bool, b::blockSamples);
     set(context, "notificationMemory", ContextProps::duration, b::notificationMemory);
+    set(context, "maxBlockWidthIpv4", ContextProps::integer, b::maxBlockWidthIpv4);
+    set(context, "maxBlockWidthIpv6", ContextProps::integer, b::maxBlockWidthIpv6);
     set(context, "slackSecretName", ContextProps::text, b::slackSecretName);
     set(context, "maintenanceSchedule", ContextProps::text, b::maintenanceSchedule);
     set(context, "alarmTopicArn", ContextProps::text, b::alarmTopicArn);

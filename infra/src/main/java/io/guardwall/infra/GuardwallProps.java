@@ -1,5 +1,6 @@
 package io.guardwall.infra;
 
+import io.guardwall.core.config.BlockWidth;
 import io.guardwall.core.config.FirewallSettings;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.model.Cidr;
@@ -113,6 +114,8 @@ public final class GuardwallProps {
     private Set<String> accounts = Set.of();
     private boolean blockSamples = defaults.blockSamples();
     private Duration notificationMemory = defaults.notificationMemory();
+    private int maxBlockWidthIpv4 = defaults.maxBlockWidth().ipv4();
+    private int maxBlockWidthIpv6 = defaults.maxBlockWidth().ipv6();
     private int sourcePriority = defaults.firewall().sourcePriority();
     private int destinationPriority = defaults.firewall().destinationPriority();
     private int ruleGroupCapacity = defaults.firewall().capacity();
@@ -193,6 +196,18 @@ public final class GuardwallProps {
       return this;
     }
 
+    /** The shortest IPv4 prefix length guardwall blocks (8-32, default 16). */
+    public Builder maxBlockWidthIpv4(int prefixLength) {
+      this.maxBlockWidthIpv4 = prefixLength;
+      return this;
+    }
+
+    /** The shortest IPv6 prefix length guardwall blocks (16-128, default 48). */
+    public Builder maxBlockWidthIpv6(int prefixLength) {
+      this.maxBlockWidthIpv6 = prefixLength;
+      return this;
+    }
+
     /** An existing Secrets Manager secret holding the webhook URL; else a secret is created. */
     public Builder slackSecretName(String name) {
       this.slackSecretName = name;
@@ -260,7 +275,8 @@ public final class GuardwallProps {
               destinationPriority,
               firewall.customActionName(),
               firewall.metricDimension(),
-              ruleGroupCapacity));
+              ruleGroupCapacity),
+          new BlockWidth(maxBlockWidthIpv4, maxBlockWidthIpv6));
     }
 
     private static Cidr cidr(String text) {

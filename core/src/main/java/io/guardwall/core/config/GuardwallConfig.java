@@ -19,6 +19,7 @@ import java.util.Set;
  * @param blockSamples whether sample findings block (they are always labelled as samples)
  * @param notificationMemory how long a notified finding is remembered for de-duplication
  * @param firewall where guardwall's rules go in the rule group
+ * @param maxBlockWidth the widest CIDR that may be blocked, per address family
  */
 public record GuardwallConfig(
     Duration blockDuration,
@@ -28,7 +29,8 @@ public record GuardwallConfig(
     Set<String> accounts,
     boolean blockSamples,
     Duration notificationMemory,
-    FirewallSettings firewall) {
+    FirewallSettings firewall,
+    BlockWidth maxBlockWidth) {
 
   public GuardwallConfig {
     requirePositive(blockDuration, "blockDuration");
@@ -36,6 +38,7 @@ public record GuardwallConfig(
     Objects.requireNonNull(notifyThreshold, "notifyThreshold");
     Objects.requireNonNull(apiBlockThreshold, "apiBlockThreshold");
     Objects.requireNonNull(firewall, "firewall");
+    Objects.requireNonNull(maxBlockWidth, "maxBlockWidth");
     allowList = List.copyOf(allowList);
     accounts = Set.copyOf(accounts);
   }
@@ -50,7 +53,8 @@ public record GuardwallConfig(
         Set.of(),
         true,
         Duration.ofDays(7),
-        FirewallSettings.defaults());
+        FirewallSettings.defaults(),
+        BlockWidth.defaults());
   }
 
   /** Whether findings of {@code accountId} are accepted (an unknown account is accepted). */

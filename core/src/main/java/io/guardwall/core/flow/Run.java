@@ -149,10 +149,13 @@ public final class Run {
             f.region(),
             f.origin(),
             false);
-    UpsertResult result = gw.store.upsert(request);
-    if (result.created()) {
-      pending.add(blockedIp(f, d, result));
+    BlockOutcome outcome = gw.block(request);
+    if (outcome instanceof BlockOutcome.Recorded r && r.upsert().created()) {
+      pending.add(blockedIp(f, d, r.upsert()));
       changed.set(true);
+    } else if (outcome instanceof BlockOutcome.Refused r) {
+      // The policy applies the same rule first, so this is a disagreement worth surfacing.
+      errors.add("finding " + f.id() + ": " + r.violation().message());
     }
   }
 
@@ -184,9 +187,16 @@ public final class Run {
 
   private void sendDigest(ReconcileResult reconcile, List<BlockedIp> batch) {
     Set<Cidr> evicted = Set.copyOf(reconcile.plan().evicted().stream().map(e -> e.cidr()).toList());
+    Set<Cidr> refused = Set.copyOf(reconcile.plan().refused().stream().map(v -> v.cidr()).toList());
     List<BlockedIp> inFirewall = new ArrayList<>(batch);
-    inFirewall.removeIf(b -> evicted.contains(b.cidr()));
+    inFirewall.removeIf(b -> evicted.contains(b.cidr()) || refused.contains(b.cidr()));
     blocked.addAll(inFirewall);
+    if (!reconcile.plan().refused().isEmpty()) {
+      errors.add(
+          reconcile.plan().refused().size()
+              + " stored entries break the safety rule and were left out of the rule group: "
+              + reconcile.plan().refused().stream().map(v -> v.message()).toList());
+    }
     if (!evicted.isEmpty()) {
       errors.add(
           evicted.size()

@@ -21,9 +21,11 @@ public final class Policy {
       EnumSet.of(IpSource.NETWORK_CONNECTION, IpSource.PORT_PROBE);
 
   private final GuardwallConfig config;
+  private final SafetyRule safety;
 
   public Policy(GuardwallConfig config) {
     this.config = config;
+    this.safety = SafetyRule.of(config);
   }
 
   /**
@@ -100,12 +102,7 @@ public final class Policy {
   }
 
   private Optional<String> addressSkipReason(RemoteIp ip) {
-    return NonPublicRanges.containing(NonPublicRanges.RANGES, ip.address())
-        .map(r -> "non-public address (in " + r + ")")
-        .or(
-            () ->
-                NonPublicRanges.containing(config.allowList(), ip.address())
-                    .map(r -> "allow-listed (in " + r + ")"));
+    return safety.check(ip.address()).map(Violation::message);
   }
 
   private static String describe(RemoteIp ip) {
