@@ -24,6 +24,7 @@ final class ConfigJson {
     config.allowList().stream().map(Cidr::value).forEach(root.putArray("allowList")::add);
     config.accounts().stream().sorted().forEach(root.putArray("accounts")::add);
     root.put("blockSamples", config.blockSamples());
+    root.put("blockVictims", config.blockVictims());
     root.put("notificationMemory", config.notificationMemory().toString());
     writeFirewall(root.putObject("firewall"), config.firewall());
     root.putObject("maxBlockWidth")

@@ -32,6 +32,7 @@ final class ContextProps {
           "apiBlockThreshold",
           "accounts",
           "blockSamples",
+          "blockVictims",
           "notificationMemory",
           "maxBlockWidthIpv4",
           "maxBlockWidthIpv6",
@@ -61,6 +62,7 @@ final class ContextProps {
     set(context, "apiBlockThreshold", ContextProps::severity, b::apiBlockThreshold);
     set(context, "accounts", ContextProps::list, b::accounts);
     set(context, "blockSamples", ContextProps::bool, b::blockSamples);
+    set(context, "blockVictims", ContextProps::bool, b::blockVictims);
     set(context, "notificationMemory", ContextProps::duration, b::notificationMemory);
     set(context, "maxBlockWidthIpv4", ContextProps::integer, b::maxBlockWidthIpv4);
     set(context, "maxBlockWidthIpv6", ContextProps::integer, b::maxBlockWidthIpv6);

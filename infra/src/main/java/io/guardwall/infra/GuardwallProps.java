@@ -113,6 +113,7 @@ public final class GuardwallProps {
     private List<String> allowList = List.of();
     private Set<String> accounts = Set.of();
     private boolean blockSamples = defaults.blockSamples();
+    private boolean blockVictims = defaults.blockVictims();
     private Duration notificationMemory = defaults.notificationMemory();
     private int maxBlockWidthIpv4 = defaults.maxBlockWidth().ipv4();
     private int maxBlockWidthIpv6 = defaults.maxBlockWidth().ipv6();
@@ -188,6 +189,12 @@ public final class GuardwallProps {
 
     public Builder blockSamples(boolean block) {
       this.blockSamples = block;
+      return this;
+    }
+
+    /** Whether remote addresses a finding does not name as the attacker block too. */
+    public Builder blockVictims(boolean block) {
+      this.blockVictims = block;
       return this;
     }
 
@@ -269,6 +276,7 @@ public final class GuardwallProps {
           allowList.stream().map(Builder::cidr).toList(),
           accounts,
           blockSamples,
+          blockVictims,
           notificationMemory,
           new FirewallSettings(
               sourcePriority,

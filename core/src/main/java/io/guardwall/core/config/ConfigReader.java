@@ -57,6 +57,7 @@ public final class ConfigReader {
         case "allowList" -> b.allowList = strings(v).stream().map(Cidr::parse).toList();
         case "accounts" -> b.accounts = new LinkedHashSet<>(strings(v));
         case "blockSamples" -> b.blockSamples = bool(v);
+        case "blockVictims" -> b.blockVictims = bool(v);
         case "notificationMemory" -> b.notificationMemory = duration(v);
         case "firewall" -> b.firewall = firewall(v, b.firewall);
         case "maxBlockWidth" -> b.maxBlockWidth = blockWidth(v, b.maxBlockWidth);
@@ -152,6 +153,7 @@ public final class ConfigReader {
     List<Cidr> allowList;
     Set<String> accounts;
     boolean blockSamples;
+    boolean blockVictims;
     Duration notificationMemory;
     FirewallSettings firewall;
     BlockWidth maxBlockWidth;
@@ -163,6 +165,7 @@ public final class ConfigReader {
       allowList = d.allowList();
       accounts = d.accounts();
       blockSamples = d.blockSamples();
+      blockVictims = d.blockVictims();
       notificationMemory = d.notificationMemory();
       firewall = d.firewall();
       maxBlockWidth = d.maxBlockWidth();
@@ -177,6 +180,7 @@ public final class ConfigReader {
             allowList,
             accounts,
             blockSamples,
+            blockVictims,
             notificationMemory,
             firewall,
             maxBlockWidth);

@@ -41,7 +41,9 @@ public final class ReportJson {
     ArrayNode ips = o.putArray("ips");
     f.ips().forEach(d -> ips.add(ip(d)));
     strings(o.putArray("warnings"), f.warnings());
-    o.put("notification", f.notification());
+    NotificationOutcome n = f.notification();
+    o.put("notification", n == null ? null : n.describe());
+    o.put("notificationStatus", n == null ? null : n.status());
     return o;
   }
 

@@ -158,6 +158,7 @@ class SafetyPropertiesTest {
             allowList.stream().map(Cidr::parse).toList(),
             d.accounts(),
             d.blockSamples(),
+            d.blockVictims(),
             Duration.ofDays(7),
             FirewallSettings.defaults(),
             width);
