@@ -2,6 +2,7 @@ package io.guardwall.cli;
 
 import io.guardwall.core.reconcile.ReconcileResult;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,12 +19,23 @@ abstract class StateCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    try (Backend backend = Backend.of(options.config(), backendOptions, System.getenv(), clock)) {
+    validate();
+    Diagnostics diagnostics = Diagnostics.of(spec);
+    try (Backend backend =
+        Backend.of(options.config(), backendOptions, env(), clock, diagnostics::warning)) {
       return call(backend, new Output(spec.commandLine().getOut(), options.format));
     }
   }
 
   abstract int call(Backend backend, Output out);
+
+  /** Checks the options before any store is opened; throws {@link UsageException}. */
+  void validate() {}
+
+  /** The environment the command runs in. */
+  Map<String, String> env() {
+    return GuardwallCli.env(spec);
+  }
 
   /** Brings the rule group to the desired state and says what it holds on stderr. */
   ReconcileResult reconcile(Backend backend) {

@@ -58,7 +58,7 @@ class BackendTest {
   @Test
   void deliver_shouldPostAlertAndDigest_whenWebhookConfigured() throws Exception {
     try (Backend backend =
-        Backend.dryRun(GuardwallConfig.defaults(), null, env(), Clock.systemUTC())) {
+        Backend.dryRun(GuardwallConfig.defaults(), null, env(), Clock.systemUTC(), w -> {})) {
       replayOneEvent(backend);
       assertThat(backend.deliver()).isEmpty();
     }
@@ -69,7 +69,7 @@ class BackendTest {
   void deliver_shouldReportWithoutLeakingUrl_whenSlackRejects() throws Exception {
     status = 404;
     try (Backend backend =
-        Backend.dryRun(GuardwallConfig.defaults(), null, env(), Clock.systemUTC())) {
+        Backend.dryRun(GuardwallConfig.defaults(), null, env(), Clock.systemUTC(), w -> {})) {
       replayOneEvent(backend);
       List<String> errors = backend.deliver();
       assertThat(errors)
