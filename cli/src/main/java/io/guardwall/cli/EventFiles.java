@@ -47,8 +47,8 @@ final class EventFiles {
     for (Path path : paths) {
       String kind = kind(path);
       switch (kind) {
-        case "a folder" -> files.addAll(walk(readable(path, "folder"), skipped));
-        case "a regular file" -> files.add(readable(path, "file"));
+        case TextFiles.FOLDER -> files.addAll(walk(readable(path, "folder"), skipped));
+        case TextFiles.REGULAR_FILE -> files.add(readable(path, "file"));
         default -> throw new UsageException("not a regular file (" + kind + "): " + path);
       }
     }
@@ -60,7 +60,9 @@ final class EventFiles {
       return TextFiles.kind(path);
     } catch (IOException e) {
       throw new UsageException(
-          (e.getMessage().equals("no such file") ? "no such file or folder" : e.getMessage())
+          (e.getMessage().equals(TextFiles.NO_SUCH_FILE)
+                  ? "no such file or folder"
+                  : e.getMessage())
               + ": "
               + path);
     }
@@ -75,20 +77,25 @@ final class EventFiles {
 
   private static List<Path> walk(Path dir, Consumer<String> skipped) {
     try (Stream<Path> s = Files.walk(dir)) {
-      List<Path> files = new ArrayList<>();
-      for (Path p : s.filter(p -> !Files.isDirectory(p)).sorted().toList()) {
-        if (!Files.isRegularFile(p)) {
-          skipped.accept("skipped " + p + ": not a regular file (" + kindOrUnknown(p) + ")");
-        } else if (isEventFile(p)) {
-          files.add(p);
-        } else {
-          skipped.accept("skipped " + p + ": not .json, .jsonl or .ndjson (name it to read it)");
-        }
-      }
-      return files;
+      return s.filter(p -> !Files.isDirectory(p))
+          .sorted()
+          .filter(p -> isSelected(p, skipped))
+          .toList();
     } catch (IOException | UncheckedIOException e) {
       throw new UsageException("cannot read folder " + dir + ": " + e.getMessage());
     }
+  }
+
+  /** Whether a file found in a folder is read; if not, says so to {@code skipped}. */
+  private static boolean isSelected(Path p, Consumer<String> skipped) {
+    String why =
+        !Files.isRegularFile(p)
+            ? "not a regular file (" + kindOrUnknown(p) + ")"
+            : isEventFile(p) ? null : "not .json, .jsonl or .ndjson (name it to read it)";
+    if (why != null) {
+      skipped.accept("skipped " + p + ": " + why);
+    }
+    return why == null;
   }
 
   private static String kindOrUnknown(Path p) {

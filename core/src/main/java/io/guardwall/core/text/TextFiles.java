@@ -22,8 +22,16 @@ import java.util.Locale;
  */
 public final class TextFiles {
 
+  /** What {@link #kind} says of a regular file. */
+  public static final String REGULAR_FILE = "a regular file";
+
+  /** What {@link #kind} says of a folder. */
+  public static final String FOLDER = "a folder";
+
+  /** The message of the exception {@link #kind} throws for a path that does not exist. */
+  public static final String NO_SUCH_FILE = "no such file";
+
   private static final int MEBIBYTE = 1024 * 1024;
-  private static final String REGULAR = "a regular file";
 
   private TextFiles() {}
 
@@ -35,7 +43,7 @@ public final class TextFiles {
    */
   public static String readUtf8(Path file, long maxBytes) throws IOException {
     String kind = kind(file);
-    if (!kind.equals(REGULAR)) {
+    if (!kind.equals(REGULAR_FILE)) {
       throw new IOException("not a regular file (" + kind + ")");
     }
     return decode(bytes(file, maxBytes));
@@ -50,16 +58,16 @@ public final class TextFiles {
   public static String kind(Path file) throws IOException {
     BasicFileAttributes a = attributes(file);
     if (a.isRegularFile()) {
-      return REGULAR;
+      return REGULAR_FILE;
     }
-    return a.isDirectory() ? "a folder" : special(file);
+    return a.isDirectory() ? FOLDER : special(file);
   }
 
   private static BasicFileAttributes attributes(Path file) throws IOException {
     try {
       return Files.readAttributes(file, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
-      throw new IOException("no such file", e);
+      throw new IOException(NO_SUCH_FILE, e);
     } catch (AccessDeniedException e) {
       throw new IOException("permission denied", e);
     }
