@@ -66,7 +66,7 @@ final class TextReport {
           d.block() ? "block" : "skip", d.ip().address().display(), inert(d.reason()));
     }
     if (f.notification() != null) {
-      out.println("    slack: " + inert(f.notification()));
+      out.println("    slack: " + inert(f.notification().describe()));
     }
   }
 

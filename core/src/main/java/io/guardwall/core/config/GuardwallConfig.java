@@ -18,8 +18,11 @@ import java.util.Set;
  * @param allowList CIDRs never blocked, on top of the non-public ranges
  * @param accounts accounts whose findings are accepted; empty accepts all
  * @param blockSamples whether sample findings block (they are always labelled as samples)
+ * @param blockVictims whether remote addresses a finding does not name as the attacker block too:
+ *     the targets and peers of a workload that acts, API callers not known to be hostile
  * @param notificationMemory how long a notified finding is remembered for de-duplication
  * @param firewall where guardwall's rules go in the rule group
+ * @param maxBlockWidth the widest CIDR that may be blocked, per address family
  */
 public record GuardwallConfig(
     Duration blockDuration,
@@ -28,8 +31,10 @@ public record GuardwallConfig(
     List<Cidr> allowList,
     Set<String> accounts,
     boolean blockSamples,
+    boolean blockVictims,
     Duration notificationMemory,
-    FirewallSettings firewall) {
+    FirewallSettings firewall,
+    BlockWidth maxBlockWidth) {
 
   public GuardwallConfig {
     Durations.requireWithin(blockDuration, "blockDuration", Durations.MAX);
@@ -37,6 +42,7 @@ public record GuardwallConfig(
     Objects.requireNonNull(notifyThreshold, "notifyThreshold");
     Objects.requireNonNull(apiBlockThreshold, "apiBlockThreshold");
     Objects.requireNonNull(firewall, "firewall");
+    Objects.requireNonNull(maxBlockWidth, "maxBlockWidth");
     allowList = List.copyOf(allowList);
     accounts = Set.copyOf(accounts);
   }
@@ -50,8 +56,10 @@ public record GuardwallConfig(
         List.of(),
         Set.of(),
         true,
+        false,
         Duration.ofDays(7),
-        FirewallSettings.defaults());
+        FirewallSettings.defaults(),
+        BlockWidth.defaults());
   }
 
   /** Whether findings of {@code accountId} are accepted (an unknown account is accepted). */

@@ -3,6 +3,7 @@ package io.guardwall.core.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.Origin;
+import io.guardwall.core.model.ResourceFacts;
 import io.guardwall.core.model.Severity;
 import java.util.Locale;
 import java.util.Set;
@@ -41,6 +42,7 @@ final class AsffReader {
     RemoteIpCollector ips = new RemoteIpCollector();
     ActionIps.collect(Json.field(f, "action"), ips);
     ProductFieldIps.collect(Json.field(f, "productFields"), ips);
+    ResourceFacts facts = ResourceFactsReader.asff(f, ips::warn);
     return FindingResult.ok(
         new Finding(
             id,
@@ -54,6 +56,7 @@ final class AsffReader {
             product,
             Origin.SECURITYHUB,
             resource(f),
+            facts,
             isArchived(f),
             isSample(f),
             ips.ips(),

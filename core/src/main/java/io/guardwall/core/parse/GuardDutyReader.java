@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.Origin;
+import io.guardwall.core.model.ResourceFacts;
 import io.guardwall.core.model.Severity;
 import java.io.IOException;
 import java.util.regex.Pattern;
@@ -35,6 +36,7 @@ final class GuardDutyReader {
     JsonNode service = Json.field(f, "service");
     RemoteIpCollector ips = new RemoteIpCollector();
     ActionIps.collect(Json.field(service, "action"), ips);
+    ResourceFacts facts = ResourceFactsReader.guardDuty(f, ips::warn);
     return FindingResult.ok(
         new Finding(
             id,
@@ -48,6 +50,7 @@ final class GuardDutyReader {
             PRODUCT,
             Origin.GUARDDUTY,
             ResourceNames.describe(Json.field(f, "resource")),
+            facts,
             Json.isTrue(Json.field(service, "archived")),
             isSample(Json.field(service, "additionalInfo")),
             ips.ips(),

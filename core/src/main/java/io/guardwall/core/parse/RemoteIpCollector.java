@@ -77,7 +77,7 @@ final class RemoteIpCollector {
   }
 
   private Cidr parse(String address, String where) {
-    if (!PlainAddress.isValid(address)) {
+    if (!Cidr.isAddress(address)) {
       warn(
           "skipped remote address " + Json.quote(address) + " in " + where + ": not an IP address");
       return null;

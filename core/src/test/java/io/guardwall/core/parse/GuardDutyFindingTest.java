@@ -542,7 +542,8 @@ class GuardDutyFindingTest {
              "Title": "198.51.100.23 is performing SSH brute force attacks against i-0a1b2c3d4e5f60718.",
              "Description": "198.51.100.23 is performing SSH brute force attacks against i-0a1b2c3d4e5f60718. Brute force attacks are used to gain unauthorized access to your instance by guessing the SSH password.",
              "Resource": {"ResourceType": "Instance", "InstanceDetails": {"InstanceId": "i-0a1b2c3d4e5f60718"}},
-             "Service": {"Archived": false, "Action": {"NetworkConnectionAction": {
+             "Service": {"Archived": false, "ResourceRole": "TARGET",
+               "Action": {"NetworkConnectionAction": {
                "ConnectionDirection": "INBOUND",
                "RemoteIpDetails": {"IpAddressV4": "198.51.100.23",
                  "Organization": {"Asn": "64501", "AsnOrg": "Example Hosting B.V."},
