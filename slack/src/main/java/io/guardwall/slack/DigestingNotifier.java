@@ -89,6 +89,11 @@ public final class DigestingNotifier implements Notifier, AutoCloseable {
   }
 
   /** Leaves a message the caller no longer waits for to be reported by flush, as sent ones are. */
+  /** How many {@link #deliver} calls are waiting for Slack's answer; for tests. */
+  synchronized int awaiting() {
+    return awaited.size();
+  }
+
   private synchronized void stopAwaiting(SlackMessage message) {
     awaited.remove(message);
   }

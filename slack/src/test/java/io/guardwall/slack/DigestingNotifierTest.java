@@ -271,6 +271,10 @@ class DigestingNotifierTest {
     await(delivery.firstArrived);
     CompletableFuture<Void> queued =
         CompletableFuture.runAsync(() -> n.deliver(Messages.finding("queued")));
+    // Release only once the message is queued: after the thread died, deliver is refused outright.
+    while (n.awaiting() == 0 && !queued.isDone()) {
+      Thread.onSpinWait();
+    }
     delivery.release.countDown();
 
     assertThat(catchThrowable(() -> queued.get(30, TimeUnit.SECONDS)))

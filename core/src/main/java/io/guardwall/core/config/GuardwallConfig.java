@@ -62,8 +62,11 @@ public record GuardwallConfig(
         BlockWidth.defaults());
   }
 
-  /** Whether findings of {@code accountId} are accepted (an unknown account is accepted). */
+  /**
+   * Whether findings of {@code accountId} are accepted: any, even an unknown (null) account, when
+   * {@code accounts} is empty; otherwise only a listed one.
+   */
   public boolean accepts(String accountId) {
-    return accounts.isEmpty() || accountId == null || accounts.contains(accountId);
+    return accounts.isEmpty() || (accountId != null && accounts.contains(accountId));
   }
 }

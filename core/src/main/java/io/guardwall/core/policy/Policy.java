@@ -31,7 +31,7 @@ public final class Policy {
 
   /**
    * One decision per remote address of {@code finding}, in order; {@code routed} tells whether the
-   * event matched the block route.
+   * finding matched the block route.
    */
   public List<IpDecision> decide(Finding finding, boolean routed) {
     Optional<String> findingSkip = blockSkipReason(finding, routed);
@@ -43,7 +43,7 @@ public final class Policy {
 
   /**
    * Why {@code finding} is not worth an alert, or empty when it is (subject to de-duplication);
-   * {@code routed} tells whether the event matched the notify route.
+   * {@code routed} tells whether the finding matched the notify route.
    */
   public Optional<String> notifySkipReason(Finding finding, boolean routed) {
     Optional<String> common = commonSkipReason(finding);
@@ -57,7 +57,7 @@ public final class Policy {
               + " is below the notify threshold "
               + config.notifyThreshold());
     }
-    return routed ? Optional.empty() : Optional.of("event does not match the notify route");
+    return routed ? Optional.empty() : Optional.of("finding does not match the notify route");
   }
 
   /** Whether {@code finding}'s severity is at or above the notify threshold. */
@@ -76,7 +76,7 @@ public final class Policy {
     if (finding.sample() && !config.blockSamples()) {
       return Optional.of("sample finding (blockSamples is off)");
     }
-    return routed ? Optional.empty() : Optional.of("event does not match the block route");
+    return routed ? Optional.empty() : Optional.of("finding does not match the block route");
   }
 
   private Optional<String> commonSkipReason(Finding finding) {
@@ -84,7 +84,10 @@ public final class Policy {
       return Optional.of("finding is archived, suppressed or resolved");
     }
     if (!config.accepts(finding.accountId())) {
-      return Optional.of("account " + finding.accountId() + " is not in the accepted accounts");
+      return Optional.of(
+          finding.accountId() == null
+              ? "finding names no account, and only the configured accounts are accepted"
+              : "account " + finding.accountId() + " is not in the accepted accounts");
     }
     return Optional.empty();
   }
