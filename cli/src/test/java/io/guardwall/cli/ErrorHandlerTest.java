@@ -13,22 +13,35 @@ class ErrorHandlerTest {
 
   /** A command whose work hits a programming error. */
   @Command(name = "buggy")
-  static final class Buggy implements Callable<Integer> {
+  record Buggy(RuntimeException bug) implements Callable<Integer> {
     @Override
     public Integer call() {
-      throw new IllegalStateException("routing table out of step");
+      throw bug;
     }
+  }
+
+  private static CliRunner run(RuntimeException bug) {
+    StringWriter err = new StringWriter();
+    CommandLine cli =
+        new CommandLine(new Buggy(bug)).setExecutionExceptionHandler(new ErrorHandler());
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute();
+    return new CliRunner(code, "", err.toString());
   }
 
   @Test
   void handleExecutionException_shouldPrintOneLineAndExit1_whenACommandHitsABug() {
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Buggy()).setExecutionExceptionHandler(new ErrorHandler());
-    cli.setErr(new PrintWriter(err, true));
+    CliRunner r = run(new IllegalStateException("routing table out of step"));
 
-    int code = cli.execute();
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err().lines()).containsExactly("guardwall: routing table out of step");
+  }
 
-    assertThat(code).isEqualTo(1);
-    assertThat(err.toString().lines()).containsExactly("guardwall: routing table out of step");
+  @Test
+  void handleExecutionException_shouldNameTheException_whenTheBugHasNoMessage() {
+    CliRunner r = run(new NullPointerException());
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err().lines()).containsExactly("guardwall: java.lang.NullPointerException");
   }
 }
