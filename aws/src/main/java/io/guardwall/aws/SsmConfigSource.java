@@ -1,10 +1,10 @@
 package io.guardwall.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guardwall.core.config.ConfigException;
 import io.guardwall.core.config.ConfigReader;
 import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.json.Jackson;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -20,8 +20,6 @@ public final class SsmConfigSource {
 
   /** How long a read configuration is used before the parameter is read again. */
   public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(5);
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SsmClient client;
   private final String parameter;
@@ -65,7 +63,7 @@ public final class SsmConfigSource {
   private GuardwallConfig read() {
     String text = fetch();
     try {
-      return ConfigReader.read(JSON.readTree(text));
+      return ConfigReader.read(Jackson.reader().readTree(text));
     } catch (JsonProcessingException e) {
       throw problem("is not valid JSON: " + e.getOriginalMessage(), e);
     } catch (ConfigException e) {

@@ -3,6 +3,7 @@ package io.guardwall.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.flow.BlockOutcome;
 import io.guardwall.core.flow.ReportJson;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.BlockRequest;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
@@ -68,7 +69,7 @@ final class BlockCommand extends StateCommand {
     ReconcileResult r = reconcile(backend);
     BlocklistEntry entry = upsert.entry();
     boolean leftOut = r.plan().evicted().stream().anyMatch(e -> e.cidr().equals(entry.cidr()));
-    ObjectNode doc = ReportJson.MAPPER.createObjectNode();
+    ObjectNode doc = Jackson.objectNode();
     doc.set("entry", ReportJson.entry(entry));
     doc.put("inFirewall", !leftOut);
     String until = entry.pinned() ? " (pinned)" : " until " + entry.expiresAt();

@@ -3,7 +3,7 @@ package io.guardwall.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.guardwall.core.flow.EventReport;
 import io.guardwall.core.flow.FindingReport;
-import io.guardwall.core.flow.ReportJson;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.policy.IpDecision;
@@ -123,7 +123,7 @@ final class TextReport {
 
   private static String pretty(Object json) {
     try {
-      return ReportJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json);
+      return Jackson.prettyWriter().writeValueAsString(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

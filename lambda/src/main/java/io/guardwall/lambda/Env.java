@@ -1,9 +1,9 @@
 package io.guardwall.lambda;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guardwall.core.config.ConfigException;
 import io.guardwall.core.config.ConfigReader;
 import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.json.Jackson;
 import java.io.IOException;
 import java.util.function.Function;
 
@@ -25,8 +25,6 @@ public final class Env {
   /** guardwall's configuration as JSON; the defaults when unset. */
   public static final String CONFIG = "GUARDWALL_CONFIG";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private Env() {}
 
   /** The value of {@code name}; an error naming it when unset or blank. */
@@ -45,7 +43,7 @@ public final class Env {
       return GuardwallConfig.defaults();
     }
     try {
-      return ConfigReader.read(JSON.readTree(json));
+      return ConfigReader.read(Jackson.reader().readTree(json));
     } catch (IOException | ConfigException e) {
       throw new IllegalStateException(CONFIG + ": " + e.getMessage(), e);
     }

@@ -1,7 +1,7 @@
 package io.guardwall.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.SeverityLevel;
 import java.io.IOException;
@@ -22,14 +22,12 @@ import java.util.Set;
  */
 public final class ConfigReader {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private ConfigReader() {}
 
   /** Reads {@code file}; the message of a {@link ConfigException} names the file and the key. */
   public static GuardwallConfig read(Path file) {
     try {
-      return read(JSON.readTree(Files.readString(file)));
+      return read(Jackson.reader().readTree(Files.readString(file)));
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read configuration: " + e.getMessage(), e);
     } catch (ConfigException e) {

@@ -1,8 +1,8 @@
 package io.guardwall.core.route;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.SeverityLevel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +15,6 @@ import java.util.Arrays;
  */
 public final class EventPatterns {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** The threshold the notify file is written for; a test holds the file to its bands. */
   static final SeverityLevel FILE_THRESHOLD = SeverityLevel.MEDIUM;
 
@@ -28,7 +26,7 @@ public final class EventPatterns {
       if (in == null) {
         throw new IllegalStateException("pattern resource missing: " + route.resource());
       }
-      return (ObjectNode) JSON.readTree(in);
+      return (ObjectNode) Jackson.reader().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException("pattern resource unreadable: " + route.resource(), e);
     }
