@@ -14,7 +14,7 @@ import software.amazon.event.ruler.Machine;
  */
 public final class Router {
 
-  private final Machine machine = new Machine();
+  private final Machine machine = Machine.builder().build();
 
   private Router(SeverityLevel notifyThreshold) {
     for (Route route : Route.values()) {
