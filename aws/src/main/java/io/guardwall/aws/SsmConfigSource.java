@@ -1,10 +1,8 @@
 package io.guardwall.aws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.guardwall.core.config.ConfigException;
 import io.guardwall.core.config.ConfigReader;
 import io.guardwall.core.config.GuardwallConfig;
-import io.guardwall.core.json.Jackson;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -63,9 +61,7 @@ public final class SsmConfigSource {
   private GuardwallConfig read() {
     String text = fetch();
     try {
-      return ConfigReader.read(Jackson.reader().readTree(text));
-    } catch (JsonProcessingException e) {
-      throw problem("is not valid JSON: " + e.getOriginalMessage(), e);
+      return ConfigReader.parse(text);
     } catch (ConfigException e) {
       throw problem(e.getMessage(), e);
     }

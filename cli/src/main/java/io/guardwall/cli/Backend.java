@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The adapters a command runs against, chosen by spec strings ({@code sqlite:FILE}, {@code
@@ -46,8 +47,9 @@ final class Backend implements AutoCloseable {
       String storeSpec,
       String firewallSpec,
       String notifySpec,
-      Clock clock) {
-    this.state = openState(storeSpec);
+      Clock clock,
+      Consumer<String> warnings) {
+    this.state = openState(storeSpec, warnings);
     resources.add(state);
     this.store = state.blocklist();
     this.notifications = state.notifications();
@@ -64,22 +66,34 @@ final class Backend implements AutoCloseable {
             dryRun ? RetryPolicy.immediate(3) : RetryPolicy.defaults());
   }
 
-  /** The backend of a replay: SQLite (a file, or memory), the dry-run firewall, env webhook. */
+  /**
+   * The backend of a replay: SQLite (a file, or memory), the dry-run firewall, env webhook; state
+   * warnings go to {@code warnings}.
+   */
   static Backend dryRun(
-      GuardwallConfig config, Path stateFile, Map<String, String> env, Clock clock) {
+      GuardwallConfig config,
+      Path stateFile,
+      Map<String, String> env,
+      Clock clock,
+      Consumer<String> warnings) {
     String store = "sqlite:" + (stateFile == null ? ":memory:" : stateFile.toString());
-    return new Backend(config, store, "dry-run", defaultNotify(env), clock);
+    return new Backend(config, store, "dry-run", defaultNotify(env), clock, warnings);
   }
 
-  /** The backend the options name. */
+  /** The backend the options name; state warnings go to {@code warnings}. */
   static Backend of(
-      GuardwallConfig config, BackendOptions o, Map<String, String> env, Clock clock) {
+      GuardwallConfig config,
+      BackendOptions o,
+      Map<String, String> env,
+      Clock clock,
+      Consumer<String> warnings) {
     return new Backend(
         config,
         o.storeSpec(env),
         o.firewall,
         o.notify != null ? o.notify : defaultNotify(env),
-        clock);
+        clock,
+        warnings);
   }
 
   static String defaultNotify(Map<String, String> env) {
@@ -92,14 +106,17 @@ final class Backend implements AutoCloseable {
     state.createIfMissing();
   }
 
-  /** The state {@code storeSpec} names: the one place that knows the backends. */
-  private static StateBackend openState(String storeSpec) {
+  /**
+   * The state {@code storeSpec} names, its warnings going to {@code warnings}: the one place that
+   * knows the backends.
+   */
+  private static StateBackend openState(String storeSpec, Consumer<String> warnings) {
     String[] store = split(storeSpec, "--store");
     return switch (store[0]) {
       case "sqlite" ->
           store[1].equals(":memory:")
-              ? SqliteState.inMemory()
-              : SqliteState.open(Path.of(store[1]));
+              ? SqliteState.inMemory(warnings)
+              : SqliteState.open(Path.of(store[1]), warnings);
       case "dynamodb" -> DynamoDbState.create(store[1]);
       default ->
           throw new UsageException(

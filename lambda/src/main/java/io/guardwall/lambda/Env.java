@@ -3,8 +3,6 @@ package io.guardwall.lambda;
 import io.guardwall.core.config.ConfigException;
 import io.guardwall.core.config.ConfigReader;
 import io.guardwall.core.config.GuardwallConfig;
-import io.guardwall.core.json.Jackson;
-import java.io.IOException;
 import java.util.function.Function;
 
 /**
@@ -43,8 +41,8 @@ public final class Env {
       return GuardwallConfig.defaults();
     }
     try {
-      return ConfigReader.read(Jackson.reader().readTree(json));
-    } catch (IOException | ConfigException e) {
+      return ConfigReader.parse(json);
+    } catch (ConfigException e) {
       throw new IllegalStateException(CONFIG + ": " + e.getMessage(), e);
     }
   }
