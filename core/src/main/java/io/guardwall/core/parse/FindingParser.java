@@ -59,8 +59,8 @@ public final class FindingParser {
    */
   public List<FindingEvent> split(JsonNode event) {
     ObjectNode e = Envelopes.requireObject(event, "event");
-    String source = Json.text(e.get("source"));
-    String detailType = Json.text(e.get("detail-type"));
+    String source = FindingFields.text(e.get("source"));
+    String detailType = FindingFields.text(e.get("detail-type"));
     if (source == null || detailType == null) {
       throw new IllegalArgumentException(
           "event has no 'source' or 'detail-type' text: normalize it first");
@@ -81,7 +81,8 @@ public final class FindingParser {
     ObjectNode e = part.event();
     Envelope envelope = Envelope.of(e);
     JsonNode detail = e.path("detail");
-    if (isGuardDuty(Json.text(e.get("source")), Json.text(e.get("detail-type")))) {
+    if (isGuardDuty(
+        FindingFields.text(e.get("source")), FindingFields.text(e.get("detail-type")))) {
       return readObject(GuardDutyReader::read, detail, envelope, part.position());
     }
     return readObject(AsffReader::read, detail.path("findings").path(0), envelope, part.position());
@@ -111,7 +112,8 @@ public final class FindingParser {
       return FindingResult.invalid(
           null,
           null,
-          Required.error(null, position, "is " + Json.kind(finding) + ", expected an object"));
+          Required.error(
+              null, position, "is " + FindingFields.kind(finding) + ", expected an object"));
     }
     // A reader reports bad input in its result; any exception is a bug and propagates.
     return reader.read(finding, envelope, position);

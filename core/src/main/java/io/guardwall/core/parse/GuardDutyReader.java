@@ -1,8 +1,7 @@
 package io.guardwall.core.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.Origin;
 import io.guardwall.core.model.ResourceFacts;
@@ -18,37 +17,35 @@ final class GuardDutyReader {
 
   static final String PRODUCT = "GuardDuty";
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-
   private GuardDutyReader() {}
 
   static FindingResult read(JsonNode f, Envelope envelope, int position) {
     Required required = new Required();
-    String id = required.read(() -> Json.requiredText(f, "id", "id"));
-    String type = required.read(() -> Json.requiredText(f, "type", "type"));
-    Severity severity = required.read(() -> severity(Json.field(f, "severity")));
+    String id = required.read(() -> FindingFields.requiredText(f, "id", "id"));
+    String type = required.read(() -> FindingFields.requiredText(f, "type", "type"));
+    Severity severity = required.read(() -> severity(FindingFields.field(f, "severity")));
     if (required.failed()) {
       return required.invalid(id, type, position);
     }
     RemoteIpCollector ips = new RemoteIpCollector();
     JsonNode service = ips.object(f, "service", "service");
-    ActionIps.collect(Json.field(service, "action"), "service.action", ips);
+    ActionIps.collect(FindingFields.field(service, "action"), "service.action", ips);
     ResourceFacts facts = ResourceFactsReader.guardDuty(f, ips::warn);
     return FindingResult.ok(
         Finding.builder()
             .id(id)
-            .arn(Json.text(f, "arn"))
+            .arn(FindingFields.text(f, "arn"))
             .type(type)
             .severity(severity)
-            .title(Json.text(f, "title"))
-            .description(Json.text(f, "description"))
-            .accountId(envelope.account(Json.text(f, "accountId")))
-            .region(envelope.region(Json.text(f, "region")))
+            .title(FindingFields.text(f, "title"))
+            .description(FindingFields.text(f, "description"))
+            .accountId(envelope.account(FindingFields.text(f, "accountId")))
+            .region(envelope.region(FindingFields.text(f, "region")))
             .product(PRODUCT)
             .origin(Origin.GUARDDUTY)
             .resource(ResourceNames.describe(ips.object(f, "resource", "resource")))
             .resourceFacts(facts)
-            .archived(Json.isTrue(Json.field(service, "archived")))
+            .archived(FindingFields.isTrue(FindingFields.field(service, "archived")))
             .sample(isSample(ips.object(service, "additionalInfo", "service.additionalInfo")))
             .remoteIps(ips.ips())
             .warnings(ips.warnings())
@@ -66,7 +63,7 @@ final class GuardDutyReader {
     if (node.isTextual()) {
       throw new InvalidEventException(
           "severity is text "
-              + Json.quote(node.asText())
+              + FindingFields.quote(node.asText())
               + ", expected a number: EventBridge patterns compare numbers only");
     }
     if (!node.isNumber()) {
@@ -84,17 +81,18 @@ final class GuardDutyReader {
    * additional info as JSON text in {@code additionalInfo.value}.
    */
   private static boolean isSample(JsonNode additionalInfo) {
-    if (Json.isTrue(Json.field(additionalInfo, "sample"))) {
+    if (FindingFields.isTrue(FindingFields.field(additionalInfo, "sample"))) {
       return true;
     }
-    JsonNode value = Json.field(additionalInfo, "value");
+    JsonNode value = FindingFields.field(additionalInfo, "value");
     if (!value.isTextual()
-        || value.asText().length() > Json.MAX_TEXT
+        || value.asText().length() > FindingFields.MAX_TEXT
         || !value.asText().contains("sample")) {
       return false;
     }
     try {
-      return Json.isTrue(Json.field(MAPPER.readTree(value.asText()), "sample"));
+      return FindingFields.isTrue(
+          FindingFields.field(Jackson.reader().readTree(value.asText()), "sample"));
     } catch (IOException e) {
       return false;
     }

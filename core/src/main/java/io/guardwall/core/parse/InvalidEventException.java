@@ -20,7 +20,8 @@ public final class InvalidEventException extends RuntimeException {
 
   /** {@code field} holds {@code value}, which is not {@code expected} ("text", "an array"). */
   static InvalidEventException wrongKind(String field, JsonNode value, String expected) {
-    return new InvalidEventException(field + " is " + Json.kind(value) + ", expected " + expected);
+    return new InvalidEventException(
+        field + " is " + FindingFields.kind(value) + ", expected " + expected);
   }
 
   /** {@code field} is text, but blank. */
