@@ -15,6 +15,9 @@ import java.util.Random;
 /** Deterministic benchmark inputs: GuardDuty events and blocklist entries. */
 final class SyntheticEvents {
 
+  private static final List<SeverityLevel> LEVELS_FROM_LOW =
+      List.of(SeverityLevel.LOW, SeverityLevel.MEDIUM, SeverityLevel.HIGH, SeverityLevel.CRITICAL);
+
   private static final String[] ACTIONS = {"NETWORK_CONNECTION", "PORT_PROBE", "AWS_API_CALL"};
 
   private SyntheticEvents() {}
@@ -70,7 +73,7 @@ final class SyntheticEvents {
     for (int i = 0; i < count; i++) {
       // Every fourth address is adjacent to the previous one so that merging has work to do.
       int index = i % 4 == 0 ? i * 3 + 1 : i * 3;
-      SeverityLevel level = SeverityLevel.values()[1 + random.nextInt(4)];
+      SeverityLevel level = LEVELS_FROM_LOW.get(random.nextInt(LEVELS_FROM_LOW.size()));
       BlockRequest r =
           new BlockRequest(
               Cidr.ofAddress(address(index)),

@@ -18,7 +18,9 @@ final class Periodic {
 
   Periodic(Runnable task, Duration every) {
     long millis = every.toMillis();
-    thread.scheduleWithFixedDelay(() -> run(task), millis, millis, TimeUnit.MILLISECONDS);
+    // Failures reach the caller through rethrowFailure, not through the future.
+    var unused =
+        thread.scheduleWithFixedDelay(() -> run(task), millis, millis, TimeUnit.MILLISECONDS);
   }
 
   /** Stops the task, waiting for a run in flight to end. */

@@ -216,7 +216,7 @@ public final class ConfigReader {
             firewall,
             maxBlockWidth);
       } catch (RuntimeException e) {
-        throw new ConfigException(e.getMessage(), e);
+        throw new ConfigException(String.valueOf(e.getMessage()), e);
       }
     }
   }
