@@ -1,5 +1,6 @@
 package io.guardwall.infra;
 
+import io.guardwall.core.config.ConfigWriter;
 import io.guardwall.core.config.GuardwallConfig;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ final class FunctionEnvironment {
         SLACK_SECRET,
         secretId,
         CONFIG,
-        ConfigJson.write(config),
+        ConfigWriter.write(config),
         "POWERTOOLS_SERVICE_NAME",
         SERVICE_NAME,
         "POWERTOOLS_METRICS_NAMESPACE",

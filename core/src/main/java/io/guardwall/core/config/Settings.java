@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -74,13 +73,26 @@ final class Settings {
   }
 
   private static JsonNode node(String key, Object value, JsonNode expected) {
-    if (value instanceof String text) {
-      return fromText(key, text.trim(), expected);
+    return fit(key, ConfigSchema.toTree(value), expected);
+  }
+
+  // Only what a string or a number can stand for is changed; the binding judges the rest.
+  private static JsonNode fit(String key, JsonNode value, JsonNode expected) {
+    if (value.isTextual()) {
+      return fromText(key, value.asText().trim(), expected);
     }
-    if (value instanceof Number n && expected.isIntegralNumber() && isWhole(n)) {
-      return LongNode.valueOf(n.longValue());
+    if (value.isFloatingPointNumber() && expected.isIntegralNumber() && isWhole(value)) {
+      return LongNode.valueOf(value.longValue());
     }
-    return ConfigSchema.toTree(value);
+    if (value instanceof ObjectNode object && expected.isObject()) {
+      object.properties().forEach(f -> f.setValue(fitChild(key, f, expected)));
+    }
+    return value;
+  }
+
+  private static JsonNode fitChild(String key, Map.Entry<String, JsonNode> f, JsonNode expected) {
+    JsonNode child = expected.get(f.getKey());
+    return child == null ? f.getValue() : fit(key + "." + f.getKey(), f.getValue(), child);
   }
 
   private static JsonNode fromText(String key, String text, JsonNode expected) {
@@ -88,12 +100,12 @@ final class Settings {
       return LongNode.valueOf(Long.parseLong(text));
     }
     if (expected.isBoolean() && text.matches("(?i)true|false")) {
-      return BooleanNode.valueOf(text.toLowerCase(Locale.ROOT).equals("true"));
+      return BooleanNode.valueOf(text.equalsIgnoreCase("true"));
     }
     if (expected.isArray()) {
       return commaSeparated(text);
     }
-    return expected.isObject() ? object(key, text) : TextNode.valueOf(text);
+    return expected.isObject() ? fit(key, object(key, text), expected) : TextNode.valueOf(text);
   }
 
   private static ArrayNode commaSeparated(String text) {
@@ -110,7 +122,7 @@ final class Settings {
     }
   }
 
-  private static boolean isWhole(Number n) {
+  private static boolean isWhole(JsonNode n) {
     double d = n.doubleValue();
     return d == Math.rint(d) && Math.abs(d) < 1e18;
   }
