@@ -3,12 +3,12 @@ package io.guardwall.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.config.BlockWidth;
 import io.guardwall.core.config.ConfigReader;
 import io.guardwall.core.config.FirewallSettings;
 import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.testing.ExternalTool;
@@ -104,8 +104,7 @@ class ContextPropsTest {
          "firewall": {"sourcePriority": 100, "destinationPriority": 200,
                       "customActionName": "Blocked", "metricDimension": "gw", "capacity": 500}}
         """;
-    Map<String, Object> context =
-        new ObjectMapper().readValue(file, new TypeReference<Map<String, Object>>() {});
+    Map<String, Object> context = Jackson.toMap((ObjectNode) Jackson.reader().readTree(file));
 
     assertThat(ContextProps.read(context::get).config()).isEqualTo(ConfigReader.parse(file));
   }

@@ -44,12 +44,13 @@ record CurrentGroup(
 
   /** Validates {@code group} (null = empty) against the documented stateless shape. */
   static CurrentGroup parse(ObjectNode group, RuleGroupLayout layout) {
-    ObjectNode source = group == null ? null : Json.optionalObject(group, "RulesSource", "");
+    ObjectNode source =
+        group == null ? null : RuleGroupJson.optionalObject(group, "RulesSource", "");
     rejectStateful(source);
     ObjectNode container =
         source == null
             ? null
-            : Json.optionalObject(source, "StatelessRulesAndCustomActions", "RulesSource");
+            : RuleGroupJson.optionalObject(source, "StatelessRulesAndCustomActions", "RulesSource");
     Map<Boolean, List<StatelessRule>> rules =
         rules(container).stream().collect(partitioningBy(rule -> layout.owns(rule.priority())));
     Map<Boolean, List<JsonNode>> actions =
@@ -120,7 +121,9 @@ record CurrentGroup(
 
   private static List<StatelessRule> rules(ObjectNode container) {
     ArrayNode array =
-        container == null ? null : Json.optionalArray(container, "StatelessRules", CONTAINER_PATH);
+        container == null
+            ? null
+            : RuleGroupJson.optionalArray(container, "StatelessRules", CONTAINER_PATH);
     List<StatelessRule> rules = new ArrayList<>();
     Set<Integer> priorities = new HashSet<>();
     for (int i = 0; array != null && i < array.size(); i++) {
@@ -136,14 +139,16 @@ record CurrentGroup(
 
   private static List<JsonNode> actions(ObjectNode container) {
     ArrayNode array =
-        container == null ? null : Json.optionalArray(container, "CustomActions", CONTAINER_PATH);
+        container == null
+            ? null
+            : RuleGroupJson.optionalArray(container, "CustomActions", CONTAINER_PATH);
     List<JsonNode> actions = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; array != null && i < array.size(); i++) {
       JsonNode action = array.get(i);
       String path = CONTAINER_PATH + ".CustomActions[" + i + "]";
       if (!action.isObject()) {
-        throw Json.shape(path, "an object", action);
+        throw RuleGroupJson.shape(path, "an object", action);
       }
       JsonNode name = action.get("ActionName");
       if (name == null || !name.isTextual()) {

@@ -41,11 +41,12 @@ record OwnedParts(Map<Integer, OwnedRule> rules, JsonNode customAction) {
       ObjectNode definition = (ObjectNode) rule.get("RuleDefinition");
       ObjectNode match = (ObjectNode) definition.get("MatchAttributes");
       ObjectNode restOfDefinition =
-          Json.copyWith(definition, Json.removing("MatchAttributes", "Actions"));
+          RuleGroupJson.copyWith(definition, RuleGroupJson.removing("MatchAttributes", "Actions"));
       restOfDefinition.set(
-          "MatchAttributes", Json.copyWith(match, Json.removing("Sources", "Destinations")));
+          "MatchAttributes",
+          RuleGroupJson.copyWith(match, RuleGroupJson.removing("Sources", "Destinations")));
       return new OwnedRule(
-          Json.copyWith(rule, Json.replacing("RuleDefinition", restOfDefinition)),
+          RuleGroupJson.copyWith(rule, RuleGroupJson.replacing("RuleDefinition", restOfDefinition)),
           elements(match.get("Sources")),
           elements(match.get("Destinations")),
           elements(definition.get("Actions")));

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Typed reads of a rule group's JSON that name the offending path; stateless. */
-final class Json {
+/**
+ * Typed reads of a Network Firewall rule group's JSON that name the offending path, and copies with
+ * fields replaced; stateless and thread-safe.
+ */
+final class RuleGroupJson {
 
-  private Json() {}
+  private RuleGroupJson() {}
 
   /** The object at {@code parent.field}, or null when absent or JSON null. */
   static ObjectNode optionalObject(JsonNode parent, String field, String path) {
