@@ -163,7 +163,7 @@ final class EventFiles {
 
   private static List<EventInput> lines(String source, String text) {
     List<EventInput> events = new ArrayList<>();
-    String[] lines = text.split("\r?\n");
+    String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
       if (!lines[i].isBlank()) {
         events.add(line(source, i, lines[i]));

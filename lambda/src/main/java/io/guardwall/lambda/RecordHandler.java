@@ -51,7 +51,7 @@ public final class RecordHandler extends JsonHandler {
     }
     failOnStoreErrors(report.findings());
     metrics().put("Blocked", run.newlyBlocked().size(), MetricUnit.COUNT);
-    metrics().put("Skipped", skipped(report.findings()), MetricUnit.COUNT);
+    metrics().put("Skipped", (double) skipped(report.findings()), MetricUnit.COUNT);
     ObjectNode out = Jackson.objectNode();
     out.put("changed", run.changed());
     out.set("newlyBlocked", BlockedIps.toJson(run.newlyBlocked()));

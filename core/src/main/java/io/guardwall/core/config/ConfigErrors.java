@@ -14,6 +14,7 @@ import io.guardwall.core.text.InertText;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns Jackson's binding failures into a {@link ConfigException} naming the key (a dotted path,
@@ -51,14 +52,15 @@ final class ConfigErrors {
     }
     // A record's constructor or a value's parser refused it: its message names the problem.
     Throwable cause = e.getCause();
-    return cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
+    return String.valueOf(
+        cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage());
   }
 
   private static String known(UnrecognizedPropertyException e) {
     return e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(joining(", "));
   }
 
-  private static String shape(Class<?> type) {
+  private static String shape(@Nullable Class<?> type) {
     if (type == int.class || type == Integer.class) {
       return "an integer";
     }
@@ -71,7 +73,7 @@ final class ConfigErrors {
     return isSchemaRecord(type) ? "an object" : "a string";
   }
 
-  private static boolean isSchemaRecord(Class<?> type) {
+  private static boolean isSchemaRecord(@Nullable Class<?> type) {
     return type != null && type.isRecord() && type.getPackage() == ConfigErrors.class.getPackage();
   }
 

@@ -70,4 +70,19 @@ public enum SeverityLevel {
   public static SeverityLevel max(SeverityLevel a, SeverityLevel b) {
     return a.compareTo(b) >= 0 ? a : b;
   }
+
+  /**
+   * The level as the stores keep it (INFORMATIONAL 0 to CRITICAL 4), so that a conditional write
+   * can compare levels; fixed here rather than taken from the declaration order, which stored data
+   * outlives.
+   */
+  public int rank() {
+    return switch (this) {
+      case INFORMATIONAL -> 0;
+      case LOW -> 1;
+      case MEDIUM -> 2;
+      case HIGH -> 3;
+      case CRITICAL -> 4;
+    };
+  }
 }

@@ -116,7 +116,9 @@ final class ResourceFactsReader {
 
   /** ACTOR or TARGET in any case; UNKNOWN, with a warning for a value that is neither. */
   private static ResourceRole role(JsonNode value, String where, Consumer<String> warn) {
-    if (value.isMissingNode() || value.isNull() || value.isTextual() && value.asText().isBlank()) {
+    if (value.isMissingNode()
+        || value.isNull()
+        || (value.isTextual() && value.asText().isBlank())) {
       return ResourceRole.UNKNOWN;
     }
     if (!value.isTextual()) {
