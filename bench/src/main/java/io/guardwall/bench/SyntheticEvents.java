@@ -15,9 +15,6 @@ import java.util.Random;
 /** Deterministic benchmark inputs: GuardDuty events and blocklist entries. */
 final class SyntheticEvents {
 
-  private static final List<SeverityLevel> LEVELS_FROM_LOW =
-      List.of(SeverityLevel.LOW, SeverityLevel.MEDIUM, SeverityLevel.HIGH, SeverityLevel.CRITICAL);
-
   private static final String[] ACTIONS = {"NETWORK_CONNECTION", "PORT_PROBE", "AWS_API_CALL"};
 
   private SyntheticEvents() {}
@@ -34,6 +31,10 @@ final class SyntheticEvents {
   }
 
   /** A public address per index: 11.x.y.z is outside every non-public range. */
+  /** The levels a finding blocks at, drawn at random for the entries. */
+  private static final List<SeverityLevel> LEVELS =
+      List.of(SeverityLevel.LOW, SeverityLevel.MEDIUM, SeverityLevel.HIGH, SeverityLevel.CRITICAL);
+
   static String address(int i) {
     return "11." + ((i >> 16) & 255) + "." + ((i >> 8) & 255) + "." + (i & 255);
   }
@@ -73,7 +74,7 @@ final class SyntheticEvents {
     for (int i = 0; i < count; i++) {
       // Every fourth address is adjacent to the previous one so that merging has work to do.
       int index = i % 4 == 0 ? i * 3 + 1 : i * 3;
-      SeverityLevel level = LEVELS_FROM_LOW.get(random.nextInt(LEVELS_FROM_LOW.size()));
+      SeverityLevel level = LEVELS.get(random.nextInt(LEVELS.size()));
       BlockRequest r =
           new BlockRequest(
               Cidr.ofAddress(address(index)),
