@@ -51,15 +51,7 @@ final class HostileFileCheck {
   }
 
   private CapturedRun run(String label, String... command) {
-    List<String> args = new ArrayList<>(List.of(command));
-    args.addAll(List.of("--state", state.toString()));
-    if (file.config() != null) {
-      args.addAll(List.of("--config", file.config().toString()));
-    }
-    if (command[0].equals("replay")) {
-      args.add(file.path().toString());
-    }
-    CapturedRun r = CapturedRun.of(args.toArray(String[]::new));
+    CapturedRun r = CapturedRun.of(arguments(command));
     if (r.thrown() != null) {
       problems.add(label + ": threw " + r.thrown());
       return r;
@@ -73,6 +65,18 @@ final class HostileFileCheck {
     problems.addAll(TerminalHygiene.crashProblems(label, r.everything()));
     problems.addAll(TerminalHygiene.textProblems(label + " diagnostics", r.diagnostics()));
     return r;
+  }
+
+  private String[] arguments(String... command) {
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(List.of("--state", state.toString()));
+    if (file.config() != null) {
+      args.addAll(List.of("--config", file.config().toString()));
+    }
+    if (command[0].equals("replay")) {
+      args.add(file.path().toString());
+    }
+    return args.toArray(String[]::new);
   }
 
   private void text(String label, CapturedRun r) {
