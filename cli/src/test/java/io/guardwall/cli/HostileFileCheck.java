@@ -47,7 +47,7 @@ final class HostileFileCheck {
     }
     json("replay json", replay).ifPresent(this::checkReport);
     json("list json", list).ifPresent(this::checkState);
-    return problems;
+    return problems.stream().distinct().toList();
   }
 
   private CapturedRun run(String label, String... command) {
