@@ -14,14 +14,14 @@ import java.util.regex.Pattern;
 final class SlackHygiene {
 
   /**
-   * Mentions and links Slack acts on (guardwall's own console link is fine, the attacker's host
-   * never), and the corpus's literal formatting payloads.
+   * Mentions and links Slack acts on (guardwall's own console link is fine, a link to the
+   * attacker's host never), and the corpus's literal formatting payloads.
    */
   private static final Pattern ACTIVE =
-      Pattern.compile("<[!@#]|<[^>]*evil\\.example|@here|@channel|@everyone|\\*bold\\*|`code`");
+      Pattern.compile("<[!@#]|<https?://evil\\.example|@here|@channel|@everyone|\\*bold\\*|`code`");
 
-  /** The host every URL of the corpus names. */
-  private static final String ATTACKER_HOST = "evil.example";
+  /** Every URL of the corpus names this host; percent-encoded inside a link it is inert. */
+  private static final String ATTACKER_URL = "://evil.example";
 
   private SlackHygiene() {}
 
@@ -29,30 +29,36 @@ final class SlackHygiene {
   static List<String> problems(JsonNode report) {
     List<String> problems = new ArrayList<>();
     for (JsonNode n : report.path("notifications")) {
-      payload(n.path("payload"), problems);
+      active(n.path("payload").path("text").asText(""), problems);
+      texts(n.path("payload"), problems);
     }
     return problems;
   }
 
-  /** Every object of the payload with a textual "text", at any depth. */
-  private static void payload(JsonNode node, List<String> problems) {
+  /** Every text of the payload (blocks, attachments, the fallback), at any depth. */
+  private static void texts(JsonNode node, List<String> problems) {
     JsonNode value = node.path("text");
     if (value.isTextual()) {
       inert(value.asText(), problems);
-      if (!node.path("type").asText().equals("plain_text")) {
-        mrkdwn(value.asText(), node.path("verbatim").asBoolean(false), problems);
+      if (node.path("type").asText().equals("mrkdwn")) {
+        active(value.asText(), problems);
+        bareUrl(value.asText(), node.path("verbatim").asBoolean(false), problems);
       }
     }
-    node.forEach(child -> payload(child, problems));
+    node.forEach(child -> texts(child, problems));
   }
 
-  /** Slack reads mrkdwn (also the top-level fallback text): mentions, links and formatting. */
-  private static void mrkdwn(String text, boolean verbatim, List<String> problems) {
+  /** Mentions notify people from the fallback text and from mrkdwn alike. */
+  private static void active(String text, List<String> problems) {
     Matcher m = ACTIVE.matcher(text);
     if (m.find()) {
       problems.add("slack: attacker formatting passed through: '" + m.group() + "'");
     }
-    if (!verbatim && text.contains(ATTACKER_HOST)) {
+  }
+
+  /** In a mrkdwn text object without verbatim, Slack turns a bare URL into a link. */
+  private static void bareUrl(String text, boolean verbatim, List<String> problems) {
+    if (!verbatim && text.contains(ATTACKER_URL)) {
       problems.add("slack: the attacker's URL may become a link (verbatim not set)");
     }
   }
