@@ -28,9 +28,14 @@ package io.guardwall.aws;
  *
  * Notification record        pk = "finding#" + finding id, or, for an id longer than 1,000
  *                            UTF-8 bytes, "finding-sha256#" + hex SHA-256 of the id
- *   level           N     SeverityLevel ordinal notified (INFORMATIONAL = 0 ... CRITICAL = 4)
- *   expiresAtExact  N     when the record may be forgotten, exact
- *   expiresAt       N     the same, rounded up to whole seconds (TTL)
+ *   level           N     SeverityLevel ordinal notified (INFORMATIONAL = 0 ... CRITICAL = 4);
+ *                         absent until Slack accepted a first alert
+ *   expiresAtExact  N     when the notification may be forgotten, exact; absent with level
+ *   expiresAt       N     the same, rounded up to whole seconds (TTL); while nothing was
+ *                         notified yet, the first lease's end
+ *   leaseLevel      N     the level a pending claim is sending; absent when none is pending
+ *   leaseUntil      N     when the pending claim lapses, exact
+ *   leaseToken      S     the pending claim's token; only it may confirm or release the lease
  * </pre>
  *
  * <p>TTL deletion is lazy: readers never trust it and compare {@code expiresAtExact} themselves.
@@ -61,6 +66,9 @@ public final class DynamoDbSchema {
   static final String ORIGINS = "origins";
   static final String PINNED = "pinned";
   static final String LEVEL = "level";
+  static final String LEASE_LEVEL = "leaseLevel";
+  static final String LEASE_UNTIL = "leaseUntil";
+  static final String LEASE_TOKEN = "leaseToken";
 
   private DynamoDbSchema() {}
 }

@@ -296,7 +296,10 @@ class NetworkFirewallRuleGroupIT {
     return new Reconciler(
         firewall,
         store,
-        new RuleGroupPlanner(RuleGroupLayout.defaults()),
+        new RuleGroupPlanner(
+            RuleGroupLayout.defaults(),
+            io.guardwall.core.policy.SafetyRule.of(
+                io.guardwall.core.config.GuardwallConfig.defaults())),
         Clock.fixed(NOW, ZoneOffset.UTC),
         retry);
   }

@@ -3,6 +3,7 @@ package io.guardwall.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.parse.FindingEvent;
 import io.guardwall.core.parse.FindingParser;
 import io.guardwall.core.parse.FindingResult;
 import io.guardwall.core.policy.Policy;
@@ -50,9 +51,9 @@ public class DecideBenchmark {
   @OperationsPerInvocation(BATCH)
   public void parseRouteDecide(Blackhole bh) throws Exception {
     for (String text : events) {
-      var event = parser.normalize(json.readTree(text));
-      Set<Route> routes = router.routes(event);
-      for (FindingResult r : parser.parse(event)) {
+      for (FindingEvent part : parser.split(parser.normalize(json.readTree(text)))) {
+        Set<Route> routes = router.routes(part.event());
+        FindingResult r = parser.read(part);
         bh.consume(policy.decide(r.finding(), routes.contains(Route.BLOCK)));
         bh.consume(policy.notifySkipReason(r.finding(), routes.contains(Route.NOTIFY)));
       }

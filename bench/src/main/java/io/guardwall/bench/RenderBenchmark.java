@@ -33,7 +33,11 @@ public class RenderBenchmark {
   @Param({"30000", "10000"})
   public int capacity;
 
-  private final RuleGroupPlanner planner = new RuleGroupPlanner(RuleGroupLayout.defaults());
+  private final RuleGroupPlanner planner =
+      new RuleGroupPlanner(
+          RuleGroupLayout.defaults(),
+          io.guardwall.core.policy.SafetyRule.of(
+              io.guardwall.core.config.GuardwallConfig.defaults()));
   private List<BlocklistEntry> entries;
 
   @Setup

@@ -1,10 +1,14 @@
 package io.guardwall.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.flow.BlockOutcome;
 import io.guardwall.core.flow.ReportJson;
 import io.guardwall.core.model.BlockRequest;
+import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.model.UpsertResult;
+import io.guardwall.core.reconcile.ReconcileResult;
 import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.Command;
@@ -15,7 +19,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "block",
     mixinStandardHelpOptions = true,
-    description = "Blocks a CIDR or address by hand, then renders the rule group (dry run).")
+    description = {
+      "Blocks a CIDR or address by hand, then renders the rule group (dry run).",
+      "Refused (exit 1) when the CIDR is non-public, allow-listed or wider than maxBlockWidth;"
+          + " exit 1 too when it was recorded but the rule group's capacity leaves it out."
+    })
 final class BlockCommand extends StateCommand {
 
   @Parameters(paramLabel = "CIDR", description = "Address or CIDR, IPv4 or IPv6.")
@@ -44,15 +52,35 @@ final class BlockCommand extends StateCommand {
     if (d.isNegative() || d.isZero()) {
       throw new UsageException("--for must be positive: " + d);
     }
-    UpsertResult r =
-        backend.store.upsert(BlockRequest.manual(target, now, now.plus(d), severity, pin));
-    reconcile(backend);
-    out.message(
-        "entry",
-        ReportJson.entry(r.entry()),
-        (r.created() ? "blocked " : "refreshed ")
-            + r.entry().cidr()
-            + (r.entry().pinned() ? " (pinned)" : " until " + r.entry().expiresAt()));
-    return 0;
+    BlockOutcome outcome =
+        backend.guardwall.block(BlockRequest.manual(target, now, now.plus(d), severity, pin));
+    if (outcome instanceof BlockOutcome.Refused refused) {
+      out.message(
+          "refused",
+          ReportJson.violation(refused.violation()),
+          "refused: " + refused.violation().message());
+      return 1;
+    }
+    return report(((BlockOutcome.Recorded) outcome).upsert(), backend, out);
+  }
+
+  private int report(UpsertResult upsert, Backend backend, Output out) {
+    ReconcileResult r = reconcile(backend);
+    BlocklistEntry entry = upsert.entry();
+    boolean leftOut = r.plan().evicted().stream().anyMatch(e -> e.cidr().equals(entry.cidr()));
+    ObjectNode doc = ReportJson.MAPPER.createObjectNode();
+    doc.set("entry", ReportJson.entry(entry));
+    doc.put("inFirewall", !leftOut);
+    String until = entry.pinned() ? " (pinned)" : " until " + entry.expiresAt();
+    String text =
+        leftOut
+            ? "recorded "
+                + entry.cidr()
+                + until
+                + ", but NOT in the rule group: its capacity leaves it out"
+                + " (lowest severity and oldest sighting are left out first)"
+            : (upsert.created() ? "blocked " : "refreshed ") + entry.cidr() + until;
+    out.document(doc, text);
+    return leftOut ? 1 : 0;
   }
 }

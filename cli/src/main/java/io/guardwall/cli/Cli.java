@@ -1,6 +1,7 @@
 package io.guardwall.cli;
 
 import io.guardwall.core.model.Cidr;
+import java.util.List;
 
 /** Argument conversions shared by the commands. */
 final class Cli {
@@ -14,5 +15,12 @@ final class Cli {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  /** At most 20 values on one line, then how many more. */
+  static String abbreviate(List<String> values) {
+    return values.size() <= 20
+        ? String.join(" ", values)
+        : String.join(" ", values.subList(0, 20)) + " …and " + (values.size() - 20) + " more";
   }
 }

@@ -89,8 +89,7 @@ final class EventFiles {
     if (node == null || node.isMissingNode()) {
       return List.of(EventInput.failed(source, 0, "empty file"));
     }
-    JsonNode list =
-        node.isObject() && node.size() == 1 && node.has("Findings") ? node.get("Findings") : node;
+    JsonNode list = findingsPage(node);
     if (!list.isArray()) {
       return List.of(EventInput.ok(source, 0, list));
     }
@@ -99,6 +98,15 @@ final class EventFiles {
       events.add(EventInput.ok(source, i, list.get(i)));
     }
     return events;
+  }
+
+  /** The findings of a GuardDuty API page ({@code Findings}, or {@code findings} as in the API). */
+  private static JsonNode findingsPage(JsonNode node) {
+    if (!node.isObject() || node.size() != 1) {
+      return node;
+    }
+    JsonNode findings = node.has("Findings") ? node.get("Findings") : node.get("findings");
+    return findings != null && findings.isArray() ? findings : node;
   }
 
   private static List<EventInput> lines(String source, String text) {

@@ -90,6 +90,16 @@ final class Output {
     out.flush();
   }
 
+  /** A text report for a person, or {@code json} as the one JSON document. */
+  void document(JsonNode json, String text) {
+    if (format == Format.JSON) {
+      json(json);
+    } else {
+      out.println(text);
+    }
+    out.flush();
+  }
+
   static ArrayNode entries(List<BlocklistEntry> entries) {
     ArrayNode array = ReportJson.MAPPER.createArrayNode();
     entries.forEach(e -> array.add(ReportJson.entry(e)));

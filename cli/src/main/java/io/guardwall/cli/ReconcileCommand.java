@@ -1,5 +1,6 @@
 package io.guardwall.cli;
 
+import io.guardwall.core.flow.ReportJson;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.reconcile.ReconcileResult;
 import java.util.List;
@@ -9,8 +10,10 @@ import picocli.CommandLine.Command;
 @Command(
     name = "reconcile",
     mixinStandardHelpOptions = true,
-    description =
-        "Deletes expired entries, then renders the whole desired state (dry run locally).")
+    description = {
+      "Deletes expired entries, then renders the whole desired state (dry run locally).",
+      "Exit 1 when entries are left out for capacity or refused by the safety rule."
+    })
 final class ReconcileCommand extends StateCommand {
 
   @Override
@@ -18,7 +21,8 @@ final class ReconcileCommand extends StateCommand {
     List<BlocklistEntry> pruned = backend.store.deleteExpired(clock.instant());
     spec.commandLine().getErr().printf("pruned %d expired entries%n", pruned.size());
     ReconcileResult r = reconcile(backend);
-    out.message("ruleGroup", r.plan().ruleGroup(), r.plan().ruleGroup().toPrettyString());
-    return 0;
+    out.document(ReportJson.reconcile(r), r.plan().ruleGroup().toPrettyString());
+    // Entries that are desired but not enforced need an operator: say so in the exit status.
+    return r.plan().evicted().isEmpty() && r.plan().refused().isEmpty() ? 0 : 1;
   }
 }

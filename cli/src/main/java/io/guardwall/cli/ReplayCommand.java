@@ -68,7 +68,7 @@ final class ReplayCommand implements Callable<Integer> {
     // A dry run always shows the rule group the whole desired state renders to, also when this
     // run changed nothing (a replay on an existing --state).
     ReconcileResult rendered =
-        report.reconcile() != null ? report.reconcile() : backend.guardwall.reconciler().request();
+        report.reconcile() != null ? report.reconcile() : backend.guardwall.reconcile();
     List<String> errors = new ArrayList<>(report.errors());
     errors.addAll(backend.deliver());
     return new ReplayResult(events, rendered, errors);

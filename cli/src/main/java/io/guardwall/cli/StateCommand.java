@@ -1,7 +1,9 @@
 package io.guardwall.cli;
 
 import io.guardwall.core.reconcile.ReconcileResult;
+import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,18 +27,25 @@ abstract class StateCommand implements Callable<Integer> {
 
   abstract int call(Backend backend, Output out);
 
-  /** Brings the rule group to the desired state and says what it holds on stderr. */
+  /**
+   * Brings the rule group to the desired state and says on stderr what it holds, naming what the
+   * capacity left out and what the safety rule refused.
+   */
   ReconcileResult reconcile(Backend backend) {
-    ReconcileResult r = backend.guardwall.reconciler().request();
-    spec.commandLine()
-        .getErr()
-        .printf(
-            "rule group%s: %d CIDRs, capacity used %d of %d%s%n",
-            backend.dryRun ? " (dry run)" : r.updated() ? " updated" : " unchanged",
-            r.plan().blocked().size(),
-            r.plan().capacityUsed(),
-            r.plan().capacity(),
-            r.plan().evicted().isEmpty() ? "" : ", " + r.plan().evicted().size() + " left out");
+    ReconcileResult r = backend.guardwall.reconcile();
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf(
+        "rule group%s: %d CIDRs, capacity used %d of %d%n",
+        backend.dryRun ? " (dry run)" : r.updated() ? " updated" : " unchanged",
+        r.plan().blocked().size(),
+        r.plan().capacityUsed(),
+        r.plan().capacity());
+    List<String> leftOut = r.plan().evicted().stream().map(e -> e.cidr().value()).toList();
+    if (!leftOut.isEmpty()) {
+      err.printf("left out for capacity (%d): %s%n", leftOut.size(), Cli.abbreviate(leftOut));
+    }
+    r.plan().refused().forEach(v -> err.println("refused by the safety rule: " + v.message()));
+    err.flush();
     return r;
   }
 }

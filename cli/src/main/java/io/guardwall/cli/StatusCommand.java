@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     description = {
       "Compares the desired state with the rule group: entries missing from the firewall, extra"
           + " addresses, entries the capacity leaves out, capacity used.",
-      "Exit status 1 when the firewall is out of sync (a reconcile would change it)."
+      "Exit status 1 when the firewall is out of sync (a reconcile would change it), or when"
+          + " stored entries break the safety rule."
     })
 final class StatusCommand extends StateCommand {
 
@@ -21,7 +22,7 @@ final class StatusCommand extends StateCommand {
   int call(Backend backend, Output out) {
     FirewallStatus s = backend.guardwall.status();
     out.message("status", json(s), text(s));
-    return s.inSync() ? 0 : 1;
+    return s.inSync() && s.refused().isEmpty() ? 0 : 1;
   }
 
   private static ObjectNode json(FirewallStatus s) {
@@ -31,6 +32,7 @@ final class StatusCommand extends StateCommand {
     array(o, "missing", s.missing());
     array(o, "extra", s.extra());
     array(o, "evicted", s.evicted());
+    array(o, "refused", s.refused());
     return o;
   }
 
@@ -42,23 +44,19 @@ final class StatusCommand extends StateCommand {
     return String.format(
         "%s: %d desired entries render to %d CIDRs; capacity used %d of %d%n"
             + "missing from the firewall (%d): %s%nextra in the firewall (%d): %s%n"
-            + "left out for capacity (%d): %s",
+            + "left out for capacity (%d): %s%nrefused by the safety rule (%d): %s",
         s.inSync() ? "in sync" : "OUT OF SYNC (run reconcile)",
         s.desiredEntries(),
         s.expected().size(),
         s.capacityUsed(),
         s.capacity(),
         s.missing().size(),
-        abbreviate(s.missing()),
+        Cli.abbreviate(s.missing()),
         s.extra().size(),
-        abbreviate(s.extra()),
+        Cli.abbreviate(s.extra()),
         s.evicted().size(),
-        abbreviate(s.evicted()));
-  }
-
-  private static String abbreviate(List<String> values) {
-    return values.size() <= 20
-        ? String.join(" ", values)
-        : String.join(" ", values.subList(0, 20)) + " …and " + (values.size() - 20) + " more";
+        Cli.abbreviate(s.evicted()),
+        s.refused().size(),
+        String.join("; ", s.refused()));
   }
 }

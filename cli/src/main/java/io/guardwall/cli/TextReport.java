@@ -67,7 +67,7 @@ final class TextReport {
           d.block() ? "block" : "skip", d.ip().address().display(), d.reason());
     }
     if (f.notification() != null) {
-      out.println("    slack: " + f.notification());
+      out.println("    slack: " + f.notification().describe());
     }
   }
 

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.flow.EventReport;
+import io.guardwall.core.flow.NotificationOutcome;
 import io.guardwall.core.flow.Run;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BackendTest {
 
@@ -79,5 +83,37 @@ class BackendTest {
           .doesNotContain("secret");
       assertThat(backend.store.listActive(java.time.Instant.now())).hasSize(1);
     }
+  }
+
+  @Test
+  void replay_shouldAlertAgainOnTheNextRun_whenSlackRejectedTheAlert(@TempDir Path dir)
+      throws Exception {
+    Path state = dir.resolve("state.db");
+    status = 404;
+    try (Backend backend =
+        Backend.dryRun(GuardwallConfig.defaults(), state, env(), Clock.systemUTC())) {
+      assertThat(alert(backend)).isInstanceOf(NotificationOutcome.Failed.class);
+      backend.deliver();
+    }
+    status = 200;
+    posted.clear();
+
+    try (Backend backend =
+        Backend.dryRun(GuardwallConfig.defaults(), state, env(), Clock.systemUTC())) {
+      assertThat(alert(backend)).isEqualTo(NotificationOutcome.SENT);
+      assertThat(backend.deliver()).isEmpty();
+    }
+    assertThat(String.join("\n", posted)).contains("w-1");
+  }
+
+  private static NotificationOutcome alert(Backend backend) throws Exception {
+    Run run = backend.guardwall.startRun();
+    EventReport report =
+        run.process(
+            new ObjectMapper().readTree(ReplayCommandTest.event("w-1", 8, "198.51.100.60")),
+            "t",
+            0);
+    run.finish();
+    return report.findings().get(0).notification();
   }
 }

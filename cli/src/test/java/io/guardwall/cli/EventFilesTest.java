@@ -31,6 +31,19 @@ class EventFilesTest {
   }
 
   @Test
+  void read_shouldSplitFindings_whenApiPageIsCamelCase() {
+    List<EventInput> inputs =
+        EventFiles.parse("f", "{\"findings\":[{\"id\":\"a\"},{\"id\":\"b\"}]}");
+    assertThat(inputs).extracting(i -> i.event().get("id").asText()).containsExactly("a", "b");
+  }
+
+  @Test
+  void read_shouldKeepThePageWhole_whenItsFindingsAreNoArrayOrItHasBothCasings() {
+    assertThat(EventFiles.parse("f", "{\"findings\":{\"id\":\"a\"}}")).hasSize(1);
+    assertThat(EventFiles.parse("f", "{\"findings\":[{}],\"Findings\":[{}]}")).hasSize(1);
+  }
+
+  @Test
   void read_shouldReportEmptyFile() {
     assertThat(EventFiles.parse("f", "  ").get(0).error()).isEqualTo("empty file");
   }

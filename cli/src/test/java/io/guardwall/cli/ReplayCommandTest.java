@@ -119,8 +119,8 @@ class ReplayCommandTest {
     CliRunner second =
         CliRunner.run("replay", "--format", "json", "--state", state.toString(), events.toString());
     assertThat(second.json().at("/blocklist/0/hits").asInt()).isEqualTo(2);
-    assertThat(second.json().at("/events/0/findings/0/notification").asText())
-        .startsWith("duplicate");
+    assertThat(second.json().at("/events/0/findings/0/notificationStatus").asText())
+        .isEqualTo("duplicate");
     CliRunner list = CliRunner.run("list", "--format", "json", "--state", state.toString());
     assertThat(list.json().get(0).get("cidr").asText()).isEqualTo("198.51.100.44/32");
   }

@@ -24,8 +24,12 @@ final class ConfigJson {
     config.allowList().stream().map(Cidr::value).forEach(root.putArray("allowList")::add);
     config.accounts().stream().sorted().forEach(root.putArray("accounts")::add);
     root.put("blockSamples", config.blockSamples());
+    root.put("blockVictims", config.blockVictims());
     root.put("notificationMemory", config.notificationMemory().toString());
     writeFirewall(root.putObject("firewall"), config.firewall());
+    root.putObject("maxBlockWidth")
+        .put("ipv4", config.maxBlockWidth().ipv4())
+        .put("ipv6", config.maxBlockWidth().ipv6());
     return root.toString();
   }
 

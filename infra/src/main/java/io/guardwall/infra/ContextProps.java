@@ -32,7 +32,10 @@ final class ContextProps {
           "apiBlockThreshold",
           "accounts",
           "blockSamples",
+          "blockVictims",
           "notificationMemory",
+          "maxBlockWidthIpv4",
+          "maxBlockWidthIpv6",
           "slackSecretName",
           "maintenanceSchedule",
           "alarmTopicArn",
@@ -59,7 +62,10 @@ final class ContextProps {
     set(context, "apiBlockThreshold", ContextProps::severity, b::apiBlockThreshold);
     set(context, "accounts", ContextProps::list, b::accounts);
     set(context, "blockSamples", ContextProps::bool, b::blockSamples);
+    set(context, "blockVictims", ContextProps::bool, b::blockVictims);
     set(context, "notificationMemory", ContextProps::duration, b::notificationMemory);
+    set(context, "maxBlockWidthIpv4", ContextProps::integer, b::maxBlockWidthIpv4);
+    set(context, "maxBlockWidthIpv6", ContextProps::integer, b::maxBlockWidthIpv6);
     set(context, "slackSecretName", ContextProps::text, b::slackSecretName);
     set(context, "maintenanceSchedule", ContextProps::text, b::maintenanceSchedule);
     set(context, "alarmTopicArn", ContextProps::text, b::alarmTopicArn);

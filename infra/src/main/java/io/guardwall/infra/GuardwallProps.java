@@ -1,5 +1,6 @@
 package io.guardwall.infra;
 
+import io.guardwall.core.config.BlockWidth;
 import io.guardwall.core.config.FirewallSettings;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.model.Cidr;
@@ -112,7 +113,10 @@ public final class GuardwallProps {
     private List<String> allowList = List.of();
     private Set<String> accounts = Set.of();
     private boolean blockSamples = defaults.blockSamples();
+    private boolean blockVictims = defaults.blockVictims();
     private Duration notificationMemory = defaults.notificationMemory();
+    private int maxBlockWidthIpv4 = defaults.maxBlockWidth().ipv4();
+    private int maxBlockWidthIpv6 = defaults.maxBlockWidth().ipv6();
     private int sourcePriority = defaults.firewall().sourcePriority();
     private int destinationPriority = defaults.firewall().destinationPriority();
     private int ruleGroupCapacity = defaults.firewall().capacity();
@@ -188,8 +192,26 @@ public final class GuardwallProps {
       return this;
     }
 
+    /** Whether remote addresses a finding does not name as the attacker block too. */
+    public Builder blockVictims(boolean block) {
+      this.blockVictims = block;
+      return this;
+    }
+
     public Builder notificationMemory(Duration duration) {
       this.notificationMemory = duration;
+      return this;
+    }
+
+    /** The shortest IPv4 prefix length guardwall blocks (8-32, default 16). */
+    public Builder maxBlockWidthIpv4(int prefixLength) {
+      this.maxBlockWidthIpv4 = prefixLength;
+      return this;
+    }
+
+    /** The shortest IPv6 prefix length guardwall blocks (16-128, default 48). */
+    public Builder maxBlockWidthIpv6(int prefixLength) {
+      this.maxBlockWidthIpv6 = prefixLength;
       return this;
     }
 
@@ -254,13 +276,15 @@ public final class GuardwallProps {
           allowList.stream().map(Builder::cidr).toList(),
           accounts,
           blockSamples,
+          blockVictims,
           notificationMemory,
           new FirewallSettings(
               sourcePriority,
               destinationPriority,
               firewall.customActionName(),
               firewall.metricDimension(),
-              ruleGroupCapacity));
+              ruleGroupCapacity),
+          new BlockWidth(maxBlockWidthIpv4, maxBlockWidthIpv6));
     }
 
     private static Cidr cidr(String text) {

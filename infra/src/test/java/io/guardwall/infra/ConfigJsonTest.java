@@ -30,6 +30,7 @@ class ConfigJsonTest {
             .allowList(List.of("203.0.113.0/24", "2001:db8::/32"))
             .accounts(List.of("444455556666", "111122223333"))
             .blockSamples(false)
+            .blockVictims(true)
             .notificationMemory(Duration.ofDays(2))
             .sourcePriority(1)
             .destinationPriority(2)

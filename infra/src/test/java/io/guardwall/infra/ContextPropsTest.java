@@ -29,6 +29,8 @@ class ContextPropsTest {
                     2000,
                     "blockSamples",
                     false,
+                    "blockVictims",
+                    true,
                     "accounts",
                     List.of("111122223333", "444455556666"),
                     "notificationMemory",
@@ -40,6 +42,7 @@ class ContextPropsTest {
                 ::get);
     assertThat(props.ruleGroupCapacity()).isEqualTo(2000);
     assertThat(props.config().blockSamples()).isFalse();
+    assertThat(props.config().blockVictims()).isTrue();
     assertThat(props.config().accounts()).containsExactlyInAnyOrder("111122223333", "444455556666");
     assertThat(props.config().notificationMemory()).isEqualTo(Duration.ofDays(1));
     assertThat(props.config().firewall().destinationPriority()).isEqualTo(31000);
@@ -53,12 +56,14 @@ class ContextPropsTest {
             Map.<String, Object>of(
                     "ruleGroupCapacity", "500",
                     "blockSamples", "FALSE",
+                    "blockVictims", "true",
                     "accounts", "111122223333 , 444455556666,",
                     "notifyThreshold", "critical",
                     "blockDuration", "PT1H")
                 ::get);
     assertThat(props.ruleGroupCapacity()).isEqualTo(500);
     assertThat(props.config().blockSamples()).isFalse();
+    assertThat(props.config().blockVictims()).isTrue();
     assertThat(props.config().accounts()).containsExactlyInAnyOrder("111122223333", "444455556666");
     assertThat(props.config().notifyThreshold()).isEqualTo(SeverityLevel.CRITICAL);
     assertThat(props.config().blockDuration()).isEqualTo(Duration.ofHours(1));
@@ -71,6 +76,7 @@ class ContextPropsTest {
         "ruleGroupCapacity|lots|must be an integer",
         "ruleGroupCapacity|1.5|must be an integer",
         "blockSamples|yes|must be true or false",
+        "blockVictims|1|must be true or false",
         "blockDuration|12h|ISO-8601",
         "notifyThreshold|SEVERE|unknown severity",
         "architecture|sparc|arm64 or x86_64",

@@ -42,6 +42,7 @@ class GuardwallPropsTest {
             .apiBlockThreshold(SeverityLevel.CRITICAL)
             .accounts(List.of("111122223333"))
             .blockSamples(false)
+            .blockVictims(true)
             .notificationMemory(Duration.ofDays(1))
             .slackSecretName("guardwall/slack")
             .alarmTopicArn(GuardwallVariantsTest.TOPIC_ARN)
@@ -56,6 +57,7 @@ class GuardwallPropsTest {
     assertThat(config.apiBlockThreshold()).isEqualTo(SeverityLevel.CRITICAL);
     assertThat(config.accounts()).containsExactly("111122223333");
     assertThat(config.blockSamples()).isFalse();
+    assertThat(config.blockVictims()).isTrue();
     assertThat(config.notificationMemory()).isEqualTo(Duration.ofDays(1));
     assertThat(props.existingRuleGroupArn()).contains(GuardwallVariantsTest.RULE_GROUP_ARN);
     assertThat(props.slackSecretName()).contains("guardwall/slack");

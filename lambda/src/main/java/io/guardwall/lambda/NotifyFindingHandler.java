@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.flow.EventReport;
 import io.guardwall.core.flow.FindingReport;
 import io.guardwall.core.flow.Guardwall;
+import io.guardwall.core.flow.NotificationOutcome;
 import io.guardwall.core.flow.ReportJson;
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.Firewall;
@@ -16,8 +17,9 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * The notify state machine's task: posts each finding of the event at or above the notify threshold
- * to Slack, once per finding (the DynamoDB notification log de-duplicates). Input: the EventBridge
- * event. Output: the event's report. Thread-safe.
+ * to Slack, once per finding (the DynamoDB notification log de-duplicates; a finding counts as
+ * notified only once Slack accepted its alert). Input: the EventBridge event. Output: the event's
+ * report. Thread-safe.
  */
 public final class NotifyFindingHandler extends JsonHandler {
 
@@ -45,19 +47,21 @@ public final class NotifyFindingHandler extends JsonHandler {
     if (report.error() != null) {
       throw new IllegalArgumentException("event rejected: " + report.error());
     }
-    metrics().put("Notified", count(report.findings(), "sent"), MetricUnit.COUNT);
-    report.findings().stream()
-        .filter(f -> f.notification() != null && f.notification().startsWith("failed"))
-        .findFirst()
-        .ifPresent(
-            f -> {
-              throw new NotifyException(
-                  "finding " + f.id() + " was not delivered: " + f.notification(), null);
-            });
+    metrics().put("Notified", sent(report.findings()), MetricUnit.COUNT);
+    for (FindingReport f : report.findings()) {
+      // Failing the task makes Step Functions retry it: the failed alert was not remembered as
+      // sent, so the retry sends it, and the others are duplicates.
+      if (f.notification() instanceof NotificationOutcome.Failed failed) {
+        throw new NotifyException(
+            "finding " + f.id() + " was not delivered: " + failed.cause(), null);
+      }
+    }
     return ReportJson.event(report);
   }
 
-  private static long count(List<FindingReport> findings, String notification) {
-    return findings.stream().filter(f -> notification.equals(f.notification())).count();
+  private static long sent(List<FindingReport> findings) {
+    return findings.stream()
+        .filter(f -> f.notification() instanceof NotificationOutcome.Sent)
+        .count();
   }
 }

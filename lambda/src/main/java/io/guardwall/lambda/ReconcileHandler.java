@@ -3,6 +3,7 @@ package io.guardwall.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.flow.Guardwall;
+import io.guardwall.core.flow.ReportJson;
 import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.Notifier;
@@ -42,10 +43,11 @@ public final class ReconcileHandler extends JsonHandler {
 
   @Override
   protected JsonNode handle(JsonNode request) {
-    ReconcileResult result = guardwall.reconciler().request();
+    ReconcileResult result = guardwall.reconcile();
     RuleGroupPlan plan = result.plan();
     metrics().put(CAPACITY_METRIC, percent(plan), MetricUnit.PERCENT);
     metrics().put(EVICTED_METRIC, plan.evicted().size(), MetricUnit.COUNT);
+    metrics().put("EntriesRefused", plan.refused().size(), MetricUnit.COUNT);
     metrics().put("ReconcileConflicts", result.conflicts(), MetricUnit.COUNT);
     ObjectNode out = JSON.createObjectNode();
     out.put("updated", result.updated());
@@ -56,6 +58,9 @@ public final class ReconcileHandler extends JsonHandler {
     out.put("capacity", plan.capacity());
     plan.evicted().forEach(e -> out.withArray("evicted").add(e.cidr().value()));
     out.withArray("evicted");
+    // Entries the safety rule keeps out (e.g. allow-listed after they were recorded), with why.
+    plan.refused().forEach(v -> out.withArray("refused").add(ReportJson.violation(v)));
+    out.withArray("refused");
     return out;
   }
 

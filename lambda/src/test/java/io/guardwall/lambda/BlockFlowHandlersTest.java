@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.slack.SlackMessage;
+import io.guardwall.core.testing.Events;
 import org.junit.jupiter.api.Test;
 
 /** The block state machine's tasks in order, each given the input its state sends. */
@@ -47,6 +48,16 @@ class BlockFlowHandlersTest {
     JsonNode out = record.handle(Fixture.sample("17-guardduty-dns-exfiltration-no-ip.json"));
     assertThat(out.path("changed").asBoolean()).isFalse();
     assertThat(out.path("newlyBlocked")).isEmpty();
+  }
+
+  @Test
+  void record_shouldRecordOnlyTheGuardDutyFinding_whenEventBridgeDeliversAMixedEvent() {
+    JsonNode out = record.handle(Events.guardDutyBesideInspector());
+    assertThat(out.path("newlyBlocked")).hasSize(1);
+    assertThat(out.at("/newlyBlocked/0/cidr").asText()).isEqualTo("198.51.100.150/32");
+    assertThat(f.store.get(Cidr.ofAddress("203.0.113.180"))).isEmpty();
+    assertThat(out.at("/report/findings/1/ips/0/reason").asText())
+        .isEqualTo("finding does not match the block route");
   }
 
   @Test

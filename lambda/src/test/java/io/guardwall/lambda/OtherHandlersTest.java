@@ -23,8 +23,8 @@ class OtherHandlersTest {
     NotifyFindingHandler handler = new NotifyFindingHandler(f.guardwall(), f.metrics);
     JsonNode first = handler.handle(Fixture.sample("02-guardduty-c2-outbound.json"));
     JsonNode second = handler.handle(Fixture.sample("02-guardduty-c2-outbound.json"));
-    assertThat(first.at("/findings/0/notification").asText()).isEqualTo("sent");
-    assertThat(second.at("/findings/0/notification").asText()).startsWith("duplicate");
+    assertThat(first.at("/findings/0/notificationStatus").asText()).isEqualTo("sent");
+    assertThat(second.at("/findings/0/notificationStatus").asText()).isEqualTo("duplicate");
     assertThat(f.notifier.messages())
         .singleElement()
         .extracting(SlackMessage::kind)
@@ -52,6 +52,37 @@ class OtherHandlersTest {
     assertThatThrownBy(() -> handler.handle(Fixture.sample("02-guardduty-c2-outbound.json")))
         .isInstanceOf(NotifyException.class)
         .hasMessageContaining("no_service");
+  }
+
+  @Test
+  void notifyFinding_shouldSendOnTheTaskRetry_whenSlackFailedTheFirstTime() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean down =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    NotifyFindingHandler handler =
+        new NotifyFindingHandler(
+            new io.guardwall.core.flow.Guardwall(
+                io.guardwall.core.config.GuardwallConfig.defaults(),
+                new io.guardwall.core.flow.Guardwall.Ports(
+                    f.store,
+                    f.notifications,
+                    f.firewall,
+                    m -> {
+                      if (down.getAndSet(false)) {
+                        throw new NotifyException("Slack webhook still failing (HTTP 503)", null);
+                      }
+                      f.notifier.send(m);
+                    }),
+                f.clock,
+                io.guardwall.core.reconcile.RetryPolicy.immediate(1)),
+            f.metrics);
+    JsonNode event = Fixture.sample("02-guardduty-c2-outbound.json");
+
+    assertThatThrownBy(() -> handler.handle(event)).hasMessageContaining("HTTP 503");
+    JsonNode retry = handler.handle(event);
+
+    assertThat(retry.at("/findings/0/notificationStatus").asText()).isEqualTo("sent");
+    assertThat(f.notifier.messages()).hasSize(1);
+    assertThat(f.metrics.value("Notified")).isOne();
   }
 
   @Test
@@ -110,7 +141,7 @@ class OtherHandlersTest {
     assertThat(message.kind()).isEqualTo(SlackMessage.Kind.FAILURE);
     String text = message.payload().toString();
     assertThat(text).contains("Block failed", "StoreException", "arn:aws:states:x");
-    assertThat(text).contains("&lt;!channel&gt; &amp; 'rm'").doesNotContain("<!channel>");
+    assertThat(text).contains("&lt;!channel&gt; &amp; ｀rm｀").doesNotContain("<!channel>", "`rm`");
   }
 
   @Test

@@ -4,17 +4,22 @@ import io.guardwall.core.port.Notifier;
 import io.guardwall.core.port.NotifyException;
 import io.guardwall.core.slack.SlackMessage;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Queues messages and posts them from one background thread at the webhook's pace, so that a burst
  * becomes digests rather than a storm: while messages wait for their turn, queued BLOCKED digests
  * are merged into as few messages as Block Kit allows; FINDING alerts are posted one by one. {@link
- * #send} only queues; {@link #flush} waits until everything queued so far was delivered or failed
- * and throws an {@link UndeliveredException} naming every message that failed since the last flush,
+ * #send} only queues, {@link #deliver} queues and waits for that message's answer; {@link #flush}
+ * waits until everything queued so far was delivered or failed and throws an {@link
+ * UndeliveredException} naming every message sent (not delivered) that failed since the last flush,
  * and {@link #close} does the same and stops the thread. Nothing is dropped silently: always close
- * it. Thread-safe: any number of threads may send, flush and close.
+ * it. Thread-safe: any number of threads may send, deliver, flush and close.
  */
 public final class DigestingNotifier implements Notifier, AutoCloseable {
 
@@ -23,6 +28,7 @@ public final class DigestingNotifier implements Notifier, AutoCloseable {
   private final Thread worker;
   private List<Outgoing> queue = new ArrayList<>();
   private final List<Undelivered> failed = new ArrayList<>();
+  private final Map<SlackMessage, CompletableFuture<Void>> awaited = new IdentityHashMap<>();
   private Outgoing inFlight;
   private long queued;
   private long done;
@@ -56,6 +62,40 @@ public final class DigestingNotifier implements Notifier, AutoCloseable {
     queue.add(Outgoing.of(message));
     queued++;
     notifyAll();
+  }
+
+  /**
+   * Queues {@code message} and waits until Slack accepted it, at the webhook's pace; its failure is
+   * thrown here, not by {@link #flush} or {@link #close}.
+   *
+   * @throws NotifyException when it was not delivered, or when interrupted while waiting
+   * @throws IllegalStateException when this notifier is closed
+   */
+  @Override
+  public void deliver(SlackMessage message) {
+    CompletableFuture<Void> answer = new CompletableFuture<>();
+    synchronized (this) {
+      send(message);
+      awaited.put(message, answer);
+    }
+    try {
+      answer.get();
+    } catch (ExecutionException e) {
+      throw (NotifyException) e.getCause();
+    } catch (InterruptedException e) {
+      stopAwaiting(message);
+      throw interrupted();
+    }
+  }
+
+  /** Leaves a message the caller no longer waits for to be reported by flush, as sent ones are. */
+  /** How many {@link #deliver} calls are waiting for Slack's answer; for tests. */
+  synchronized int awaiting() {
+    return awaited.size();
+  }
+
+  private synchronized void stopAwaiting(SlackMessage message) {
+    awaited.remove(message);
   }
 
   /**
@@ -120,7 +160,7 @@ public final class DigestingNotifier implements Notifier, AutoCloseable {
     Throwable stoppedBy = null;
     try {
       for (Outgoing next = next(); next != null; next = next()) {
-        deliver(next);
+        post(next);
       }
     } catch (RuntimeException | Error e) {
       stoppedBy = e;
@@ -156,7 +196,7 @@ public final class DigestingNotifier implements Notifier, AutoCloseable {
     }
   }
 
-  private void deliver(Outgoing outgoing) {
+  private void post(Outgoing outgoing) {
     NotifyException failure = null;
     try {
       delivery.send(outgoing.message());
@@ -171,14 +211,27 @@ public final class DigestingNotifier implements Notifier, AutoCloseable {
   }
 
   private synchronized void finished(Outgoing outgoing, NotifyException failure) {
-    if (failure != null) {
-      outgoing.originals().forEach(m -> failed.add(new Undelivered(m, failure)));
+    for (SlackMessage m : outgoing.originals()) {
+      CompletableFuture<Void> waiting = awaited.remove(m);
+      if (waiting != null) {
+        answer(waiting, failure);
+      } else if (failure != null) {
+        failed.add(new Undelivered(m, failure));
+      }
     }
     done += outgoing.originals().size();
     if (outgoing == inFlight) {
       inFlight = null;
     }
     notifyAll();
+  }
+
+  private static void answer(CompletableFuture<Void> waiting, NotifyException failure) {
+    if (failure == null) {
+      waiting.complete(null);
+    } else {
+      waiting.completeExceptionally(failure);
+    }
   }
 
   private synchronized void failLeftovers(Throwable cause) {

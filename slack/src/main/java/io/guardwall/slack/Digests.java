@@ -4,19 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.slack.BlockKitLimits;
 import io.guardwall.core.slack.SlackMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Merges queued BLOCKED digests into as few messages as Block Kit allows (at most 50 blocks, text
- * of at most 4000 characters), keeping their order; FINDING alerts pass one by one. Stateless.
+ * Merges queued BLOCKED digests into as few messages as Block Kit allows ({@link BlockKitLimits}),
+ * keeping their order; FINDING alerts pass one by one. Stateless.
  */
 final class Digests {
 
-  static final int MAX_BLOCKS = 50;
-  static final int MAX_TEXT = 4000;
   private static final List<String> MERGED_FIELDS = List.of("text", "blocks");
 
   private Digests() {}
@@ -51,7 +50,8 @@ final class Digests {
     }
     ArrayNode blocks = blocks(a, b);
     String text = joined(a.path("text").asText(""), b.path("text").asText(""));
-    if (blocks.size() > MAX_BLOCKS || text.length() > MAX_TEXT) {
+    if (blocks.size() > BlockKitLimits.MAX_BLOCKS
+        || text.length() > BlockKitLimits.MAX_FALLBACK_TEXT) {
       return Optional.empty();
     }
     ObjectNode payload = rest(a);

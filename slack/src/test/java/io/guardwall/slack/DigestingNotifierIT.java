@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guardwall.core.slack.BlockKitLimits;
 import io.guardwall.core.slack.SlackMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +55,9 @@ class DigestingNotifierIT {
     assertThat(slack.posts()).hasSizeBetween(3, 4);
     for (String body : slack.bodies()) {
       JsonNode payload = JSON.readTree(body);
-      assertThat(payload.get("blocks").size()).isLessThanOrEqualTo(Digests.MAX_BLOCKS);
-      assertThat(payload.get("text").asText().length()).isLessThanOrEqualTo(Digests.MAX_TEXT);
+      assertThat(payload.get("blocks").size()).isLessThanOrEqualTo(BlockKitLimits.MAX_BLOCKS);
+      assertThat(payload.get("text").asText().length())
+          .isLessThanOrEqualTo(BlockKitLimits.MAX_FALLBACK_TEXT);
     }
     String all = String.join("\n", slack.bodies());
     ips.forEach(ip -> assertThat(all).contains("`" + ip + "`"));

@@ -3,6 +3,7 @@ package io.guardwall.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.guardwall.core.port.Notifier;
@@ -10,6 +11,7 @@ import io.guardwall.core.port.NotifyException;
 import io.guardwall.core.slack.SlackMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -227,6 +229,57 @@ class DigestingNotifierTest {
       Thread.interrupted();
       delivery.release.countDown();
     }
+  }
+
+  @Test
+  void deliver_shouldReturnOnlyAfterSlackAcceptedTheMessage() throws Exception {
+    FakeDelivery delivery = new FakeDelivery(true);
+    DigestingNotifier n = start(delivery);
+    CompletableFuture<Void> delivering =
+        CompletableFuture.runAsync(() -> n.deliver(Messages.finding("f-0")));
+    await(delivery.firstArrived);
+
+    assertThat(delivering).as("Slack has not answered yet").isNotDone();
+    delivery.release.countDown();
+    delivering.get(30, TimeUnit.SECONDS);
+
+    assertThat(delivery.sent()).extracting(SlackMessage::findingId).containsExactly("f-0");
+  }
+
+  @Test
+  void deliver_shouldThrowTheFailure_andLeaveFlushNothingToReport() {
+    FakeDelivery delivery = new FakeDelivery(false);
+    delivery.before = fail(m -> "bad".equals(m.findingId()), rejected());
+    DigestingNotifier n = start(delivery);
+
+    assertThatThrownBy(() -> n.deliver(Messages.finding("bad")))
+        .isInstanceOf(NotifyException.class)
+        .hasMessage("Slack rejected the message");
+    n.deliver(Messages.finding("good"));
+
+    assertThatCode(n::flush).doesNotThrowAnyException();
+    assertThat(delivery.sent()).extracting(SlackMessage::findingId).containsExactly("good");
+  }
+
+  @Test
+  void deliver_shouldThrow_whenTheThreadDiesBeforePostingIt() {
+    FakeDelivery delivery = new FakeDelivery(true);
+    delivery.before =
+        fail(m -> "fatal".equals(m.findingId()), () -> new StackOverflowError("test"));
+    DigestingNotifier n = start(delivery);
+    n.send(Messages.finding("fatal"));
+    await(delivery.firstArrived);
+    CompletableFuture<Void> queued =
+        CompletableFuture.runAsync(() -> n.deliver(Messages.finding("queued")));
+    // Release only once the message is queued: after the thread died, deliver is refused outright.
+    while (n.awaiting() == 0 && !queued.isDone()) {
+      Thread.onSpinWait();
+    }
+    delivery.release.countDown();
+
+    assertThat(catchThrowable(() -> queued.get(30, TimeUnit.SECONDS)))
+        .hasCauseInstanceOf(NotifyException.class)
+        .hasStackTraceContaining("stopped before posting");
   }
 
   @Test

@@ -43,6 +43,27 @@ final class Schema {
                 level INTEGER NOT NULL,
                 expires_at TEXT NOT NULL
               )""",
+              "CREATE INDEX notifications_expires_at ON notifications (expires_at)"),
+          // A notification is remembered (level, expires_at) only once Slack accepted it; until
+          // then a claim holds a lease (lease_*). Rows written before are notifications sent.
+          List.of(
+              """
+              CREATE TABLE notifications_v2 (
+                finding_id TEXT PRIMARY KEY NOT NULL,
+                level INTEGER,
+                expires_at TEXT,
+                lease_level INTEGER,
+                lease_until TEXT,
+                lease_token TEXT,
+                CHECK ((level IS NULL) = (expires_at IS NULL)),
+                CHECK ((lease_level IS NULL) = (lease_until IS NULL)),
+                CHECK ((lease_until IS NULL) = (lease_token IS NULL))
+              )""",
+              """
+              INSERT INTO notifications_v2 (finding_id, level, expires_at)
+                SELECT finding_id, level, expires_at FROM notifications""",
+              "DROP TABLE notifications",
+              "ALTER TABLE notifications_v2 RENAME TO notifications",
               "CREATE INDEX notifications_expires_at ON notifications (expires_at)"));
 
   static final int VERSION = STEPS.size();

@@ -1,32 +1,58 @@
 package io.guardwall.sqlite;
 
 import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.port.NotificationClaim;
 import io.guardwall.core.port.NotificationLog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The notification log in the SQLite state; thread-safe, and safe with other processes on the same
- * file because a claim is one conditional upsert statement. Forgotten records are pruned every
- * {@link #PRUNE_EVERY} claims. Closing it does nothing: the {@link SqliteState} owns the
- * connection.
+ * file because a claim is one conditional upsert statement and a confirm one transaction. A row
+ * holds what was notified ({@code level}, {@code expires_at}) and the pending claim ({@code
+ * lease_*}). Forgotten rows are pruned every {@link #PRUNE_EVERY} claims. Closing it does nothing:
+ * the {@link SqliteState} owns the connection.
  */
 final class SqliteNotificationLog implements NotificationLog {
   static final int PRUNE_EVERY = 1_000;
 
-  // The update happens only when the level rises or the old record is forgotten; otherwise the
-  // statement changes no row, which is how a refused claim shows.
+  // The update happens only when neither what was notified nor a live lease covers the level;
+  // otherwise the statement changes no row, which is how a refused claim shows.
   private static final String CLAIM =
+      """
+      INSERT INTO notifications (finding_id, lease_level, lease_until, lease_token)
+        VALUES (?, ?, ?, ?)
+      ON CONFLICT (finding_id) DO UPDATE
+        SET lease_level = excluded.lease_level, lease_until = excluded.lease_until,
+          lease_token = excluded.lease_token
+        WHERE (notifications.level IS NULL OR notifications.level < excluded.lease_level
+            OR notifications.expires_at <= ?)
+          AND (notifications.lease_level IS NULL
+            OR notifications.lease_level < excluded.lease_level OR notifications.lease_until <= ?)""";
+
+  // A higher level remembered meanwhile (confirmed by a later claim) is kept.
+  private static final String REMEMBER =
       """
       INSERT INTO notifications (finding_id, level, expires_at) VALUES (?, ?, ?)
       ON CONFLICT (finding_id) DO UPDATE
         SET level = excluded.level, expires_at = excluded.expires_at
-        WHERE excluded.level > notifications.level OR notifications.expires_at <= ?""";
-  private static final String PRUNE = "DELETE FROM notifications WHERE expires_at <= ?";
+        WHERE notifications.level IS NULL OR notifications.level <= excluded.level
+          OR notifications.expires_at <= ?""";
+
+  private static final String END_LEASE =
+      """
+      UPDATE notifications SET lease_level = NULL, lease_until = NULL, lease_token = NULL
+        WHERE finding_id = ? AND lease_token = ?""";
+
+  private static final String PRUNE =
+      """
+      DELETE FROM notifications WHERE (expires_at IS NULL OR expires_at <= ?)
+        AND (lease_until IS NULL OR lease_until <= ?)""";
 
   private final Database db;
   private final AtomicLong claims = new AtomicLong();
@@ -36,19 +62,38 @@ final class SqliteNotificationLog implements NotificationLog {
   }
 
   @Override
-  public boolean claim(String findingId, SeverityLevel level, Instant now, Instant forgetAfter) {
+  public Optional<NotificationClaim> claim(
+      String findingId, SeverityLevel level, Instant now, Instant leaseUntil) {
     Objects.requireNonNull(findingId, "findingId");
     Objects.requireNonNull(level, "level");
-    Objects.requireNonNull(now, "now");
-    Objects.requireNonNull(forgetAfter, "forgetAfter");
-    String at = InstantText.format(now);
-    String forget = InstantText.format(forgetAfter);
+    String at = InstantText.format(Objects.requireNonNull(now, "now"));
+    String until = InstantText.format(Objects.requireNonNull(leaseUntil, "leaseUntil"));
+    NotificationClaim claim = NotificationClaim.granted(findingId, level);
     boolean granted =
-        db.statement(c -> update(c, CLAIM, findingId, level.ordinal(), forget, at) == 1);
+        db.statement(
+            c -> update(c, CLAIM, findingId, level.ordinal(), until, claim.token(), at, at) == 1);
     if (claims.incrementAndGet() % PRUNE_EVERY == 0) {
-      db.statement(c -> update(c, PRUNE, at));
+      db.statement(c -> update(c, PRUNE, at, at));
     }
-    return granted;
+    return granted ? Optional.of(claim) : Optional.empty();
+  }
+
+  @Override
+  public void confirm(NotificationClaim claim, Instant now, Instant forgetAfter) {
+    Objects.requireNonNull(claim, "claim");
+    String at = InstantText.format(Objects.requireNonNull(now, "now"));
+    String forget = InstantText.format(Objects.requireNonNull(forgetAfter, "forgetAfter"));
+    db.transaction(
+        c -> {
+          update(c, REMEMBER, claim.findingId(), claim.level().ordinal(), forget, at);
+          return update(c, END_LEASE, claim.findingId(), claim.token());
+        });
+  }
+
+  @Override
+  public void release(NotificationClaim claim) {
+    Objects.requireNonNull(claim, "claim");
+    db.statement(c -> update(c, END_LEASE, claim.findingId(), claim.token()));
   }
 
   private static int update(Connection c, String sql, Object... params) throws SQLException {

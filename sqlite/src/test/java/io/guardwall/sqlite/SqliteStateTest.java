@@ -8,6 +8,7 @@ import io.guardwall.core.model.BlockRequest;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.Sighting;
 import io.guardwall.core.port.StoreException;
 import java.nio.charset.StandardCharsets;
@@ -37,14 +38,18 @@ class SqliteStateTest {
     try (SqliteState state = SqliteState.open(file)) {
       state.blocklist().upsert(blocked);
       state.blocklist().upsert(pinned);
-      state.notifications().claim("f1", SeverityLevel.HIGH, T0, T0.plus(Duration.ofDays(30)));
+      NotificationLog log = state.notifications();
+      log.confirm(
+          log.claim("f1", SeverityLevel.HIGH, T0, T0.plusSeconds(60)).orElseThrow(),
+          T0,
+          T0.plus(Duration.ofDays(30)));
     }
 
     try (SqliteState state = SqliteState.open(file)) {
       assertThat(state.blocklist().listActive(T0))
           .containsExactly(BlocklistEntry.create(blocked), BlocklistEntry.create(pinned));
       assertThat(state.notifications().claim("f1", SeverityLevel.HIGH, T0, T0.plusSeconds(1)))
-          .isFalse();
+          .isEmpty();
       assertThat(state.blocklist().upsert(Sighting.of(IP, T0.plusSeconds(1)).build()).created())
           .isFalse();
     }
@@ -129,6 +134,35 @@ class SqliteStateTest {
         .isInstanceOf(StoreException.class)
         .hasMessageContaining(file.toString())
         .hasMessageContaining("not writable");
+  }
+
+  @Test
+  void open_shouldKeepNotificationsSent_whenFileHasTheFirstSchema() throws Exception {
+    Path file = dir.resolve("v1.db");
+    try (Connection c = raw(file);
+        Statement s = c.createStatement()) {
+      // the first schema's notifications table, as guardwall 0.1 wrote it
+      s.execute(
+          "CREATE TABLE notifications (finding_id TEXT PRIMARY KEY NOT NULL,"
+              + " level INTEGER NOT NULL, expires_at TEXT NOT NULL)");
+      s.execute(
+          "CREATE TABLE blocklist (cidr TEXT PRIMARY KEY NOT NULL, first_seen TEXT NOT NULL,"
+              + " last_seen TEXT NOT NULL, expires_at TEXT, hits INTEGER NOT NULL,"
+              + " highest_severity TEXT NOT NULL, finding_types TEXT NOT NULL,"
+              + " finding_ids TEXT NOT NULL, accounts TEXT NOT NULL, regions TEXT NOT NULL,"
+              + " origins TEXT NOT NULL, pinned INTEGER NOT NULL)");
+      s.execute(
+          "INSERT INTO notifications VALUES ('f1', 3, '"
+              + InstantText.format(T0.plus(Duration.ofDays(30)))
+              + "')");
+      s.execute("PRAGMA user_version = 1");
+    }
+
+    try (SqliteState state = SqliteState.open(file)) {
+      NotificationLog log = state.notifications();
+      assertThat(log.claim("f1", SeverityLevel.HIGH, T0, T0.plusSeconds(60))).isEmpty();
+      assertThat(log.claim("f1", SeverityLevel.CRITICAL, T0, T0.plusSeconds(60))).isPresent();
+    }
   }
 
   @Test
@@ -223,8 +257,8 @@ class SqliteStateTest {
       Instant later = T0.plusSeconds(120);
       state.notifications().claim("new", SeverityLevel.HIGH, later, later.plusSeconds(60));
 
-      assertThat(rows(file)).as("only the record not yet forgotten").isEqualTo(1);
-      assertThat(state.notifications().claim("new", SeverityLevel.HIGH, later, later)).isFalse();
+      assertThat(rows(file)).as("only the claim whose lease is live").isEqualTo(1);
+      assertThat(state.notifications().claim("new", SeverityLevel.HIGH, later, later)).isEmpty();
     }
   }
 

@@ -40,7 +40,8 @@ public final class UpsertWorker {
       }
       if (state
           .notifications()
-          .claim("f-" + i, SeverityLevel.HIGH, at, at.plus(Duration.ofDays(1)))) {
+          .claim("f-" + i, SeverityLevel.HIGH, at, at.plus(Duration.ofDays(1)))
+          .isPresent()) {
         granted++;
       }
     }

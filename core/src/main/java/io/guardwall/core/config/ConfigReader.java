@@ -59,8 +59,10 @@ public final class ConfigReader {
         case "allowList" -> b.allowList = strings(v).stream().map(Cidr::parse).toList();
         case "accounts" -> b.accounts = new LinkedHashSet<>(strings(v));
         case "blockSamples" -> b.blockSamples = bool(v);
+        case "blockVictims" -> b.blockVictims = bool(v);
         case "notificationMemory" -> b.notificationMemory = duration(v);
         case "firewall" -> b.firewall = firewall(v, b.firewall);
+        case "maxBlockWidth" -> b.maxBlockWidth = blockWidth(v, b.maxBlockWidth);
         default -> throw new IllegalArgumentException("unknown key");
       }
     } catch (RuntimeException e) {
@@ -69,23 +71,14 @@ public final class ConfigReader {
   }
 
   private static FirewallSettings firewall(JsonNode v, FirewallSettings d) {
-    if (!v.isObject()) {
-      throw new IllegalArgumentException("must be an object");
-    }
-    Set<String> known =
+    requireKeys(
+        v,
         Set.of(
             "sourcePriority",
             "destinationPriority",
             "customActionName",
             "metricDimension",
-            "capacity");
-    v.fieldNames()
-        .forEachRemaining(
-            k -> {
-              if (!known.contains(k)) {
-                throw new IllegalArgumentException("unknown key '" + k + "'");
-              }
-            });
+            "capacity"));
     return new FirewallSettings(
         v.has("sourcePriority") ? integer(v.get("sourcePriority")) : d.sourcePriority(),
         v.has("destinationPriority")
@@ -94,6 +87,26 @@ public final class ConfigReader {
         v.has("customActionName") ? text(v.get("customActionName")) : d.customActionName(),
         v.has("metricDimension") ? text(v.get("metricDimension")) : d.metricDimension(),
         v.has("capacity") ? integer(v.get("capacity")) : d.capacity());
+  }
+
+  private static BlockWidth blockWidth(JsonNode v, BlockWidth d) {
+    requireKeys(v, Set.of("ipv4", "ipv6"));
+    return new BlockWidth(
+        v.has("ipv4") ? integer(v.get("ipv4")) : d.ipv4(),
+        v.has("ipv6") ? integer(v.get("ipv6")) : d.ipv6());
+  }
+
+  private static void requireKeys(JsonNode v, Set<String> known) {
+    if (!v.isObject()) {
+      throw new IllegalArgumentException("must be an object");
+    }
+    v.fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (!known.contains(k)) {
+                throw new IllegalArgumentException("unknown key '" + k + "'");
+              }
+            });
   }
 
   private static Duration duration(JsonNode v) {
@@ -142,8 +155,10 @@ public final class ConfigReader {
     List<Cidr> allowList;
     Set<String> accounts;
     boolean blockSamples;
+    boolean blockVictims;
     Duration notificationMemory;
     FirewallSettings firewall;
+    BlockWidth maxBlockWidth;
 
     Builder(GuardwallConfig d) {
       blockDuration = d.blockDuration();
@@ -152,8 +167,10 @@ public final class ConfigReader {
       allowList = d.allowList();
       accounts = d.accounts();
       blockSamples = d.blockSamples();
+      blockVictims = d.blockVictims();
       notificationMemory = d.notificationMemory();
       firewall = d.firewall();
+      maxBlockWidth = d.maxBlockWidth();
     }
 
     GuardwallConfig build() {
@@ -165,8 +182,10 @@ public final class ConfigReader {
             allowList,
             accounts,
             blockSamples,
+            blockVictims,
             notificationMemory,
-            firewall);
+            firewall,
+            maxBlockWidth);
       } catch (RuntimeException e) {
         throw new ConfigException(e.getMessage(), e);
       }

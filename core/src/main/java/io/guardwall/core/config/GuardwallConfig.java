@@ -17,8 +17,11 @@ import java.util.Set;
  * @param allowList CIDRs never blocked, on top of the non-public ranges
  * @param accounts accounts whose findings are accepted; empty accepts all
  * @param blockSamples whether sample findings block (they are always labelled as samples)
+ * @param blockVictims whether remote addresses a finding does not name as the attacker block too:
+ *     the targets and peers of a workload that acts, API callers not known to be hostile
  * @param notificationMemory how long a notified finding is remembered for de-duplication
  * @param firewall where guardwall's rules go in the rule group
+ * @param maxBlockWidth the widest CIDR that may be blocked, per address family
  */
 public record GuardwallConfig(
     Duration blockDuration,
@@ -27,8 +30,10 @@ public record GuardwallConfig(
     List<Cidr> allowList,
     Set<String> accounts,
     boolean blockSamples,
+    boolean blockVictims,
     Duration notificationMemory,
-    FirewallSettings firewall) {
+    FirewallSettings firewall,
+    BlockWidth maxBlockWidth) {
 
   public GuardwallConfig {
     requirePositive(blockDuration, "blockDuration");
@@ -36,6 +41,7 @@ public record GuardwallConfig(
     Objects.requireNonNull(notifyThreshold, "notifyThreshold");
     Objects.requireNonNull(apiBlockThreshold, "apiBlockThreshold");
     Objects.requireNonNull(firewall, "firewall");
+    Objects.requireNonNull(maxBlockWidth, "maxBlockWidth");
     allowList = List.copyOf(allowList);
     accounts = Set.copyOf(accounts);
   }
@@ -49,13 +55,18 @@ public record GuardwallConfig(
         List.of(),
         Set.of(),
         true,
+        false,
         Duration.ofDays(7),
-        FirewallSettings.defaults());
+        FirewallSettings.defaults(),
+        BlockWidth.defaults());
   }
 
-  /** Whether findings of {@code accountId} are accepted (an unknown account is accepted). */
+  /**
+   * Whether findings of {@code accountId} are accepted: any, even an unknown (null) account, when
+   * {@code accounts} is empty; otherwise only a listed one.
+   */
   public boolean accepts(String accountId) {
-    return accounts.isEmpty() || accountId == null || accounts.contains(accountId);
+    return accounts.isEmpty() || (accountId != null && accounts.contains(accountId));
   }
 
   private static void requirePositive(Duration d, String name) {

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param severity the level name, or null when unreadable
  * @param error why nothing was done for it, or null
- * @param notification "sent", "duplicate", "failed: ...", or why it was not sent
+ * @param notification what became of its Slack alert, or null when the finding was not handled
  */
 public record FindingReport(
     String id,
@@ -17,7 +17,7 @@ public record FindingReport(
     String error,
     List<IpDecision> ips,
     List<String> warnings,
-    String notification) {
+    NotificationOutcome notification) {
 
   public FindingReport {
     ips = List.copyOf(ips);

@@ -11,6 +11,7 @@ import java.util.List;
  * @param missing expected but not in the firewall
  * @param extra in guardwall's rule but not expected
  * @param evicted entries the capacity leaves out
+ * @param refused why each entry the safety rule keeps out of the firewall is refused
  */
 public record FirewallStatus(
     int desiredEntries,
@@ -18,6 +19,7 @@ public record FirewallStatus(
     List<String> missing,
     List<String> extra,
     List<String> evicted,
+    List<String> refused,
     int capacityUsed,
     int capacity) {
 
@@ -26,6 +28,7 @@ public record FirewallStatus(
     missing = List.copyOf(missing);
     extra = List.copyOf(extra);
     evicted = List.copyOf(evicted);
+    refused = List.copyOf(refused);
   }
 
   /** Whether the firewall blocks exactly what a reconcile would write. */

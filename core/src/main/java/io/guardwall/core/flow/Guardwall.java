@@ -1,6 +1,7 @@
 package io.guardwall.core.flow;
 
 import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.model.BlockRequest;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.parse.FindingParser;
@@ -9,12 +10,15 @@ import io.guardwall.core.plan.RuleGroupLayout;
 import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.plan.RuleGroupPlanner;
 import io.guardwall.core.policy.Policy;
+import io.guardwall.core.policy.SafetyRule;
+import io.guardwall.core.policy.Violation;
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.FirewallSnapshot;
 import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.Notifier;
 import io.guardwall.core.reconcile.CoalescingReconciler;
+import io.guardwall.core.reconcile.ReconcileResult;
 import io.guardwall.core.reconcile.Reconciler;
 import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.core.route.Route;
@@ -23,6 +27,7 @@ import io.guardwall.core.slack.SlackMessages;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,6 +45,7 @@ public final class Guardwall {
   final FindingParser parser = FindingParser.create();
   final Policy policy;
   final SlackMessages messages;
+  final SafetyRule safety;
   final CoalescingReconciler reconciler;
   final Firewall firewall;
   final RuleGroupPlanner planner;
@@ -56,9 +62,10 @@ public final class Guardwall {
     this.notifier = ports.notifier();
     this.router = Router.create(config.notifyThreshold());
     this.policy = new Policy(config);
+    this.safety = SafetyRule.of(config);
     this.messages = new SlackMessages("guardwall unblock");
     this.firewall = ports.firewall();
-    this.planner = new RuleGroupPlanner(layout(config));
+    this.planner = new RuleGroupPlanner(layout(config), safety);
     this.reconciler =
         new CoalescingReconciler(new Reconciler(firewall, store, planner, clock, retry));
   }
@@ -76,6 +83,46 @@ public final class Guardwall {
     Set<Route> enabled = EnumSet.noneOf(Route.class);
     enabled.addAll(routes);
     return new Run(this, enabled);
+  }
+
+  /**
+   * Records a block, whoever asks for it (a finding, an operator, a Slack action), unless the CIDR
+   * breaks the safety rule; the firewall follows at the next reconcile.
+   *
+   * @throws io.guardwall.core.port.StoreException when the store fails; nothing is recorded
+   */
+  public BlockOutcome block(BlockRequest request) {
+    Optional<Violation> violation = safety.check(request.cidr());
+    if (violation.isPresent()) {
+      return new BlockOutcome.Refused(violation.get());
+    }
+    return new BlockOutcome.Recorded(store.upsert(request));
+  }
+
+  /**
+   * Deletes the entry for {@code cidr}; when there is none, names the active entries that still
+   * cover it. The firewall follows at the next reconcile.
+   */
+  public UnblockOutcome unblock(Cidr cidr) {
+    Optional<BlocklistEntry> entry = store.get(cidr);
+    if (entry.isPresent() && store.delete(cidr)) {
+      return new UnblockOutcome.Removed(entry.get());
+    }
+    List<Cidr> covering =
+        store.listActive(clock.instant()).stream()
+            .map(BlocklistEntry::cidr)
+            .filter(c -> c.contains(cidr) || cidr.contains(c))
+            .toList();
+    return new UnblockOutcome.NotBlocked(cidr, covering);
+  }
+
+  /**
+   * Brings the firewall to the whole desired state; concurrent requests coalesce.
+   *
+   * @throws io.guardwall.core.reconcile.ReconcileException when the firewall cannot be updated
+   */
+  public ReconcileResult reconcile() {
+    return reconciler.request();
   }
 
   /** The reconciler shared by every run of this instance; concurrent requests coalesce. */
@@ -97,6 +144,7 @@ public final class Guardwall {
         expected.stream().filter(c -> !actual.sources().contains(c)).toList(),
         actual.sources().stream().filter(c -> !expectedSet.contains(c)).sorted().toList(),
         plan.evicted().stream().map(e -> e.cidr().value()).toList(),
+        plan.refused().stream().map(Violation::message).toList(),
         actual.capacityUsed(),
         snapshot.capacity());
   }

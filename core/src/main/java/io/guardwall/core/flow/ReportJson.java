@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.policy.IpDecision;
+import io.guardwall.core.policy.Violation;
+import io.guardwall.core.reconcile.ReconcileResult;
 import io.guardwall.core.slack.SlackMessage;
 import java.time.Instant;
 import java.util.Collection;
@@ -39,7 +41,9 @@ public final class ReportJson {
     ArrayNode ips = o.putArray("ips");
     f.ips().forEach(d -> ips.add(ip(d)));
     strings(o.putArray("warnings"), f.warnings());
-    o.put("notification", f.notification());
+    NotificationOutcome n = f.notification();
+    o.put("notification", n == null ? null : n.describe());
+    o.put("notificationStatus", n == null ? null : n.status());
     return o;
   }
 
@@ -67,6 +71,29 @@ public final class ReportJson {
     ArrayNode origins = o.putArray("origins");
     e.origins().forEach(x -> origins.add(lower(x.name())));
     o.put("pinned", e.pinned());
+    return o;
+  }
+
+  /** What a reconcile rendered, what capacity left out and what the safety rule refused. */
+  public static ObjectNode reconcile(ReconcileResult r) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("updated", r.updated());
+    o.set("ruleGroup", r.plan().ruleGroup());
+    ObjectNode capacity = o.putObject("capacity");
+    capacity.put("used", r.plan().capacityUsed()).put("total", r.plan().capacity());
+    ArrayNode leftOut = o.putArray("leftOut");
+    r.plan().evicted().forEach(e -> leftOut.add(entry(e)));
+    ArrayNode refused = o.putArray("refused");
+    r.plan().refused().forEach(v -> refused.add(violation(v)));
+    return o;
+  }
+
+  /** A CIDR the safety rule refuses, and why. */
+  public static ObjectNode violation(Violation v) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("cidr", v.cidr().value());
+    o.put("rule", lower(v.kind().name()));
+    o.put("reason", v.message());
     return o;
   }
 

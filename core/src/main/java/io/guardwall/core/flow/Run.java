@@ -1,13 +1,14 @@
 package io.guardwall.core.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.model.BlockRequest;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.UpsertResult;
+import io.guardwall.core.parse.FindingEvent;
 import io.guardwall.core.parse.FindingResult;
 import io.guardwall.core.policy.IpDecision;
+import io.guardwall.core.port.NotificationClaim;
 import io.guardwall.core.port.NotifyException;
 import io.guardwall.core.port.StoreException;
 import io.guardwall.core.reconcile.ReconcileException;
@@ -15,6 +16,7 @@ import io.guardwall.core.reconcile.ReconcileResult;
 import io.guardwall.core.route.Route;
 import io.guardwall.core.slack.BlockedIp;
 import io.guardwall.core.slack.SlackMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -32,6 +34,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Run {
 
+  /**
+   * How long a claimed alert may take until Slack accepts it before another worker may send it:
+   * longer than the webhook's retry budget (a minute) and the notify function's timeout.
+   */
+  static final Duration NOTIFY_LEASE = Duration.ofMinutes(5);
+
   private final Guardwall gw;
   private final ConcurrentLinkedQueue<BlockedIp> pending = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<BlockedIp> blocked = new ConcurrentLinkedQueue<>();
@@ -46,22 +54,34 @@ public final class Run {
     this.enabled = enabled;
   }
 
-  /** Processes one event; never throws for bad input, which is reported in the result. */
+  /**
+   * Processes one event; never throws for bad input, which is reported in the result. Each finding
+   * is routed on its own, as if EventBridge had delivered it alone: in the cloud a rule matches the
+   * whole event, so a finding no route wants may arrive beside one that is wanted. Every finding is
+   * read and reported, so that a finding no route can see still shows its error or warnings.
+   */
   public EventReport process(JsonNode raw, String source, int index) {
-    ObjectNode event;
-    List<FindingResult> results;
-    Set<Route> routes;
+    List<FindingEvent> parts;
     try {
-      event = gw.parser.normalize(raw);
-      routes = EnumSet.noneOf(Route.class);
-      routes.addAll(gw.router.routes(event));
-      routes.retainAll(enabled);
-      results = routes.isEmpty() ? List.of() : gw.parser.parse(event);
+      parts = gw.parser.split(gw.parser.normalize(raw));
     } catch (IllegalArgumentException e) {
       return EventReport.failed(source, index, e.getMessage());
     }
-    List<FindingReport> findings = results.stream().map(r -> handle(r, routes)).toList();
+    Set<Route> routes = EnumSet.noneOf(Route.class);
+    List<FindingReport> findings = new ArrayList<>();
+    for (FindingEvent part : parts) {
+      Set<Route> own = routes(part);
+      routes.addAll(own);
+      findings.add(handle(gw.parser.read(part), own));
+    }
     return new EventReport(source, index, routes, null, findings);
+  }
+
+  private Set<Route> routes(FindingEvent part) {
+    Set<Route> routes = EnumSet.noneOf(Route.class);
+    routes.addAll(gw.router.routes(part.event()));
+    routes.retainAll(enabled);
+    return routes;
   }
 
   /**
@@ -124,7 +144,7 @@ public final class Run {
     try {
       List<IpDecision> ips = gw.policy.decide(f, routes.contains(Route.BLOCK));
       ips.stream().filter(IpDecision::block).forEach(d -> record(f, d));
-      String notification = notify(f, routes.contains(Route.NOTIFY));
+      NotificationOutcome notification = notify(f, routes.contains(Route.NOTIFY));
       return new FindingReport(
           f.id(), f.type(), f.severity().level().name(), null, ips, f.warnings(), notification);
     } catch (StoreException e) {
@@ -149,10 +169,13 @@ public final class Run {
             f.region(),
             f.origin(),
             false);
-    UpsertResult result = gw.store.upsert(request);
-    if (result.created()) {
-      pending.add(blockedIp(f, d, result));
+    BlockOutcome outcome = gw.block(request);
+    if (outcome instanceof BlockOutcome.Recorded r && r.upsert().created()) {
+      pending.add(blockedIp(f, d, r.upsert()));
       changed.set(true);
+    } else if (outcome instanceof BlockOutcome.Refused r) {
+      // The policy applies the same rule first, so this is a disagreement worth surfacing.
+      errors.add("finding " + f.id() + ": " + r.violation().message());
     }
   }
 
@@ -169,24 +192,90 @@ public final class Run {
         f.sample());
   }
 
-  private String notify(Finding f, boolean routed) {
+  private NotificationOutcome notify(Finding f, boolean routed) {
     Optional<String> skip = gw.policy.notifySkipReason(f, routed);
-    if (skip.isPresent()) {
-      return skip.get();
+    if (skip.isEmpty()) {
+      return alert(f);
     }
+    return gw.policy.meetsNotifyThreshold(f)
+        ? new NotificationOutcome.Skipped(skip.get())
+        : new NotificationOutcome.BelowThreshold(f.severity().level(), gw.config.notifyThreshold());
+  }
+
+  /**
+   * Claims the alert, sends it and confirms the claim once Slack accepted it; a send that fails
+   * releases the claim, so the finding is alerted when it arrives again.
+   */
+  private NotificationOutcome alert(Finding f) {
+    Optional<NotificationClaim> claim;
+    try {
+      Instant now = gw.clock.instant();
+      claim = gw.notifications.claim(f.id(), f.severity().level(), now, now.plus(NOTIFY_LEASE));
+    } catch (StoreException e) {
+      return failed(f, "the notification log failed, so the alert was not sent: " + e.getMessage());
+    }
+    if (claim.isEmpty()) {
+      return NotificationOutcome.DUPLICATE;
+    }
+    try {
+      gw.notifier.deliver(gw.messages.findingAlert(f));
+    } catch (RuntimeException e) {
+      release(claim.get());
+      if (!(e instanceof NotifyException)) {
+        throw e;
+      }
+      return failed(f, e.getMessage());
+    }
+    confirm(claim.get());
+    return NotificationOutcome.SENT;
+  }
+
+  private NotificationOutcome failed(Finding f, String cause) {
+    errors.add("notification for finding " + f.id() + " failed: " + cause);
+    return new NotificationOutcome.Failed(cause);
+  }
+
+  /** A release that fails leaves the claim to lapse: the alert is retried a few minutes later. */
+  private void release(NotificationClaim claim) {
+    try {
+      gw.notifications.release(claim);
+    } catch (StoreException e) {
+      errors.add(
+          "finding "
+              + claim.findingId()
+              + ": the notification log kept the failed alert's claim, so it is retried only once"
+              + " the claim lapses: "
+              + e.getMessage());
+    }
+  }
+
+  /** A confirm that fails risks a second alert, never a lost one: reported, not thrown. */
+  private void confirm(NotificationClaim claim) {
     Instant now = gw.clock.instant();
-    if (!gw.notifications.claim(
-        f.id(), f.severity().level(), now, now.plus(gw.config.notificationMemory()))) {
-      return "duplicate: already notified at this severity or higher";
+    try {
+      gw.notifications.confirm(claim, now, now.plus(gw.config.notificationMemory()));
+    } catch (StoreException e) {
+      errors.add(
+          "finding "
+              + claim.findingId()
+              + " was alerted, but the notification log did not record it, so it may be alerted"
+              + " again: "
+              + e.getMessage());
     }
-    return send(() -> gw.messages.findingAlert(f), "finding " + f.id());
   }
 
   private void sendDigest(ReconcileResult reconcile, List<BlockedIp> batch) {
     Set<Cidr> evicted = Set.copyOf(reconcile.plan().evicted().stream().map(e -> e.cidr()).toList());
+    Set<Cidr> refused = Set.copyOf(reconcile.plan().refused().stream().map(v -> v.cidr()).toList());
     List<BlockedIp> inFirewall = new ArrayList<>(batch);
-    inFirewall.removeIf(b -> evicted.contains(b.cidr()));
+    inFirewall.removeIf(b -> evicted.contains(b.cidr()) || refused.contains(b.cidr()));
     blocked.addAll(inFirewall);
+    if (!reconcile.plan().refused().isEmpty()) {
+      errors.add(
+          reconcile.plan().refused().size()
+              + " stored entries break the safety rule and were left out of the rule group: "
+              + reconcile.plan().refused().stream().map(v -> v.message()).toList());
+    }
     if (!evicted.isEmpty()) {
       errors.add(
           evicted.size()
@@ -194,17 +283,15 @@ public final class Run {
               + evicted);
     }
     for (SlackMessage digest : gw.messages.blockedDigests(inFirewall, gw.clock.instant())) {
-      send(() -> digest, "digest");
+      send(digest, "digest");
     }
   }
 
-  private String send(java.util.function.Supplier<SlackMessage> message, String what) {
+  private void send(SlackMessage message, String what) {
     try {
-      gw.notifier.send(message.get());
-      return "sent";
+      gw.notifier.send(message);
     } catch (NotifyException e) {
       errors.add("notification for " + what + " failed: " + e.getMessage());
-      return "failed: " + e.getMessage();
     }
   }
 }

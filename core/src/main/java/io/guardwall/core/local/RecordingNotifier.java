@@ -21,12 +21,22 @@ public final class RecordingNotifier implements Notifier {
 
   @Override
   public void send(SlackMessage message) {
-    synchronized (this) {
-      sent.add(message);
-    }
+    record(message);
     if (next != null) {
       next.send(message);
     }
+  }
+
+  @Override
+  public void deliver(SlackMessage message) {
+    record(message);
+    if (next != null) {
+      next.deliver(message);
+    }
+  }
+
+  private synchronized void record(SlackMessage message) {
+    sent.add(message);
   }
 
   public synchronized List<SlackMessage> messages() {

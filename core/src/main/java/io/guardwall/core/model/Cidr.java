@@ -4,7 +4,6 @@ import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
-import inet.ipaddr.ipv6.IPv6Address;
 import java.util.Objects;
 
 /**
@@ -27,24 +26,38 @@ public record Cidr(String value) implements Comparable<Cidr> {
     value = canonical(parsed);
   }
 
-  /** Parses a CIDR ({@code 10.0.0.0/8}) or a single address, which becomes a /32 or /128. */
+  /**
+   * Parses a CIDR ({@code 203.0.113.0/24}) or a single address, which becomes a /32 or /128. An
+   * IPv6 block that embeds IPv4 (mapped, compatible, SIIT, NAT64, 6to4) becomes the IPv4 block.
+   * IPv4 parts are decimal without leading zeros ({@code 010.0.0.1} could mean octal 8.0.0.1).
+   *
+   * @throws IllegalArgumentException naming the text when it is no such CIDR
+   */
   public static Cidr parse(String text) {
     return new Cidr(text);
   }
 
   /**
-   * Parses one address as it appears in a finding: a bare IPv4 or IPv6 address, never a range. An
-   * IPv4-mapped IPv6 address ({@code ::ffff:203.0.113.9}) becomes the IPv4 address.
+   * Parses one address as it appears in a finding: a bare IPv4 or IPv6 address, never a range, a
+   * prefix or a zone. An IPv6 form that embeds an IPv4 address becomes the IPv4 address.
+   *
+   * @throws IllegalArgumentException naming the text when it is no such address
    */
   public static Cidr ofAddress(String text) {
     Objects.requireNonNull(text, "address");
-    IPAddressString s = new IPAddressString(text.trim(), ADDRESS_FORMS);
-    IPAddress address = s.getAddress();
-    if (address == null || !s.isIPAddress()) {
+    IPAddressString s = new IPAddressString(text.strip(), ADDRESS_FORMS);
+    IPAddress address = s.isIPAddress() ? s.getAddress() : null;
+    if (address == null || address.isMultiple()) {
       throw new IllegalArgumentException("not an IP address: " + abbreviate(text));
     }
-    return new Cidr(
-        canonical(unmapped(address).withoutPrefixLength().toPrefixBlock(bits(address))));
+    return of(address.toPrefixBlock(address.getBitCount()));
+  }
+
+  /** Whether {@code text} is one address as {@link #ofAddress} takes it. */
+  public static boolean isAddress(String text) {
+    IPAddressString s = new IPAddressString(text.strip(), ADDRESS_FORMS);
+    IPAddress address = s.isIPAddress() ? s.getAddress() : null;
+    return address != null && !address.isMultiple();
   }
 
   /** Wraps an address block from the ipaddress library. */
@@ -59,6 +72,11 @@ public record Cidr(String value) implements Comparable<Cidr> {
 
   public boolean isIpv4() {
     return address().isIPv4();
+  }
+
+  /** The prefix length: 32 or 128 for a single address. */
+  public int prefixLength() {
+    return address().getNetworkPrefixLength();
   }
 
   /** True for a single address (/32 or /128). */
@@ -90,15 +108,19 @@ public record Cidr(String value) implements Comparable<Cidr> {
 
   private static IPAddress toAddress(String text) {
     try {
-      IPAddress a = new IPAddressString(text.trim(), CIDR_FORMS).toAddress();
+      IPAddress a = new IPAddressString(text.strip(), CIDR_FORMS).toAddress();
       if (a.getNetworkPrefixLength() == null) {
-        a = unmapped(a);
         a = a.toPrefixBlock(a.getBitCount());
       }
-      return a;
+      return EmbeddedIpv4.unwrap(a).orElse(a);
     } catch (AddressStringException | RuntimeException e) {
       throw new IllegalArgumentException("not a CIDR: " + abbreviate(text), e);
     }
+  }
+
+  /** The embedding range (NAT64, 6to4, ...) this block covers whole, named; empty if none. */
+  public java.util.Optional<String> coveredEmbeddingRange() {
+    return EmbeddedIpv4.covered(address()).map(r -> r.name() + " " + r.block());
   }
 
   private static IPAddressStringParameters strict(boolean allowPrefix) {
@@ -108,26 +130,18 @@ public record Cidr(String value) implements Comparable<Cidr> {
             .allowAll(false)
             .allowSingleSegment(false)
             .allowPrefix(allowPrefix)
+            .allowPrefixOnly(false)
             .allowMask(false)
-            .allowWildcardedSeparator(false);
-    b.getIPv4AddressParametersBuilder()
-        .allow_inet_aton(false)
-        .setRangeOptions(IPAddressStringParameters.RangeParameters.NO_RANGE);
+            .allowWildcardedSeparator(false)
+            .setRangeOptions(IPAddressStringParameters.RangeParameters.NO_RANGE)
+            .allow_inet_aton(false);
+    b.getIPv4AddressParametersBuilder().allowLeadingZeros(false);
+    b.getIPv6AddressParametersBuilder().allowZone(false).allowBase85(false).allowBinary(false);
     b.getIPv6AddressParametersBuilder()
-        .allowZone(false)
-        .setRangeOptions(IPAddressStringParameters.RangeParameters.NO_RANGE);
+        .getEmbeddedIPv4AddressParametersBuilder()
+        .allowLeadingZeros(false)
+        .allow_inet_aton(false);
     return b.toParams();
-  }
-
-  private static IPAddress unmapped(IPAddress a) {
-    if (a.isIPv6() && ((IPv6Address) a).isIPv4Mapped()) {
-      return ((IPv6Address) a).getEmbeddedIPv4Address();
-    }
-    return a;
-  }
-
-  private static int bits(IPAddress a) {
-    return unmapped(a).getBitCount();
   }
 
   private static String canonical(IPAddress a) {

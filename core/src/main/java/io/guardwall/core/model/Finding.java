@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param arn the ASFF {@code Id} or GuardDuty finding ARN, for console links; may be null
  * @param product {@code GuardDuty} or the ASFF product name
  * @param origin the route it arrived by
+ * @param resource the affected resource in a few words ("Instance i-0abc"); may be null
+ * @param resourceFacts the resource's role and own addresses; null stands for unknown
  * @param archived archived, suppressed or resolved: guardwall does nothing for it
  * @param warnings what was skipped while reading it (an address that is no IP, say)
  */
@@ -27,6 +29,7 @@ public record Finding(
     String product,
     Origin origin,
     String resource,
+    ResourceFacts resourceFacts,
     boolean archived,
     boolean sample,
     List<RemoteIp> remoteIps,
@@ -37,6 +40,7 @@ public record Finding(
     requireText(type, "type");
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(origin, "origin");
+    resourceFacts = resourceFacts == null ? ResourceFacts.unknown() : resourceFacts;
     remoteIps = List.copyOf(remoteIps == null ? List.of() : remoteIps);
     warnings = List.copyOf(warnings == null ? List.of() : warnings);
   }

@@ -1,8 +1,8 @@
 package io.guardwall.core.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.guardwall.core.model.IpSource;
-import java.util.List;
 
 /**
  * Reads the remote addresses of a finding's action object: GuardDuty's {@code service.action} and
@@ -12,21 +12,30 @@ final class ActionIps {
 
   private ActionIps() {}
 
-  static void collect(JsonNode action, RemoteIpCollector out) {
-    JsonNode connection = Json.field(action, "networkConnectionAction");
+  /** Reads {@code action}, which {@code label} names in warnings ("service.action", "Action"). */
+  static void collect(JsonNode action, String label, RemoteIpCollector out) {
+    JsonNode checked = out.object(action, label);
+    JsonNode connection = kind(checked, "networkConnectionAction", out);
     String direction = Json.text(connection, "connectionDirection");
     remote(connection, "networkConnectionAction", IpSource.NETWORK_CONNECTION, direction, out);
-    for (JsonNode probe : portProbes(action, out)) {
-      remote(probe, "portProbeAction", IpSource.PORT_PROBE, null, out);
+    JsonNode probes = portProbes(checked, out);
+    for (int i = 0; i < probes.size(); i++) {
+      String where = "portProbeAction.portProbeDetails[" + i + "]";
+      remote(out.object(probes.get(i), where), "portProbeAction", IpSource.PORT_PROBE, null, out);
     }
-    remote(action, "awsApiCallAction", IpSource.AWS_API_CALL, out);
+    remote(checked, "awsApiCallAction", IpSource.AWS_API_CALL, out);
     // Only remoteIpDetails: sourceIPs also lists the proxies a request passed through.
-    remote(action, "kubernetesApiCallAction", IpSource.KUBERNETES_API_CALL, out);
-    remote(action, "rdsLoginAttemptAction", IpSource.RDS_LOGIN_ATTEMPT, out);
+    remote(checked, "kubernetesApiCallAction", IpSource.KUBERNETES_API_CALL, out);
+    remote(checked, "rdsLoginAttemptAction", IpSource.RDS_LOGIN_ATTEMPT, out);
   }
 
-  private static Iterable<JsonNode> portProbes(JsonNode action, RemoteIpCollector out) {
-    JsonNode details = Json.path(action, "portProbeAction", "portProbeDetails");
+  /** One kind of action inside the action object, e.g. {@code networkConnectionAction}. */
+  private static JsonNode kind(JsonNode action, String name, RemoteIpCollector out) {
+    return out.object(action, name, name);
+  }
+
+  private static JsonNode portProbes(JsonNode action, RemoteIpCollector out) {
+    JsonNode details = Json.field(kind(action, "portProbeAction", out), "portProbeDetails");
     if (details.isArray()) {
       return details;
     }
@@ -34,24 +43,26 @@ final class ActionIps {
       out.warn(
           "skipped portProbeAction.portProbeDetails: " + Json.kind(details) + ", not an array");
     }
-    return List.of();
+    return MissingNode.getInstance();
   }
 
   private static void remote(JsonNode action, String name, IpSource source, RemoteIpCollector out) {
-    remote(Json.field(action, name), name, source, null, out);
+    remote(kind(action, name, out), name, source, null, out);
   }
 
   private static void remote(
       JsonNode holder, String where, IpSource source, String direction, RemoteIpCollector out) {
-    JsonNode details = Json.field(holder, "remoteIpDetails");
-    if (details.isMissingNode() || details.isNull()) {
+    String label = where + ".remoteIpDetails";
+    JsonNode details = out.object(holder, "remoteIpDetails", label);
+    if (details.isMissingNode()) {
       return;
     }
-    JsonNode organization = Json.field(details, "organization");
+    JsonNode organization = out.object(details, "organization", label + ".organization");
+    JsonNode country = out.object(details, "country", label + ".country");
     RemoteIpCollector.Facts facts =
         new RemoteIpCollector.Facts(
             direction,
-            Json.text(details, "country", "countryName"),
+            Json.text(country, "countryName"),
             Json.text(organization, "asn"),
             Json.firstText(organization, "asnOrg", "org", "isp"));
     address(details, "ipAddressV4", where, source, facts, out);

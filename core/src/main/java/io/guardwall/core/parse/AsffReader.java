@@ -3,7 +3,11 @@ package io.guardwall.core.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.Origin;
+import io.guardwall.core.model.ResourceFacts;
 import io.guardwall.core.model.Severity;
+import io.guardwall.core.model.SeverityLevel;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -18,11 +22,19 @@ final class AsffReader {
   /** {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:...}: region and account of any ARN. */
   private static final Pattern ARN = Pattern.compile("^arn:[^:]*:[^:]*:([^:]*):([^:]*):.*$");
 
+  /** An AWS region name: {@code us-east-1}, {@code us-gov-west-1}, {@code eu-isoe-west-1}. */
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+){1,3}-\\d{1,2}");
+
+  private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
   private static final Pattern GUARDDUTY_FINDING_ARN =
       Pattern.compile("^arn:[^:]*:guardduty:[^:]*:[^:]*:detector/[^/]+/finding/([^/]+)$");
 
   /** A GuardDuty finding type: {@code ThreatPurpose:ResourceType/ThreatFamily...}. */
   private static final Pattern GUARDDUTY_TYPE = Pattern.compile("^[A-Za-z]+:[A-Za-z0-9]+/\\S+$");
+
+  private static final List<String> LABELS =
+      Arrays.stream(SeverityLevel.values()).map(SeverityLevel::name).toList();
 
   private static final Set<String> CLOSED_WORKFLOW = Set.of("SUPPRESSED", "RESOLVED");
 
@@ -39,8 +51,9 @@ final class AsffReader {
       return required.invalid(id, type, position);
     }
     RemoteIpCollector ips = new RemoteIpCollector();
-    ActionIps.collect(Json.field(f, "action"), ips);
-    ProductFieldIps.collect(Json.field(f, "productFields"), ips);
+    ActionIps.collect(Json.field(f, "action"), "Action", ips);
+    ProductFieldIps.collect(ips.object(f, "productFields", "ProductFields"), ips);
+    ResourceFacts facts = ResourceFactsReader.asff(f, ips::warn);
     return FindingResult.ok(
         new Finding(
             id,
@@ -54,6 +67,7 @@ final class AsffReader {
             product,
             Origin.SECURITYHUB,
             resource(f),
+            facts,
             isArchived(f),
             isSample(f),
             ips.ips(),
@@ -66,16 +80,28 @@ final class AsffReader {
     return m.matches() ? m.group(1) : id;
   }
 
-  /** {@code AwsAccountId}, else the account in the {@code Id} ARN; null when neither. */
+  /** {@code AwsAccountId}, else the account in the {@code Id} ARN if it is one; else null. */
   static String account(JsonNode f) {
     String account = Json.text(f, "awsAccountId");
-    return account != null ? account : arnPart(Json.text(f, "id"), 2);
+    return account != null && !account.isBlank()
+        ? account
+        : arnPart(Json.text(f, "id"), 2, ACCOUNT);
   }
 
-  /** {@code Region}, else the region in the {@code Id} ARN; null when neither. */
+  /**
+   * {@code Region}, else the region of {@code Resources[0]}, else the region in the {@code Id} ARN;
+   * a fallback that does not look like a region name is passed over; null when none.
+   */
   static String region(JsonNode f) {
     String region = Json.text(f, "region");
-    return region != null ? region : arnPart(Json.text(f, "id"), 1);
+    if (region != null && !region.isBlank()) {
+      return region;
+    }
+    String resource = Json.text(Json.field(f, "resources").path(0), "region");
+    if (resource != null && REGION.matcher(resource).matches()) {
+      return resource;
+    }
+    return arnPart(Json.text(f, "id"), 1, REGION);
   }
 
   /**
@@ -127,14 +153,27 @@ final class AsffReader {
     return first.substring(first.lastIndexOf('/') + 1);
   }
 
-  /** {@code Severity.Label} only: GuardDuty fills {@code Normalized} inconsistently. */
+  /**
+   * {@code Severity.Label} only (GuardDuty fills {@code Normalized} inconsistently), spelled
+   * exactly as ASFF defines it: the notify pattern matches the label as it is.
+   */
   private static Severity severity(JsonNode f) {
     JsonNode severity = Json.field(f, "severity");
     if (!severity.isMissingNode() && !severity.isNull() && !severity.isObject()) {
       throw new IllegalArgumentException(
           "Severity is " + Json.kind(severity) + ", expected an object");
     }
-    return Severity.ofLabel(Json.requiredText(severity, "Severity.Label", "label"));
+    Json.requiredText(severity, "Severity.Label", "label");
+    String label = Json.text(severity, "label");
+    if (!LABELS.contains(label)) {
+      throw new IllegalArgumentException(
+          "Severity.Label "
+              + Json.quote(label)
+              + " is not one of "
+              + String.join(", ", LABELS)
+              + ", in upper case: EventBridge patterns match the label exactly");
+    }
+    return Severity.ofLabel(label);
   }
 
   private static boolean isArchived(JsonNode f) {
@@ -159,12 +198,12 @@ final class AsffReader {
     return Json.cap(type + " " + id);
   }
 
-  private static String arnPart(String arn, int group) {
+  private static String arnPart(String arn, int group, Pattern shape) {
     if (arn == null) {
       return null;
     }
     Matcher m = ARN.matcher(arn);
-    return m.matches() && !m.group(group).isEmpty() ? m.group(group) : null;
+    return m.matches() && shape.matcher(m.group(group)).matches() ? m.group(group) : null;
   }
 
   private static String upper(String text) {

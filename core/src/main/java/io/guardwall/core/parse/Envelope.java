@@ -3,22 +3,37 @@ package io.guardwall.core.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * What a finding inherits from the event around it when it does not say itself; immutable.
+ * What a finding inherits from the event around it when it does not say itself; immutable. Blank
+ * text counts as absent, so that a finding with an empty account is one that names no account.
  *
  * @param account the event's {@code account}, may be null
  * @param region the event's {@code region}, may be null
  */
 record Envelope(String account, String region) {
 
+  Envelope {
+    account = present(account);
+    region = present(region);
+  }
+
   static Envelope of(JsonNode event) {
     return new Envelope(Json.text(event.get("account")), Json.text(event.get("region")));
   }
 
   String account(String fromFinding) {
-    return fromFinding != null ? fromFinding : account;
+    return fromFinding(fromFinding, account);
   }
 
   String region(String fromFinding) {
-    return fromFinding != null ? fromFinding : region;
+    return fromFinding(fromFinding, region);
+  }
+
+  private static String fromFinding(String fromFinding, String fromEvent) {
+    String own = present(fromFinding);
+    return own != null ? own : fromEvent;
+  }
+
+  private static String present(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 }

@@ -32,7 +32,8 @@ final class Envelopes {
     boolean source = event.has("source");
     boolean detailType = event.has("detail-type");
     if (source && detailType) {
-      return event;
+      return camelCaseGuardDutyDetail(
+          event, envelopeText(event, "source"), envelopeText(event, "detail-type"));
     }
     if (source || detailType) {
       throw new IllegalArgumentException(
@@ -58,6 +59,46 @@ final class Envelopes {
           name + " is " + Json.kind(node) + ", expected a JSON object");
     }
     return (ObjectNode) node;
+  }
+
+  private static String envelopeText(ObjectNode event, String name) {
+    JsonNode value = event.get(name);
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException(
+          "event '" + name + "' is " + Json.kind(value) + ", expected text");
+    }
+    if (value.asText().isBlank()) {
+      throw new IllegalArgumentException("event '" + name + "' is blank");
+    }
+    return value.asText();
+  }
+
+  /**
+   * Tools that wrap {@code get-findings} output into an event leave its PascalCase keys in {@code
+   * detail}; the patterns match the native camelCase, so such a detail is turned to camelCase
+   * before anything routes it.
+   */
+  private static ObjectNode camelCaseGuardDutyDetail(
+      ObjectNode event, String source, String detailType) {
+    JsonNode detail = event.get("detail");
+    if (!GUARDDUTY_SOURCE.equals(source)
+        || !GUARDDUTY_DETAIL_TYPE.equals(detailType)
+        || detail == null
+        || !hasPascalCaseKey(detail)) {
+      return event;
+    }
+    ObjectNode copy = event.deepCopy();
+    copy.set("detail", camelCase(detail));
+    return copy;
+  }
+
+  private static boolean hasPascalCaseKey(JsonNode node) {
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      if (!field.getKey().equals(decapitalize(field.getKey()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ObjectNode wrapDetail(ObjectNode event) {
@@ -127,11 +168,15 @@ final class Envelopes {
     return UUID.nameUUIDFromBytes((source + "|" + key).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
+  /** On a clash ({@code Id} beside {@code id}) the camelCase key wins, as {@link Json#field}. */
   private static JsonNode camelCase(JsonNode node) {
     if (node.isObject()) {
       ObjectNode copy = NODES.objectNode();
       for (Map.Entry<String, JsonNode> field : node.properties()) {
-        copy.set(decapitalize(field.getKey()), camelCase(field.getValue()));
+        String key = decapitalize(field.getKey());
+        if (key.equals(field.getKey()) || !node.has(key)) {
+          copy.set(key, camelCase(field.getValue()));
+        }
       }
       return copy;
     }
@@ -167,8 +212,12 @@ final class Envelopes {
   }
 
   private static String unknown(ObjectNode event) {
-    if (Json.field(event, "findings").isArray()) {
+    JsonNode findings = Json.field(event, "findings");
+    if (findings.isArray()) {
       return "a list of findings: expected one event or finding per document";
+    }
+    if (!findings.isMissingNode()) {
+      return "'findings' is " + Json.kind(findings) + ", expected an array of findings";
     }
     return "not an EventBridge event (no 'source' and 'detail-type'), a GuardDuty finding"
         + " ('id', 'type', 'severity', 'service') or an ASFF finding ('ProductArn',"

@@ -24,11 +24,13 @@ public final class FindingParser {
 
   /**
    * Turns what a user may hand us into a full EventBridge event: an event with {@code source} and
-   * {@code detail-type} as it is; a Lambda test event ({@code detail} holding a GuardDuty finding
-   * but no {@code source}), a bare GuardDuty finding (camelCase or the API's PascalCase) or a bare
-   * ASFF finding wrapped into the event AWS would send for it.
+   * {@code detail-type} as it is, except that a GuardDuty {@code detail} in PascalCase is turned to
+   * the native camelCase; a Lambda test event ({@code detail} holding a GuardDuty finding but no
+   * {@code source}), a bare GuardDuty finding (camelCase or the API's PascalCase) or a bare ASFF
+   * finding wrapped into the event AWS would send for it.
    *
-   * @throws IllegalArgumentException naming the problem when the input is none of these
+   * @throws IllegalArgumentException naming the problem when the input is none of these, or when
+   *     {@code source} or {@code detail-type} is no text
    */
   public ObjectNode normalize(JsonNode raw) {
     return Envelopes.normalize(raw);
@@ -38,10 +40,21 @@ public final class FindingParser {
    * Every finding in a normalized event, in order. A finding that cannot be read becomes an invalid
    * result and the others go on; an event of another source or detail-type yields none.
    *
+   * @throws IllegalArgumentException as {@link #split}
+   */
+  public List<FindingResult> parse(JsonNode event) {
+    return split(event).stream().map(this::read).toList();
+  }
+
+  /**
+   * Every finding of a normalized event, each in a copy of the envelope that holds it alone, as
+   * EventBridge would have delivered it on its own: a Security Hub event yields one per finding, a
+   * GuardDuty event itself, an event of another source or detail-type none.
+   *
    * @throws IllegalArgumentException when the event as a whole is unusable (not an object, no
    *     {@code source}, {@code detail} missing or not an object, {@code findings} not an array)
    */
-  public List<FindingResult> parse(JsonNode event) {
+  public List<FindingEvent> split(JsonNode event) {
     ObjectNode e = Envelopes.requireObject(event, "event");
     String source = Json.text(e.get("source"));
     String detailType = Json.text(e.get("detail-type"));
@@ -49,24 +62,44 @@ public final class FindingParser {
       throw new IllegalArgumentException(
           "event has no 'source' or 'detail-type' text: normalize it first");
     }
-    Envelope envelope = Envelope.of(e);
-    if (source.equals(Envelopes.GUARDDUTY_SOURCE)
-        && detailType.equals(Envelopes.GUARDDUTY_DETAIL_TYPE)) {
-      return List.of(readSafely(GuardDutyReader::read, detail(e), envelope, 1));
+    if (isGuardDuty(source, detailType)) {
+      detail(e);
+      return List.of(new FindingEvent(e, 1));
     }
     if (source.equals(Envelopes.SECURITYHUB_SOURCE)
         && detailType.equals(Envelopes.SECURITYHUB_DETAIL_TYPE)) {
-      return securityHub(findings(detail(e)), envelope);
+      return alone(e, (ObjectNode) detail(e));
     }
     return List.of();
   }
 
-  private static List<FindingResult> securityHub(JsonNode findings, Envelope envelope) {
-    List<FindingResult> results = new ArrayList<>(findings.size());
-    for (int i = 0; i < findings.size(); i++) {
-      results.add(readSafely(AsffReader::read, findings.get(i), envelope, i + 1));
+  /** The finding of one {@link #split} part; an unreadable finding becomes an invalid result. */
+  public FindingResult read(FindingEvent part) {
+    ObjectNode e = part.event();
+    Envelope envelope = Envelope.of(e);
+    JsonNode detail = e.path("detail");
+    if (isGuardDuty(Json.text(e.get("source")), Json.text(e.get("detail-type")))) {
+      return readSafely(GuardDutyReader::read, detail, envelope, part.position());
     }
-    return results;
+    return readSafely(AsffReader::read, detail.path("findings").path(0), envelope, part.position());
+  }
+
+  private static boolean isGuardDuty(String source, String detailType) {
+    return Envelopes.GUARDDUTY_SOURCE.equals(source)
+        && Envelopes.GUARDDUTY_DETAIL_TYPE.equals(detailType);
+  }
+
+  // The copies share the original's nodes: nothing downstream changes an event.
+  private static List<FindingEvent> alone(ObjectNode event, ObjectNode detail) {
+    JsonNode findings = findings(detail);
+    List<FindingEvent> parts = new ArrayList<>(findings.size());
+    for (int i = 0; i < findings.size(); i++) {
+      ObjectNode copy = event.objectNode().setAll(event);
+      ObjectNode single = copy.putObject("detail").setAll(detail);
+      single.putArray("findings").add(findings.get(i));
+      parts.add(new FindingEvent(copy, i + 1));
+    }
+    return parts;
   }
 
   private static FindingResult readSafely(

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.Origin;
+import io.guardwall.core.model.ResourceFacts;
 import io.guardwall.core.model.Severity;
 import java.io.IOException;
-import java.util.regex.Pattern;
 
 /**
  * Reads one GuardDuty finding, as in a native event's {@code detail} or as the GuardDuty API prints
@@ -16,9 +16,6 @@ import java.util.regex.Pattern;
 final class GuardDutyReader {
 
   static final String PRODUCT = "GuardDuty";
-
-  /** A plain decimal, as GuardDuty writes scores; no exponent, no NaN, no hex. */
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,9}(\\.\\d{1,17})?");
 
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
@@ -32,9 +29,10 @@ final class GuardDutyReader {
     if (required.failed()) {
       return required.invalid(id, type, position);
     }
-    JsonNode service = Json.field(f, "service");
     RemoteIpCollector ips = new RemoteIpCollector();
-    ActionIps.collect(Json.field(service, "action"), ips);
+    JsonNode service = ips.object(f, "service", "service");
+    ActionIps.collect(Json.field(service, "action"), "service.action", ips);
+    ResourceFacts facts = ResourceFactsReader.guardDuty(f, ips::warn);
     return FindingResult.ok(
         new Finding(
             id,
@@ -47,29 +45,32 @@ final class GuardDutyReader {
             envelope.region(Json.text(f, "region")),
             PRODUCT,
             Origin.GUARDDUTY,
-            ResourceNames.describe(Json.field(f, "resource")),
+            ResourceNames.describe(ips.object(f, "resource", "resource")),
+            facts,
             Json.isTrue(Json.field(service, "archived")),
-            isSample(Json.field(service, "additionalInfo")),
+            isSample(ips.object(service, "additionalInfo", "service.additionalInfo")),
             ips.ips(),
             ips.warnings()));
   }
 
-  /** GuardDuty's score, a number or numeric text. */
+  /**
+   * GuardDuty's score: a JSON number from 0 to 10, the only form the notify pattern can compare, so
+   * that no finding is acted on that EventBridge would not have routed alike.
+   */
   static Severity severity(JsonNode node) {
     if (node.isMissingNode() || node.isNull()) {
       throw new IllegalArgumentException("severity missing");
     }
-    if (node.isNumber()) {
-      return Severity.ofScore(node.doubleValue());
+    if (node.isTextual()) {
+      throw new IllegalArgumentException(
+          "severity is text "
+              + Json.quote(node.asText())
+              + ", expected a number: EventBridge patterns compare numbers only");
     }
-    if (!node.isTextual()) {
+    if (!node.isNumber()) {
       throw new IllegalArgumentException("severity is " + Json.kind(node) + ", expected a number");
     }
-    String text = node.asText().strip();
-    if (!DECIMAL.matcher(text).matches()) {
-      throw new IllegalArgumentException("severity " + Json.quote(text) + " is not a number");
-    }
-    return Severity.ofScore(Double.parseDouble(text));
+    return Severity.ofScore(node.doubleValue());
   }
 
   /**

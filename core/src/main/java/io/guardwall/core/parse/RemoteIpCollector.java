@@ -1,5 +1,7 @@
 package io.guardwall.core.parse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.IpSource;
 import io.guardwall.core.model.RemoteIp;
@@ -10,7 +12,8 @@ import java.util.Map;
 
 /**
  * Gathers the remote addresses of one finding: de-duplicated by address and source, capped, with a
- * warning for each string that is no IP; one instance per finding, not thread-safe.
+ * warning for each string that is no IP and each object of the wrong type on the way to one; one
+ * instance per finding, not thread-safe.
  */
 final class RemoteIpCollector {
 
@@ -47,6 +50,25 @@ final class RemoteIpCollector {
         new RemoteIp(cidr, source, facts.direction, facts.country, facts.asn, facts.organization));
   }
 
+  /**
+   * The object under {@code name} (either casing); a missing node when absent or null, and also,
+   * with a warning naming {@code label} and what it held, when it is no object.
+   */
+  JsonNode object(JsonNode parent, String name, String label) {
+    return object(Json.field(parent, name), label);
+  }
+
+  /** {@code node} when it is an object; as {@link #object(JsonNode, String, String)} otherwise. */
+  JsonNode object(JsonNode node, String label) {
+    if (node.isObject()) {
+      return node;
+    }
+    if (!node.isMissingNode() && !node.isNull()) {
+      warn("skipped " + label + ": is " + Json.kind(node) + ", expected an object");
+    }
+    return MissingNode.getInstance();
+  }
+
   void warn(String warning) {
     if (warnings.size() < MAX_WARNINGS) {
       warnings.add(warning);
@@ -77,7 +99,7 @@ final class RemoteIpCollector {
   }
 
   private Cidr parse(String address, String where) {
-    if (!PlainAddress.isValid(address)) {
+    if (!Cidr.isAddress(address)) {
       warn(
           "skipped remote address " + Json.quote(address) + " in " + where + ": not an IP address");
       return null;

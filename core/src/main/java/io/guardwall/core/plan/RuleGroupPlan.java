@@ -3,6 +3,7 @@ package io.guardwall.core.plan;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
+import io.guardwall.core.policy.Violation;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param ruleGroup the {@code RuleGroup} object exactly as {@code UpdateRuleGroup} takes it
  * @param blocked the merged CIDRs in guardwall's rules, IPv4 first, each family ascending
  * @param evicted the desired entries left out for lack of capacity, first evicted first
+ * @param refused the desired entries the safety rule keeps out of the group, with the reason
  * @param capacityUsed capacity the whole rendered group needs (other rules included)
  * @param capacity the rule group's capacity
  * @param changed whether {@code ruleGroup} differs in meaning from the current group
@@ -20,6 +22,7 @@ public record RuleGroupPlan(
     ObjectNode ruleGroup,
     List<Cidr> blocked,
     List<BlocklistEntry> evicted,
+    List<Violation> refused,
     int capacityUsed,
     int capacity,
     boolean changed) {
@@ -28,6 +31,7 @@ public record RuleGroupPlan(
     Objects.requireNonNull(ruleGroup, "ruleGroup");
     blocked = List.copyOf(blocked);
     evicted = List.copyOf(evicted);
+    refused = List.copyOf(refused);
     if (capacityUsed < 0 || capacityUsed > capacity) {
       throw new IllegalArgumentException(
           "capacityUsed " + capacityUsed + " is outside 0.." + capacity);

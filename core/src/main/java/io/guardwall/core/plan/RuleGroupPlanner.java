@@ -2,6 +2,10 @@ package io.guardwall.core.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.model.BlocklistEntry;
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.policy.SafetyRule;
+import io.guardwall.core.policy.Violation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -15,6 +19,10 @@ import java.util.Set;
  * each of the two rules; the other rules' capacity is subtracted from the budget first. When the
  * entries do not fit, whole entries are evicted in the order {@link CapacityFit} documents:
  * unpinned before pinned, lowest severity first, then oldest last sighting.
+ *
+ * <p>The safety rule is applied here again, whatever the entries' source: an entry that breaks it
+ * (an entry written before its address was allow-listed, a row edited by hand) is left out and
+ * reported, and the merged result is checked once more before it is returned.
  */
 public final class RuleGroupPlanner {
 
@@ -23,10 +31,12 @@ public final class RuleGroupPlanner {
 
   private final RuleGroupLayout layout;
   private final RuleGroupRenderer renderer;
+  private final SafetyRule safety;
 
-  public RuleGroupPlanner(RuleGroupLayout layout) {
+  public RuleGroupPlanner(RuleGroupLayout layout, SafetyRule safety) {
     this.layout = Objects.requireNonNull(layout, "layout");
     this.renderer = new RuleGroupRenderer(layout);
+    this.safety = Objects.requireNonNull(safety, "safety");
   }
 
   /**
@@ -67,15 +77,37 @@ public final class RuleGroupPlanner {
               + " capacity units, more than the rule group's capacity "
               + capacity);
     }
-    CapacityFit fit = CapacityFit.of(desired, budget / RULES_PER_CIDR);
+    List<Violation> refused = new ArrayList<>();
+    List<BlocklistEntry> safe = new ArrayList<>(desired.size());
+    for (BlocklistEntry entry : desired) {
+      Objects.requireNonNull(entry, "desired contains null");
+      safety.check(entry.cidr()).ifPresentOrElse(refused::add, () -> safe.add(entry));
+    }
+    CapacityFit fit = CapacityFit.of(safe, budget / RULES_PER_CIDR);
+    fit.blocked().forEach(this::requireSafe);
     ObjectNode rendered = renderer.render(before, fit.blocked());
     CurrentGroup after = CurrentGroup.parse(rendered, layout);
     return new RuleGroupPlan(
         rendered,
         fit.blocked(),
         fit.evicted(),
+        refused,
         after.totalCapacity(),
         capacity,
         !after.owned().equals(before.owned()));
+  }
+
+  /**
+   * Merging only ever joins blocks that were each allowed, so a merged block that breaks the rule
+   * (width aside: adjacent entries may merge wider) is a bug: fail rather than render it.
+   */
+  private void requireSafe(Cidr merged) {
+    safety
+        .check(merged)
+        .filter(v -> v.kind() != Violation.Kind.TOO_WIDE)
+        .ifPresent(
+            v -> {
+              throw new IllegalStateException("refusing to render " + v.message());
+            });
   }
 }

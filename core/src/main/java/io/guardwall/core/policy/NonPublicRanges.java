@@ -2,12 +2,12 @@ package io.guardwall.core.policy;
 
 import io.guardwall.core.model.Cidr;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Address ranges that are never an internet attacker: blocking them could cut off the customer's
- * own network. Documentation ranges (192.0.2.0/24 and friends) are deliberately absent: GuardDuty's
- * sample findings use them.
+ * own network (IANA's special-purpose ranges that are not globally reachable; the IPv6 ranges that
+ * embed IPv4 are judged as IPv4 by {@link io.guardwall.core.model.Cidr}). Documentation ranges
+ * (192.0.2.0/24 and friends) are deliberately absent: GuardDuty's sample findings use them.
  */
 final class NonPublicRanges {
 
@@ -19,11 +19,14 @@ final class NonPublicRanges {
               "127.0.0.0/8",
               "169.254.0.0/16",
               "172.16.0.0/12",
+              "192.0.0.0/24",
               "192.168.0.0/16",
+              "198.18.0.0/15",
               "224.0.0.0/4",
               "240.0.0.0/4",
               "::/128",
               "::1/128",
+              "100::/64",
               "fc00::/7",
               "fe80::/10",
               "ff00::/8")
@@ -32,9 +35,4 @@ final class NonPublicRanges {
           .toList();
 
   private NonPublicRanges() {}
-
-  /** The first range of {@code ranges} that contains {@code cidr}. */
-  static Optional<Cidr> containing(List<Cidr> ranges, Cidr cidr) {
-    return ranges.stream().filter(r -> r.contains(cidr)).findFirst();
-  }
 }

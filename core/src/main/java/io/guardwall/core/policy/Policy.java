@@ -5,6 +5,7 @@ import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.IpSource;
 import io.guardwall.core.model.RemoteIp;
 import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.text.InertText;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,14 +22,16 @@ public final class Policy {
       EnumSet.of(IpSource.NETWORK_CONNECTION, IpSource.PORT_PROBE);
 
   private final GuardwallConfig config;
+  private final SafetyRule safety;
 
   public Policy(GuardwallConfig config) {
     this.config = config;
+    this.safety = SafetyRule.of(config);
   }
 
   /**
    * One decision per remote address of {@code finding}, in order; {@code routed} tells whether the
-   * event matched the block route.
+   * finding matched the block route.
    */
   public List<IpDecision> decide(Finding finding, boolean routed) {
     Optional<String> findingSkip = blockSkipReason(finding, routed);
@@ -40,21 +43,26 @@ public final class Policy {
 
   /**
    * Why {@code finding} is not worth an alert, or empty when it is (subject to de-duplication);
-   * {@code routed} tells whether the event matched the notify route.
+   * {@code routed} tells whether the finding matched the notify route.
    */
   public Optional<String> notifySkipReason(Finding finding, boolean routed) {
     Optional<String> common = commonSkipReason(finding);
     if (common.isPresent()) {
       return common;
     }
-    if (!finding.severity().level().atLeast(config.notifyThreshold())) {
+    if (!meetsNotifyThreshold(finding)) {
       return Optional.of(
           "severity "
               + finding.severity().level()
               + " is below the notify threshold "
               + config.notifyThreshold());
     }
-    return routed ? Optional.empty() : Optional.of("event does not match the notify route");
+    return routed ? Optional.empty() : Optional.of("finding does not match the notify route");
+  }
+
+  /** Whether {@code finding}'s severity is at or above the notify threshold. */
+  public boolean meetsNotifyThreshold(Finding finding) {
+    return finding.severity().level().atLeast(config.notifyThreshold());
   }
 
   private Optional<String> blockSkipReason(Finding finding, boolean routed) {
@@ -68,7 +76,7 @@ public final class Policy {
     if (finding.sample() && !config.blockSamples()) {
       return Optional.of("sample finding (blockSamples is off)");
     }
-    return routed ? Optional.empty() : Optional.of("event does not match the block route");
+    return routed ? Optional.empty() : Optional.of("finding does not match the block route");
   }
 
   private Optional<String> commonSkipReason(Finding finding) {
@@ -76,15 +84,22 @@ public final class Policy {
       return Optional.of("finding is archived, suppressed or resolved");
     }
     if (!config.accepts(finding.accountId())) {
-      return Optional.of("account " + finding.accountId() + " is not in the accepted accounts");
+      return Optional.of(
+          finding.accountId() == null
+              ? "finding names no account, and only the configured accounts are accepted"
+              : "account " + finding.accountId() + " is not in the accepted accounts");
     }
     return Optional.empty();
   }
 
   private IpDecision decide(Finding finding, RemoteIp ip) {
-    Optional<String> addressSkip = addressSkipReason(ip);
+    Optional<String> addressSkip = addressSkipReason(ip).or(() -> ownAddress(finding, ip));
     if (addressSkip.isPresent()) {
       return IpDecision.skip(ip, addressSkip.get());
+    }
+    SideJudgement side = SideJudgement.of(finding, ip);
+    if (!side.attacker() && !config.blockVictims()) {
+      return IpDecision.skip(ip, side.reason() + " (blockVictims is off)");
     }
     SeverityLevel level = finding.severity().level();
     if (!TRAFFIC.contains(ip.source()) && !level.atLeast(config.apiBlockThreshold())) {
@@ -96,16 +111,33 @@ public final class Policy {
               + " is below the block threshold "
               + config.apiBlockThreshold());
     }
-    return IpDecision.block(ip, describe(ip) + " at " + level);
+    return IpDecision.block(ip, describe(ip) + " at " + level + because(side));
+  }
+
+  /** Never the finding's own resource: blocking it would cut off the workload itself. */
+  private static Optional<String> ownAddress(Finding finding, RemoteIp ip) {
+    String resource =
+        finding.resource() == null ? "the resource" : InertText.of(finding.resource());
+    return finding
+        .resourceFacts()
+        .owning(ip.address())
+        .map(
+            own ->
+                "own address of the finding's resource ("
+                    + resource
+                    + " has "
+                    + own.display()
+                    + ")");
+  }
+
+  private static String because(SideJudgement side) {
+    String reason = side.reason();
+    String blocked = side.attacker() ? "" : " (blocked: blockVictims is on)";
+    return reason.isEmpty() ? blocked : "; " + reason + blocked;
   }
 
   private Optional<String> addressSkipReason(RemoteIp ip) {
-    return NonPublicRanges.containing(NonPublicRanges.RANGES, ip.address())
-        .map(r -> "non-public address (in " + r + ")")
-        .or(
-            () ->
-                NonPublicRanges.containing(config.allowList(), ip.address())
-                    .map(r -> "allow-listed (in " + r + ")"));
+    return safety.check(ip.address()).map(Violation::message);
   }
 
   private static String describe(RemoteIp ip) {

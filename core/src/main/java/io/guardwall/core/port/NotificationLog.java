@@ -2,19 +2,38 @@ package io.guardwall.core.port;
 
 import io.guardwall.core.model.SeverityLevel;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Remembers which findings were notified, so each is notified once, and again only when its
- * severity rises; shared by concurrent workers. Implementations are thread-safe and atomic.
+ * severity rises; shared by concurrent workers. A finding counts as notified only once its claim is
+ * {@linkplain #confirm confirmed}, after Slack accepted the message: a claim is a short lease, so
+ * neither a failed send nor a crashed sender loses the alert. Implementations are thread-safe and
+ * each call is atomic.
  */
 public interface NotificationLog extends AutoCloseable {
 
   /**
-   * Claims the right to notify {@code findingId} at {@code level}: true when it was never notified,
-   * or only at a lower level (the record then holds {@code level}); false otherwise. The record may
-   * be forgotten after {@code forgetAfter}.
+   * Claims the right to notify {@code findingId} at {@code level} until {@code leaseUntil}: granted
+   * when no notification of it at this level or higher is remembered and no other claim at this
+   * level or higher holds a lease at {@code now}; empty otherwise. The caller then sends and calls
+   * {@link #confirm} or {@link #release}; a claim that is neither lapses at {@code leaseUntil}.
    */
-  boolean claim(String findingId, SeverityLevel level, Instant now, Instant forgetAfter);
+  Optional<NotificationClaim> claim(
+      String findingId, SeverityLevel level, Instant now, Instant leaseUntil);
+
+  /**
+   * Records that {@code claim}'s notification was delivered, to be remembered until {@code
+   * forgetAfter} (a higher level remembered meanwhile is kept), and ends its lease.
+   */
+  void confirm(NotificationClaim claim, Instant now, Instant forgetAfter);
+
+  /**
+   * Ends {@code claim}'s lease without recording a notification, so the finding can be claimed
+   * again at once; what was notified before stays remembered. Does nothing when the lease already
+   * passed to another claim.
+   */
+  void release(NotificationClaim claim);
 
   @Override
   default void close() {}

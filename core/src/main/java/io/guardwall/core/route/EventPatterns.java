@@ -18,6 +18,9 @@ public final class EventPatterns {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SeverityLevel FILE_THRESHOLD = SeverityLevel.MEDIUM;
 
+  /** GuardDuty's highest score: the parser rejects anything above, so the pattern must too. */
+  private static final double MAX_SCORE = 10.0;
+
   private EventPatterns() {}
 
   /** The pattern of {@code route} exactly as its resource file holds it. */
@@ -59,7 +62,7 @@ public final class EventPatterns {
 
   private static void setScoreFloor(ObjectNode detail, SeverityLevel threshold) {
     ArrayNode numeric = detail.putArray("severity").addObject().putArray("numeric");
-    numeric.add(">=").add(scoreFloor(threshold));
+    numeric.add(">=").add(scoreFloor(threshold)).add("<=").add(MAX_SCORE);
   }
 
   private static void setLabels(ObjectNode severity, SeverityLevel threshold) {

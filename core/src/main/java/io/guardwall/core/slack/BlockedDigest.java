@@ -61,7 +61,7 @@ final class BlockedDigest {
     StringBuilder section = new StringBuilder();
     for (BlockedIp ip : listed) {
       String entry = entry(ip, now);
-      if (section.length() + 2 + entry.length() > Blocks.MAX_SECTION_TEXT) {
+      if (section.length() + 2 + entry.length() > BlockKitLimits.MAX_SECTION_TEXT) {
         blocks.add(Blocks.section(section.toString()));
         section.setLength(0);
       }
@@ -115,7 +115,7 @@ final class BlockedDigest {
     int listed = 0;
     for (BlockedIp ip : ordered) {
       String next = " " + ip.cidr().display();
-      if (text.length() + next.length() + 40 > Blocks.MAX_FALLBACK_TEXT) {
+      if (text.length() + next.length() + 40 > BlockKitLimits.MAX_FALLBACK_TEXT) {
         break;
       }
       text.append(listed == 0 ? "" : ",").append(next);

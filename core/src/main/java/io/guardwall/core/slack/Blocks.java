@@ -6,17 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Block Kit blocks and payloads, each cut to Slack's documented limits; stateless. Text passed in
- * is mrkdwn that is already escaped, except header text, which is guardwall's own plain text.
+ * Block Kit blocks and payloads, each cut to the {@link BlockKitLimits}; stateless. Text passed in
+ * is mrkdwn whose outside text went through {@link SlackText#safe}, except header text, which is
+ * guardwall's own plain text. Every mrkdwn object is {@code verbatim}: Slack then turns no bare URL
+ * into a link, no channel name into a channel link and no bare mention into a ping, while
+ * guardwall's own {@code <url|label>} links and formatting still work.
  */
 final class Blocks {
-
-  static final int MAX_BLOCKS = 50;
-  static final int MAX_SECTION_TEXT = 3000;
-  static final int MAX_HEADER_TEXT = 150;
-  static final int MAX_FIELDS = 10;
-  static final int MAX_FIELD_TEXT = 2000;
-  static final int MAX_FALLBACK_TEXT = 4000;
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -27,14 +23,14 @@ final class Blocks {
     header
         .putObject("text")
         .put("type", "plain_text")
-        .put("text", SlackText.truncate(plainText, MAX_HEADER_TEXT))
+        .put("text", SlackText.truncate(plainText, BlockKitLimits.MAX_HEADER_TEXT))
         .put("emoji", true);
     return header;
   }
 
   static ObjectNode section(String mrkdwn) {
     ObjectNode section = JSON.objectNode().put("type", "section");
-    section.set("text", mrkdwn(mrkdwn, MAX_SECTION_TEXT));
+    section.set("text", mrkdwn(mrkdwn, BlockKitLimits.MAX_SECTION_TEXT));
     return section;
   }
 
@@ -43,14 +39,14 @@ final class Blocks {
     ObjectNode section = JSON.objectNode().put("type", "section");
     ArrayNode fields = section.putArray("fields");
     mrkdwnFields.stream()
-        .limit(MAX_FIELDS)
-        .forEach(field -> fields.add(mrkdwn(field, MAX_FIELD_TEXT)));
+        .limit(BlockKitLimits.MAX_FIELDS)
+        .forEach(field -> fields.add(mrkdwn(field, BlockKitLimits.MAX_FIELD_TEXT)));
     return section;
   }
 
   static ObjectNode context(String mrkdwn) {
     ObjectNode context = JSON.objectNode().put("type", "context");
-    context.putArray("elements").add(mrkdwn(mrkdwn, MAX_SECTION_TEXT));
+    context.putArray("elements").add(mrkdwn(mrkdwn, BlockKitLimits.MAX_SECTION_TEXT));
     return context;
   }
 
@@ -70,17 +66,24 @@ final class Blocks {
   }
 
   private static ObjectNode fallback(String fallbackMrkdwn) {
-    return JSON.objectNode().put("text", SlackText.truncate(fallbackMrkdwn, MAX_FALLBACK_TEXT));
+    return JSON.objectNode()
+        .put("text", SlackText.truncate(fallbackMrkdwn, BlockKitLimits.MAX_FALLBACK_TEXT));
   }
 
   private static ObjectNode mrkdwn(String text, int max) {
-    return JSON.objectNode().put("type", "mrkdwn").put("text", SlackText.truncate(text, max));
+    return JSON.objectNode()
+        .put("type", "mrkdwn")
+        .put("text", SlackText.truncate(text, max))
+        .put("verbatim", true);
   }
 
   private static List<ObjectNode> checked(List<ObjectNode> blocks) {
-    if (blocks.size() > MAX_BLOCKS) {
+    if (blocks.size() > BlockKitLimits.MAX_BLOCKS) {
       throw new IllegalStateException(
-          "a Slack message holds at most " + MAX_BLOCKS + " blocks, not " + blocks.size());
+          "a Slack message holds at most "
+              + BlockKitLimits.MAX_BLOCKS
+              + " blocks, not "
+              + blocks.size());
     }
     return blocks;
   }

@@ -5,6 +5,7 @@ import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.Origin;
 import io.guardwall.core.model.RemoteIp;
 import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.policy.ThreatSides;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,8 @@ final class FindingAlert {
           Blocks.section(
               ":warning: *" + SAMPLE_LABEL + "* — generated for testing, nothing really happened"));
     }
+    ThreatSides.actorNote(finding)
+        .ifPresent(note -> blocks.add(Blocks.section(":warning: " + SlackText.safe(note, 1000))));
     blocks.add(Blocks.section(titleAndDescription(finding)));
     blocks.add(Blocks.fields(facts(finding)));
     blocks.add(Blocks.section(remoteIps(finding.remoteIps())));
@@ -58,7 +61,7 @@ final class FindingAlert {
 
   private static String titleAndDescription(Finding finding) {
     String title = "*" + SlackText.safe(finding.title(), MAX_TITLE) + "*";
-    int room = Blocks.MAX_SECTION_TEXT - title.length() - 1;
+    int room = BlockKitLimits.MAX_SECTION_TEXT - title.length() - 1;
     return title + "\n" + SlackText.safe(finding.description(), room);
   }
 
@@ -85,7 +88,7 @@ final class FindingAlert {
     }
     for (int i = 0; i < ips.size(); i++) {
       String line = "\n• " + ipLine(ips.get(i));
-      if (text.length() + line.length() > Blocks.MAX_SECTION_TEXT - ROOM_FOR_MORE) {
+      if (text.length() + line.length() > BlockKitLimits.MAX_SECTION_TEXT - ROOM_FOR_MORE) {
         return text.append("\n").append(SlackText.more(ips.size() - i)).toString();
       }
       text.append(line);

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Builds Block Kit payloads for Slack incoming webhooks: the digest of addresses blocked in a run
- * and the alert for one finding. Finding text is attacker-influenced: it is always escaped and
- * rendered as mrkdwn, and every text is cut visibly to Block Kit's limits. Thread-safe.
+ * Builds Block Kit payloads for Slack incoming webhooks: the digest of addresses blocked in a run,
+ * the alert for one finding and the alert for a failed cloud execution. Finding text is
+ * attacker-influenced: it is always made inert (no control, bidi or invisible characters, no
+ * formatting, no mentions, no links) and escaped, rendered as verbatim mrkdwn, and every text is
+ * cut visibly to the {@link BlockKitLimits} after escaping. Thread-safe.
  */
 public final class SlackMessages {
 
@@ -60,6 +62,18 @@ public final class SlackMessages {
   public SlackMessage findingAlert(Finding finding) {
     Objects.requireNonNull(finding, "finding");
     return new SlackMessage(SlackMessage.Kind.FINDING, finding.id(), FindingAlert.payload(finding));
+  }
+
+  /**
+   * The alert for a cloud execution that failed after its retries; every argument may be outside
+   * text, and null when unknown.
+   */
+  public static SlackMessage failureAlert(
+      String stateMachine, String execution, String error, String cause) {
+    return new SlackMessage(
+        SlackMessage.Kind.FAILURE,
+        null,
+        FailureAlert.payload(stateMachine, execution, error, cause));
   }
 
   /** Escapes {@code &}, {@code <} and {@code >} so that text cannot become mrkdwn markup. */

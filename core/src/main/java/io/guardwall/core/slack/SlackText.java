@@ -1,6 +1,8 @@
 package io.guardwall.core.slack;
 
+import io.guardwall.core.text.InertText;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Slack mrkdwn text: escaping of attacker-influenced text, visible truncation that respects Block
@@ -9,6 +11,13 @@ import java.util.Objects;
 final class SlackText {
 
   static final String ELLIPSIS = "…";
+
+  /** Characters mrkdwn formats with: bold, italic, strike, code. */
+  private static final String FORMATTING = "*_~`";
+
+  /** What follows the {@code @} of a mention that notifies a whole channel. */
+  private static final Pattern BROADCAST =
+      Pattern.compile("(channel|here|everyone)\\b", Pattern.CASE_INSENSITIVE);
 
   /** The longest escape sequence {@link #escape} produces ({@code &amp;}). */
   private static final int LONGEST_ENTITY = "&amp;".length();
@@ -50,9 +59,37 @@ final class SlackText {
     return escaped.substring(0, cut) + ELLIPSIS;
   }
 
-  /** Finding text made safe for mrkdwn: escaped, at most {@code max} chars, a dash when absent. */
+  /**
+   * Outside text made inert for mrkdwn, in this order: on one line without control, bidi or
+   * invisible characters ({@link InertText}), formatting and mentions {@linkplain #neutralise
+   * neutralised}, escaped, then cut to at most {@code max} chars; a dash when absent.
+   */
   static String safe(String text, int max) {
-    return text == null || text.isBlank() ? "—" : truncate(escape(text.strip()), max);
+    String inert = InertText.of(text);
+    return inert == null || inert.isBlank()
+        ? "—"
+        : truncate(escape(neutralise(inert.strip())), max);
+  }
+
+  /**
+   * Replaces what Slack would still format in verbatim mrkdwn. mrkdwn has no escape character, so
+   * {@code * _ ~} and the backtick become their fullwidth forms, as does a {@code >} that starts
+   * the text (a quote), and the {@code @} of {@code @channel}, {@code @here} and {@code @everyone}
+   * (verbatim already keeps Slack from parsing those, but the notification fallback text has no
+   * verbatim). The fullwidth forms look alike, are printable, survive {@link InertText}, and are
+   * never markup; an invisible separator instead would be dropped by InertText and would break
+   * copying the text.
+   */
+  static String neutralise(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean quote = c == '>' && i == 0;
+      boolean mention =
+          c == '@' && BROADCAST.matcher(text).region(i + 1, text.length()).lookingAt();
+      out.append(FORMATTING.indexOf(c) >= 0 || quote || mention ? fullwidth(c) : c);
+    }
+    return out.toString();
   }
 
   /** Where an address lives, as a finding says: "US · AS64496 Example Org", or "" if unknown. */
@@ -79,6 +116,11 @@ final class SlackText {
     if (part != null) {
       text.append(text.length() == 0 ? "" : " · ").append(part);
     }
+  }
+
+  /** The fullwidth form of a printable ASCII character (U+FF01 to U+FF5E). */
+  private static char fullwidth(char c) {
+    return (char) (c - '!' + '\uFF01');
   }
 
   private static String entity(char c) {

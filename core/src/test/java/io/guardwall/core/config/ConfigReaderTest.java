@@ -33,7 +33,7 @@ class ConfigReaderTest {
             """
             {"blockDuration":"PT2H","notifyThreshold":"high","apiBlockThreshold":"LOW",
              "allowList":["203.0.113.0/24","2001:db8::/32"],"accounts":["111122223333"],
-             "blockSamples":false,"notificationMemory":"P1D",
+             "blockSamples":false,"blockVictims":true,"notificationMemory":"P1D",
              "firewall":{"sourcePriority":100,"destinationPriority":200,
                          "customActionName":"Blocked","metricDimension":"gw","capacity":500}}
             """);
@@ -43,6 +43,8 @@ class ConfigReaderTest {
     assertThat(c.accepts("111122223333")).isTrue();
     assertThat(c.accepts("999999999999")).isFalse();
     assertThat(c.firewall()).isEqualTo(new FirewallSettings(100, 200, "Blocked", "gw", 500));
+    assertThat(c.blockVictims()).isTrue();
+    assertThat(GuardwallConfig.defaults().blockVictims()).isFalse();
   }
 
   @ParameterizedTest
@@ -57,6 +59,7 @@ class ConfigReaderTest {
         "{\"allowList\":\"10.0.0.0/8\"}|'allowList': must be an array",
         "{\"allowList\":[\"10.0.0.1/8\"]}|'allowList': not a network address",
         "{\"blockSamples\":\"yes\"}|'blockSamples': must be true or false",
+        "{\"blockVictims\":null}|'blockVictims': must be true or false",
         "{\"firewall\":{\"capacity\":0}}|'firewall': capacity must be 1-30000",
         "{\"firewall\":{\"sourcePriority\":5,\"destinationPriority\":5}}|must differ",
         "{\"firewall\":{\"customActionName\":\"bad name\"}}|customActionName must be",

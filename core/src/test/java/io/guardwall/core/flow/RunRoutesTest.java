@@ -59,7 +59,7 @@ class RunRoutesTest {
     Run run = gw.startRun(EnumSet.of(Route.NOTIFY));
     EventReport report = run.process(event(), "e", 0);
     assertThat(report.routes()).containsExactly(Route.NOTIFY);
-    assertThat(report.findings().get(0).notification()).isEqualTo("sent");
+    assertThat(report.findings().get(0).notification()).isEqualTo(NotificationOutcome.SENT);
     assertThat(run.changed()).isFalse();
     assertThat(run.newlyBlocked()).isEmpty();
     assertThat(store.get(Cidr.ofAddress("198.51.100.23"))).isEmpty();

@@ -55,7 +55,7 @@ class RunTest {
     assertThat(report.routes()).containsExactlyInAnyOrder(Route.BLOCK, Route.NOTIFY);
     FindingReport finding = report.findings().get(0);
     assertThat(finding.ips()).singleElement().satisfies(d -> assertThat(d.block()).isTrue());
-    assertThat(finding.notification()).isEqualTo("sent");
+    assertThat(finding.notification()).isEqualTo(NotificationOutcome.SENT);
     assertThat(store.get(Cidr.ofAddress("198.51.100.23")).orElseThrow().expiresAt())
         .isEqualTo(NOW.plus(Duration.ofHours(12)));
     assertThat(end.reconcile().updated()).isTrue();
@@ -74,7 +74,7 @@ class RunTest {
     Run second = gw.startRun();
     FindingReport again = second.process(event("guardduty-network.json"), "f", 0).findings().get(0);
     RunReport end = second.finish();
-    assertThat(again.notification()).startsWith("duplicate");
+    assertThat(again.notification()).isEqualTo(NotificationOutcome.DUPLICATE);
     assertThat(end.reconcile()).isNull();
     assertThat(end.newlyBlocked()).isEmpty();
     assertThat(store.get(Cidr.ofAddress("198.51.100.23")).orElseThrow().hits()).isEqualTo(2);
@@ -111,7 +111,8 @@ class RunTest {
             .startRun();
     FindingReport f = run.process(event("guardduty-network.json"), "f", 0).findings().get(0);
     RunReport end = run.finish();
-    assertThat(f.notification()).startsWith("failed: Slack webhook answered HTTP 500");
+    assertThat(f.notification())
+        .isEqualTo(new NotificationOutcome.Failed("Slack webhook answered HTTP 500"));
     assertThat(end.errors()).hasSize(2);
     assertThat(store.listActive(NOW)).hasSize(1);
     assertThat(end.reconcile().updated()).isTrue();

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventParseTest {
@@ -104,5 +105,41 @@ class EventParseTest {
 
     assertThat(parser.parse(event)).isEqualTo(parser.parse(event));
     assertThat(FindingParser.create().parse(event)).isEqualTo(parser.parse(event));
+  }
+
+  @Test
+  void split_shouldPutEachFindingAloneInACopyOfTheEnvelope_whenSecurityHubEvent() {
+    ObjectNode event =
+        securityHubEvent(resource("asff-finding.json"), object("{\"Id\": \"b\"}"), json("7"));
+    String before = event.toString();
+
+    List<FindingEvent> parts = parser.split(event);
+
+    assertThat(parts).extracting(FindingEvent::position).containsExactly(1, 2, 3);
+    for (FindingEvent part : parts) {
+      assertThat(part.event().at("/detail/findings")).hasSize(1);
+      assertThat(part.event().at("/detail/findings/0"))
+          .isEqualTo(event.at("/detail/findings/" + (part.position() - 1)));
+      assertThat(part.event().get("source")).isEqualTo(event.get("source"));
+      assertThat(part.event().get("account")).isEqualTo(event.get("account"));
+    }
+    assertThat(event.toString()).as("the event itself is not changed").isEqualTo(before);
+    assertThat(parts.stream().map(parser::read).toList()).isEqualTo(parser.parse(event));
+  }
+
+  @Test
+  void split_shouldYieldTheEventItself_whenGuardDutyEvent() {
+    ObjectNode event = guardDutyEvent(resource("guardduty-finding.json"));
+
+    assertThat(parser.split(event))
+        .singleElement()
+        .satisfies(p -> assertThat(p.event()).isSameAs(event));
+  }
+
+  @Test
+  void read_shouldReportAnInvalidFinding_whenThePartHoldsNoFinding() {
+    FindingResult result = parser.read(new FindingEvent(object("{}"), 4));
+
+    assertThat(result.error()).isEqualTo("finding #4: is missing, expected an object");
   }
 }

@@ -24,6 +24,7 @@ class FindingResultTest {
         "GuardDuty",
         Origin.GUARDDUTY,
         null,
+        null,
         false,
         false,
         List.of(),

@@ -19,6 +19,7 @@ import io.guardwall.core.model.SeverityLevel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class GuardDutyFindingTest {
@@ -355,10 +356,11 @@ class GuardDutyFindingTest {
   }
 
   @Test
-  void parse_shouldReadScore_whenSeverityIsNumericText() {
-    Finding f = parseOne(with(finding(), "severity", " 5.0 "));
-
-    assertThat(f.severity()).isEqualTo(new Severity(SeverityLevel.MEDIUM, 5.0));
+  void parse_shouldReportTheFinding_whenSeverityIsNumericText() {
+    assertThat(parseInvalid(with(finding(), "severity", " 5.0 ")).error())
+        .endsWith(
+            "severity is text ' 5.0 ', expected a number: EventBridge patterns compare numbers"
+                + " only");
   }
 
   @Test
@@ -391,13 +393,13 @@ class GuardDutyFindingTest {
   @Test
   void parse_shouldReportTheFinding_whenSeverityIsNoNumberOrOutOfRange() {
     assertThat(parseInvalid(with(finding(), "severity", "high")).error())
-        .endsWith("severity 'high' is not a number");
+        .contains("severity is text 'high', expected a number");
     assertThat(parseInvalid(with(finding(), "severity", "NaN")).error())
-        .endsWith("severity 'NaN' is not a number");
-    assertThat(parseInvalid(with(finding(), "severity", "1e-999999999")).error())
-        .endsWith("severity '1e-999999999' is not a number");
-    assertThat(parseInvalid(with(finding(), "severity", "0x8")).error())
-        .endsWith("severity '0x8' is not a number");
+        .contains("severity is text 'NaN', expected a number");
+    assertThat(parseInvalid(with(finding(), "severity", json("1e999"))).error())
+        .endsWith("severity out of range 0-10: Infinity");
+    assertThat(parseInvalid(with(finding(), "severity", json("1" + "0".repeat(400)))).error())
+        .endsWith("severity out of range 0-10: Infinity");
     assertThat(parseInvalid(with(finding(), "severity", "8".repeat(5000))).error())
         .hasSizeLessThan(200);
     assertThat(parseInvalid(with(finding(), "severity", json("11"))).error())
@@ -542,7 +544,8 @@ class GuardDutyFindingTest {
              "Title": "198.51.100.23 is performing SSH brute force attacks against i-0a1b2c3d4e5f60718.",
              "Description": "198.51.100.23 is performing SSH brute force attacks against i-0a1b2c3d4e5f60718. Brute force attacks are used to gain unauthorized access to your instance by guessing the SSH password.",
              "Resource": {"ResourceType": "Instance", "InstanceDetails": {"InstanceId": "i-0a1b2c3d4e5f60718"}},
-             "Service": {"Archived": false, "Action": {"NetworkConnectionAction": {
+             "Service": {"Archived": false, "ResourceRole": "TARGET",
+               "Action": {"NetworkConnectionAction": {
                "ConnectionDirection": "INBOUND",
                "RemoteIpDetails": {"IpAddressV4": "198.51.100.23",
                  "Organization": {"Asn": "64501", "AsnOrg": "Example Hosting B.V."},
@@ -550,5 +553,136 @@ class GuardDutyFindingTest {
             """);
 
     assertThat(parseOne(pascal)).isEqualTo(parseOne(camel));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "service | [{\"action\": {}}] | skipped service: is an array, expected an object",
+        "service | \"x\" | skipped service: is text, expected an object",
+        "service/action | 42 | skipped service.action: is a number, expected an object",
+        "service/action/networkConnectionAction | [] |"
+            + " skipped networkConnectionAction: is an array, expected an object",
+        "service/action/networkConnectionAction/remoteIpDetails | \"198.51.100.23\" |"
+            + " skipped networkConnectionAction.remoteIpDetails: is text, expected an object",
+        "service/action/networkConnectionAction/remoteIpDetails | [{\"ipAddressV4\":"
+            + " \"198.51.100.23\"}] |"
+            + " skipped networkConnectionAction.remoteIpDetails: is an array, expected an object"
+      })
+  void parse_shouldWarnNamingFieldAndType_whenAnObjectOnTheWayToTheAddressHasAnotherType(
+      String path, String value, String warning) {
+    Finding f = parseOne(with(finding(), path, json(value)));
+
+    assertThat(f.remoteIps()).isEmpty();
+    assertThat(f.warnings()).containsExactly(warning);
+  }
+
+  @Test
+  void parse_shouldKeepTheAddressAndWarn_whenOrganizationOrCountryHasAnotherType() {
+    String details = "service/action/networkConnectionAction/remoteIpDetails";
+    ObjectNode detail = with(finding(), details + "/organization", json("\"AS64501\""));
+    with(detail, details + "/country", json("[\"NL\"]"));
+
+    Finding f = parseOne(detail);
+
+    assertThat(f.remoteIps())
+        .extracting(RemoteIp::asn, RemoteIp::country)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(null, null));
+    assertThat(f.warnings())
+        .containsExactly(
+            "skipped networkConnectionAction.remoteIpDetails.organization: is text, expected an"
+                + " object",
+            "skipped networkConnectionAction.remoteIpDetails.country: is an array, expected an"
+                + " object");
+  }
+
+  @Test
+  void parse_shouldWarnForEachEntry_whenPortProbeDetailsHoldNoObjects() {
+    Finding f =
+        parseOne(
+            action(
+                """
+                {"portProbeAction": {"portProbeDetails": ["198.51.100.40", null,
+                  {"remoteIpDetails": {"ipAddressV4": "198.51.100.41"}}]}}
+                """));
+
+    assertThat(f.remoteIps())
+        .containsExactly(RemoteIp.of(Cidr.parse("198.51.100.41"), IpSource.PORT_PROBE));
+    assertThat(f.warnings())
+        .containsExactly(
+            "skipped portProbeAction.portProbeDetails[0]: is text, expected an object");
+  }
+
+  @Test
+  void parse_shouldWarn_whenResourceOrAdditionalInfoHasAnotherType() {
+    ObjectNode detail = with(finding(), "resource", json("[]"));
+    with(detail, "service/additionalInfo", json("\"sample\""));
+
+    Finding f = parseOne(detail);
+
+    assertThat(f.resource()).isNull();
+    assertThat(f.sample()).isFalse();
+    assertThat(f.warnings())
+        .containsExactlyInAnyOrder(
+            "skipped resource: is an array, expected an object",
+            "skipped service.additionalInfo: is text, expected an object");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "-1",
+        "0",
+        "",
+        " ",
+        "null",
+        "NULL",
+        "AS0",
+        "4294967295",
+        "99999999999",
+        "-64501",
+        "64501x",
+        "AS 64501",
+        "Unknown"
+      })
+  void parse_shouldLeaveTheAsnOut_whenItIsAPlaceholderOrNoAsNumber(String asn) {
+    ObjectNode detail =
+        with(
+            finding(),
+            "service/action/networkConnectionAction/remoteIpDetails/organization/asn",
+            asn);
+
+    assertThat(parseOne(detail).remoteIps().get(0).asn()).isNull();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "64501, 64501",
+    "AS64501, 64501",
+    "as64501, 64501",
+    "' 0064501 ', 64501",
+    "1, 1",
+    "4294967294, 4294967294"
+  })
+  void parse_shouldKeepThePlainNumber_whenAsnIsKnown(String asn, String expected) {
+    ObjectNode detail =
+        with(
+            finding(),
+            "service/action/networkConnectionAction/remoteIpDetails/organization/asn",
+            asn);
+
+    assertThat(parseOne(detail).remoteIps().get(0).asn()).isEqualTo(expected);
+  }
+
+  @Test
+  void parse_shouldLeaveTheAsnOut_whenItIsTheNumberMinusOneOrZero() {
+    String asn = "service/action/networkConnectionAction/remoteIpDetails/organization/asn";
+
+    assertThat(parseOne(with(finding(), asn, json("-1"))).remoteIps().get(0).asn()).isNull();
+    assertThat(parseOne(with(finding(), asn, json("0"))).remoteIps().get(0).asn()).isNull();
+    assertThat(parseOne(with(finding(), asn, json("1e400"))).remoteIps().get(0).asn()).isNull();
+    assertThat(parseOne(with(finding(), asn, json("64501"))).remoteIps().get(0).asn())
+        .isEqualTo("64501");
   }
 }

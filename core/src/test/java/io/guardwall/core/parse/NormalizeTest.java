@@ -217,4 +217,59 @@ class NormalizeTest {
     assertThatThrownBy(() -> parser.normalize(object("{\"detail\": {\"foo\": 1}}")))
         .hasMessageContaining("(an object) is not a GuardDuty finding");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"null", "42", "[\"aws.guardduty\"]", "{}", "true"})
+  void normalize_shouldNameTheFieldAndType_whenSourceIsNoText(String raw) {
+    ObjectNode event = guardDutyEvent(resource("guardduty-finding.json"));
+    event.set("source", json(raw));
+
+    assertThatThrownBy(() -> parser.normalize(event))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("event 'source' is ")
+        .hasMessageEndingWith(", expected text");
+  }
+
+  @Test
+  void normalize_shouldNameTheField_whenDetailTypeIsNoTextOrBlank() {
+    ObjectNode event = guardDutyEvent(resource("guardduty-finding.json"));
+
+    assertThatThrownBy(() -> parser.normalize(event.deepCopy().put("detail-type", 7)))
+        .hasMessage("event 'detail-type' is a number, expected text");
+    assertThatThrownBy(() -> parser.normalize(event.deepCopy().put("source", " ")))
+        .hasMessage("event 'source' is blank");
+  }
+
+  @Test
+  void normalize_shouldNameTheType_whenFindingsIsNoArray() {
+    assertThatThrownBy(() -> parser.normalize(object("{\"findings\": {\"Id\": \"x\"}}")))
+        .hasMessage("'findings' is an object, expected an array of findings");
+    assertThatThrownBy(() -> parser.normalize(object("{\"Findings\": \"x\"}")))
+        .hasMessage("'findings' is text, expected an array of findings");
+  }
+
+  @Test
+  void normalize_shouldTurnTheDetailToCamelCase_whenEnvelopeHoldsAnApiShapedFinding() {
+    JsonNode pascal = resource("guardduty-finding-pascal.json");
+    ObjectNode event = guardDutyEvent(pascal);
+
+    ObjectNode normalized = parser.normalize(event);
+
+    assertThat(normalized.at("/detail/service/action/actionType").asText()).isEqualTo("PORT_PROBE");
+    assertThat(normalized.at("/detail/Service").isMissingNode()).isTrue();
+    assertThat(event.at("/detail/Service").isObject()).as("the input is not changed").isTrue();
+    assertThat(parseOne(normalized)).isEqualTo(parseOne(parser.normalize(pascal)));
+  }
+
+  @Test
+  void normalize_shouldPreferTheCamelCaseKey_whenBothCasingsAreGiven() {
+    ObjectNode detail = resource("guardduty-finding.json");
+    detail.put("Type", "Forged:EC2/Other");
+
+    ObjectNode normalized = parser.normalize(guardDutyEvent(detail));
+
+    assertThat(normalized.at("/detail/type").asText())
+        .isEqualTo("UnauthorizedAccess:EC2/SSHBruteForce");
+    assertThat(parseOne(normalized).type()).isEqualTo("UnauthorizedAccess:EC2/SSHBruteForce");
+  }
 }

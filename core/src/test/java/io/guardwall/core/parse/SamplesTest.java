@@ -127,6 +127,12 @@ class SamplesTest {
                   "Recon:EC2/PortProbeUnprotectedPort LOW |"
                       + " 203.0.113.31 PORT_PROBE, 2001:db8:ffff::31 PORT_PROBE")),
           Map.entry(
+              "21-guardduty-portscan-outbound.json",
+              List.of("Recon:EC2/Portscan MEDIUM | 198.51.100.201 NETWORK_CONNECTION OUTBOUND")),
+          Map.entry(
+              "22-guardduty-iam-anomalous-behavior.json",
+              List.of("Discovery:IAMUser/AnomalousBehavior MEDIUM | 192.0.2.201 AWS_API_CALL")),
+          Map.entry(
               "upstream/aws-networkfirewall-guardduty__securityhub-testevent.json",
               List.of(
                   "Backdoor:EC2.C&CActivity.B HIGH sample |"

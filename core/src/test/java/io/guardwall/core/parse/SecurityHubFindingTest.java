@@ -21,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SecurityHubFindingTest {
 
@@ -229,7 +230,7 @@ class SecurityHubFindingTest {
             json("{\"Normalized\": 60, \"Label\": \"HIGH\", \"Product\": 8}"));
     assertThat(parseOne(f).severity()).isEqualTo(Severity.ofLabel("HIGH"));
 
-    ObjectNode low = with(finding(), "Severity", json("{\"Normalized\": 90, \"Label\": \"low\"}"));
+    ObjectNode low = with(finding(), "Severity", json("{\"Normalized\": 90, \"Label\": \"LOW\"}"));
     assertThat(parseOne(low).severity().level()).isEqualTo(SeverityLevel.LOW);
   }
 
@@ -244,7 +245,11 @@ class SecurityHubFindingTest {
     assertThat(errorOf(with(finding(), "Severity", json("{\"Label\": 8}"))))
         .endsWith(": Severity.Label is a number, expected text");
     assertThat(errorOf(with(finding(), "Severity", json("{\"Label\": \"SEVERE\"}"))))
-        .startsWith("finding " + FINDING_ID + ": unknown severity label 'SEVERE'");
+        .isEqualTo(
+            "finding "
+                + FINDING_ID
+                + ": Severity.Label 'SEVERE' is not one of INFORMATIONAL, LOW, MEDIUM, HIGH,"
+                + " CRITICAL, in upper case: EventBridge patterns match the label exactly");
   }
 
   @Test
@@ -357,6 +362,7 @@ class SecurityHubFindingTest {
   @Test
   void parse_shouldTakeAccountAndRegionFromTheIdArn_whenFieldsMissing() {
     ObjectNode f = without(without(finding(), "AwsAccountId"), "Region");
+    without((ObjectNode) f.get("Resources").get(0), "Region");
     with(f, "Id", "arn:aws:guardduty:ap-south-1:444455556666:detector/d/finding/f1");
 
     Finding parsed = parseOne(f);
@@ -404,5 +410,98 @@ class SecurityHubFindingTest {
     assertThat(parsed.title()).hasSize(4096);
     assertThat(parsed.type()).hasSizeLessThanOrEqualTo(4096);
     assertThat(parsed.warnings()).singleElement().asString().hasSizeLessThan(300);
+  }
+
+  @Test
+  void parse_shouldWarnNamingFieldAndType_whenActionOrProductFieldsHasAnotherType() {
+    ObjectNode f = with(bare(), "Action", json("[{\"ActionType\": \"NETWORK_CONNECTION\"}]"));
+    with(f, "ProductFields", "aws/guardduty/service/action/networkConnectionAction");
+
+    Finding parsed = parseOne(f);
+
+    assertThat(parsed.remoteIps()).isEmpty();
+    assertThat(parsed.warnings())
+        .containsExactly(
+            "skipped Action: is an array, expected an object",
+            "skipped ProductFields: is text, expected an object");
+  }
+
+  @Test
+  void parse_shouldTakeTheRegionOfTheResource_beforeTheIdArn_whenRegionMissing() {
+    ObjectNode f = without(finding(), "Region");
+    with(f, "Id", "arn:aws:guardduty:ap-south-1:444455556666:detector/d/finding/f1");
+
+    assertThat(parseOne(f).region()).isEqualTo("eu-west-1");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "arn:aws:securityhub:::guardduty:x",
+        "arn:aws:guardduty:guardduty:444455556666:detector/d/finding/f1",
+        "arn:aws:guardduty:US-EAST-1:444455556666:detector/d/finding/f1",
+        "arn:aws:guardduty:us-east:444455556666:detector/d/finding/f1",
+        "arn:aws:guardduty:us-east-1\u202e:444455556666:detector/d/finding/f1"
+      })
+  void parse_shouldPassOverTheArnRegion_whenItDoesNotLookLikeARegion(String id) {
+    ObjectNode f = without(without(finding(), "Region"), "Resources");
+    with(f, "Id", id);
+
+    assertThat(parseOne(f).region()).as("the event's region").isEqualTo("eu-west-1");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"us-east-1", "us-gov-west-1", "cn-northwest-1", "eu-isoe-west-1", "il-central-1"})
+  void parse_shouldTakeTheArnRegion_whenItLooksLikeARegion(String region) {
+    ObjectNode f = without(without(finding(), "Region"), "Resources");
+    with(f, "Id", "arn:aws:guardduty:" + region + ":444455556666:detector/d/finding/f1");
+
+    assertThat(parseOne(f).region()).isEqualTo(region);
+  }
+
+  @Test
+  void parse_shouldPassOverTheResourceRegion_whenItDoesNotLookLikeARegion() {
+    ObjectNode f = without(finding(), "Region");
+    with((ObjectNode) f.get("Resources").get(0), "Region", "guardduty");
+    with(f, "Id", "arn:aws:guardduty:ap-south-1:444455556666:detector/d/finding/f1");
+
+    assertThat(parseOne(f).region()).isEqualTo("ap-south-1");
+  }
+
+  @Test
+  void parse_shouldPassOverTheArnAccount_whenItIsNoAccountNumber() {
+    ObjectNode f = without(finding(), "AwsAccountId");
+    with(f, "Id", "arn:aws:guardduty:us-east-1:guardduty:detector/d/finding/f1");
+
+    assertThat(parseOne(f).accountId()).as("the event's account").isEqualTo("111122223333");
+  }
+
+  @Test
+  void parse_shouldLeaveTheAsnOut_whenProductFieldsSayMinusOne() {
+    ObjectNode f = without(finding(), "Action");
+    ((ObjectNode) f.get("ProductFields"))
+        .put(
+            "aws/guardduty/service/action/networkConnectionAction/remoteIpDetails/organization/asn",
+            "-1");
+
+    assertThat(parseOne(f).remoteIps()).extracting(RemoteIp::asn).containsOnlyNulls();
+  }
+
+  @Test
+  void parse_shouldNameNoAccount_whenAccountIsBlankEverywhere() {
+    ObjectNode f = with(finding(), "AwsAccountId", " ");
+    with(f, "Id", "custom-finding-7");
+    ObjectNode event = securityHubEvent(f);
+    event.put("account", "");
+
+    assertThat(parser.parse(event).get(0).finding().accountId()).isNull();
+  }
+
+  @Test
+  void parse_shouldTakeTheEventsAccount_whenTheFindingsIsBlank() {
+    ObjectNode f = with(finding(), "AwsAccountId", "");
+
+    assertThat(parseOne(f).accountId()).isEqualTo("111122223333");
   }
 }

@@ -26,7 +26,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Capacity accounting and the eviction order. */
 class RuleGroupPlannerCapacityTest {
 
-  private final RuleGroupPlanner planner = new RuleGroupPlanner(RuleGroupLayout.defaults());
+  private final RuleGroupPlanner planner =
+      new RuleGroupPlanner(
+          RuleGroupLayout.defaults(),
+          io.guardwall.core.policy.SafetyRule.of(
+              io.guardwall.core.config.GuardwallConfig.defaults()));
 
   private static ObjectNode foreignRule(String matchAttributes) {
     return json(
@@ -133,13 +137,13 @@ class RuleGroupPlannerCapacityTest {
    */
   @Test
   void plan_shouldKeepTheLongestFittingPrefix_whenALaterEntryLowersTheCost() {
-    BlocklistEntry high = entry("10.0.0.0/32", SeverityLevel.HIGH, T0, false);
-    BlocklistEntry medium = entry("10.0.0.2/31", SeverityLevel.MEDIUM, T0, false);
-    BlocklistEntry low = entry("10.0.0.1/32", SeverityLevel.LOW, T0, false);
+    BlocklistEntry high = entry("203.0.113.0/32", SeverityLevel.HIGH, T0, false);
+    BlocklistEntry medium = entry("203.0.113.2/31", SeverityLevel.MEDIUM, T0, false);
+    BlocklistEntry low = entry("203.0.113.1/32", SeverityLevel.LOW, T0, false);
 
     RuleGroupPlan plan = planner.plan(List.of(low, medium, high), null, 3);
 
-    assertThat(cidrs(plan.blocked())).containsExactly("10.0.0.0/30");
+    assertThat(cidrs(plan.blocked())).containsExactly("203.0.113.0/30");
     assertThat(plan.evicted()).isEmpty();
   }
 
@@ -192,7 +196,7 @@ class RuleGroupPlannerCapacityTest {
   void plan_shouldRenderEveryEntry_whenFifteenThousandFit() {
     List<BlocklistEntry> desired = new ArrayList<>();
     for (int i = 0; i < 15_000; i++) {
-      desired.add(entry("198.18." + (i / 128) + "." + (i % 128 * 2) + "/32"));
+      desired.add(entry("5.18." + (i / 128) + "." + (i % 128 * 2) + "/32"));
     }
 
     RuleGroupPlan plan = planner.plan(desired, null, 30_000);

@@ -21,7 +21,11 @@ import org.junit.jupiter.api.Test;
 class RuleGroupPlannerTest {
 
   private static final int CAPACITY = 1000;
-  private final RuleGroupPlanner planner = new RuleGroupPlanner(RuleGroupLayout.defaults());
+  private final RuleGroupPlanner planner =
+      new RuleGroupPlanner(
+          RuleGroupLayout.defaults(),
+          io.guardwall.core.policy.SafetyRule.of(
+              io.guardwall.core.config.GuardwallConfig.defaults()));
 
   /** A group with a rule (capacity 2 x 2) and custom action of someone else's, and variables. */
   private static final String FOREIGN =
@@ -211,7 +215,11 @@ class RuleGroupPlannerTest {
 
   @Test
   void plan_shouldUseTheConfiguredLayout_whenNotTheDefaults() {
-    RuleGroupPlanner custom = new RuleGroupPlanner(new RuleGroupLayout(200, 100, "Blk", "gw-1"));
+    RuleGroupPlanner custom =
+        new RuleGroupPlanner(
+            new RuleGroupLayout(200, 100, "Blk", "gw-1"),
+            io.guardwall.core.policy.SafetyRule.of(
+                io.guardwall.core.config.GuardwallConfig.defaults()));
     ObjectNode current =
         json(
             """

@@ -15,7 +15,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Bad input: capacity, desired entries and current groups that are not the documented shape. */
 class RuleGroupPlannerValidationTest {
 
-  private final RuleGroupPlanner planner = new RuleGroupPlanner(RuleGroupLayout.defaults());
+  private final RuleGroupPlanner planner =
+      new RuleGroupPlanner(
+          RuleGroupLayout.defaults(),
+          io.guardwall.core.policy.SafetyRule.of(
+              io.guardwall.core.config.GuardwallConfig.defaults()));
 
   private static final String RULES =
       "{'RulesSource': {'StatelessRulesAndCustomActions': {'StatelessRules': [%s]}}}";
@@ -42,7 +46,8 @@ class RuleGroupPlannerValidationTest {
 
   @Test
   void constructor_shouldRejectNullLayout() {
-    assertThatThrownBy(() -> new RuleGroupPlanner(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> new RuleGroupPlanner(null, null))
+        .isInstanceOf(NullPointerException.class);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -136,6 +136,23 @@ class PolicyTest {
   }
 
   @Test
+  void decideAndNotify_shouldSkipWithAReason_whenAccountsAreSetAndTheFindingNamesNone() {
+    Policy p = new Policy(ConfigReader.read(json("{\"accounts\":[\"444455556666\"]}")));
+    Finding noAccount = finding().account(null).score(8).build();
+
+    assertThat(only(p.decide(noAccount, true)).block()).isFalse();
+    assertThat(only(p.decide(noAccount, true)).reason())
+        .isEqualTo("finding names no account, and only the configured accounts are accepted");
+    assertThat(p.notifySkipReason(noAccount, true))
+        .contains("finding names no account, and only the configured accounts are accepted");
+  }
+
+  @Test
+  void decide_shouldBlock_whenNoAccountsAreSetAndTheFindingNamesNone() {
+    assertThat(only(policy.decide(finding().account(null).build(), true)).block()).isTrue();
+  }
+
+  @Test
   void notifySkipReason_shouldBeEmpty_whenMediumOrAbove() {
     assertThat(policy.notifySkipReason(finding().score(4).build(), true)).isEmpty();
     assertThat(policy.notifySkipReason(finding().score(9.5).build(), true)).isEmpty();

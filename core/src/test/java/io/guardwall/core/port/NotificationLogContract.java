@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ public abstract class NotificationLogContract {
   protected static final Instant T0 = Instant.parse("2030-01-01T00:00:00.123456789Z");
 
   protected static final Duration DAY = Duration.ofDays(1);
+  protected static final Duration LEASE = Duration.ofMinutes(5);
 
   protected NotificationLog log;
 
@@ -45,105 +47,176 @@ public abstract class NotificationLogContract {
   }
 
   @Test
-  public void claim_shouldSucceed_whenFindingNeverNotified() {
-    assertThat(claim("f1", MEDIUM, T0)).isTrue();
+  public void claim_shouldGrantPendingClaim_whenFindingNeverNotified() {
+    Optional<NotificationClaim> claim = claim("f1", MEDIUM, T0);
+
+    assertThat(claim).get().satisfies(c -> assertThat(c.findingId()).isEqualTo("f1"));
+    assertThat(claim.get().level()).isEqualTo(MEDIUM);
   }
 
   @Test
-  public void claim_shouldFail_whenSameLevelClaimedAgain() {
-    claim("f1", MEDIUM, T0);
+  public void claim_shouldRefuse_whenSameLevelConfirmed() {
+    notified("f1", MEDIUM, T0);
 
-    assertThat(claim("f1", MEDIUM, T0.plusSeconds(1))).isFalse();
-    assertThat(claim("f1", MEDIUM, T0.plus(Duration.ofHours(6)))).isFalse();
+    assertThat(claim("f1", MEDIUM, T0.plusSeconds(1))).isEmpty();
+    assertThat(claim("f1", MEDIUM, T0.plus(Duration.ofHours(6)))).isEmpty();
   }
 
   @Test
-  public void claim_shouldSucceed_whenLevelRises() {
-    claim("f1", MEDIUM, T0);
-
-    assertThat(claim("f1", HIGH, T0.plusSeconds(1))).isTrue();
-    assertThat(claim("f1", HIGH, T0.plusSeconds(2))).isFalse();
-    assertThat(claim("f1", CRITICAL, T0.plusSeconds(3))).isTrue();
-  }
-
-  @Test
-  public void claim_shouldFailAndKeepHigherLevel_whenLevelFalls() {
+  public void claim_shouldRefuse_whenAnotherClaimHoldsTheLease() {
     claim("f1", HIGH, T0);
 
-    assertThat(claim("f1", MEDIUM, T0.plusSeconds(1))).isFalse();
-    assertThat(claim("f1", LOW, T0.plusSeconds(2))).isFalse();
-    assertThat(claim("f1", HIGH, T0.plusSeconds(3))).as("record still holds HIGH").isFalse();
+    assertThat(claim("f1", HIGH, T0.plusSeconds(1))).as("same level").isEmpty();
+    assertThat(claim("f1", MEDIUM, T0.plus(LEASE).minusNanos(1))).as("lower level").isEmpty();
+  }
+
+  @Test
+  public void claim_shouldGrantAgain_whenTheLeaseLapsedWithoutConfirm() {
+    claim("f1", HIGH, T0); // the sender crashed before Slack answered
+
+    assertThat(claim("f1", HIGH, T0.plus(LEASE))).isPresent();
+  }
+
+  @Test
+  public void release_shouldLetTheFindingBeClaimedAgainAtOnce_whenTheSendFailed() {
+    log.release(claim("f1", HIGH, T0).orElseThrow());
+
+    assertThat(claim("f1", HIGH, T0.plusSeconds(1))).isPresent();
+  }
+
+  @Test
+  public void release_shouldRestoreThePreviousLevel_whenARiseFailedToSend() {
+    notified("f1", MEDIUM, T0);
+    log.release(claim("f1", HIGH, T0.plusSeconds(1)).orElseThrow());
+
+    assertThat(claim("f1", MEDIUM, T0.plusSeconds(2))).as("MEDIUM is still notified").isEmpty();
+    assertThat(claim("f1", HIGH, T0.plusSeconds(3))).as("HIGH never was").isPresent();
+  }
+
+  @Test
+  public void release_shouldKeepTheNewerLease_whenItsOwnLeaseWasTakenOver() {
+    NotificationClaim slow = claim("f1", HIGH, T0).orElseThrow();
+    claim("f1", HIGH, T0.plus(LEASE)).orElseThrow();
+
+    log.release(slow);
+
+    assertThat(claim("f1", HIGH, T0.plus(LEASE).plusSeconds(1))).isEmpty();
+  }
+
+  @Test
+  public void claim_shouldGrant_whenLevelRisesAboveConfirmedOrPendingLevel() {
+    notified("f1", MEDIUM, T0);
+
+    assertThat(claim("f1", HIGH, T0.plusSeconds(1))).isPresent();
+    assertThat(claim("f1", HIGH, T0.plusSeconds(2))).as("HIGH is pending").isEmpty();
+    assertThat(claim("f1", CRITICAL, T0.plusSeconds(3))).isPresent();
+  }
+
+  @Test
+  public void claim_shouldRefuseAndKeepHigherLevel_whenLevelFalls() {
+    notified("f1", HIGH, T0);
+
+    assertThat(claim("f1", MEDIUM, T0.plusSeconds(1))).isEmpty();
+    assertThat(claim("f1", LOW, T0.plusSeconds(2))).isEmpty();
+    assertThat(claim("f1", HIGH, T0.plusSeconds(3))).as("record still holds HIGH").isEmpty();
+  }
+
+  @Test
+  public void confirm_shouldKeepTheHigherLevel_whenALowerClaimIsConfirmedLast() {
+    NotificationClaim medium = claim("f1", MEDIUM, T0).orElseThrow();
+    NotificationClaim high = claim("f1", HIGH, T0.plusSeconds(1)).orElseThrow();
+    log.confirm(high, T0.plusSeconds(2), T0.plus(DAY));
+
+    log.confirm(medium, T0.plusSeconds(3), T0.plus(DAY));
+
+    assertThat(claim("f1", HIGH, T0.plusSeconds(4))).isEmpty();
+  }
+
+  @Test
+  public void confirm_shouldRemember_whenItsLeaseLapsedBeforeSlackAnswered() {
+    NotificationClaim slow = claim("f1", HIGH, T0).orElseThrow();
+
+    log.confirm(slow, T0.plus(LEASE).plusSeconds(30), T0.plus(DAY));
+
+    assertThat(claim("f1", HIGH, T0.plus(LEASE).plusSeconds(31))).isEmpty();
+  }
+
+  @Test
+  public void confirm_shouldRemember_whenAnotherClaimTookTheLeaseOverAndIsReleased() {
+    NotificationClaim slow = claim("f1", HIGH, T0).orElseThrow();
+    NotificationClaim retry = claim("f1", HIGH, T0.plus(LEASE)).orElseThrow();
+    log.confirm(slow, T0.plus(LEASE).plusSeconds(1), T0.plus(DAY));
+
+    log.release(retry);
+
+    assertThat(claim("f1", HIGH, T0.plus(LEASE).plusSeconds(2))).isEmpty();
   }
 
   @Test
   public void claim_shouldTreatFindingsApart_whenIdsDiffer() {
-    claim("f1", HIGH, T0);
+    notified("f1", HIGH, T0);
 
-    assertThat(claim("f2", HIGH, T0)).isTrue();
-    assertThat(claim("F1", HIGH, T0)).as("ids are case-sensitive").isTrue();
-    assertThat(claim("f1 ", HIGH, T0)).as("ids are not trimmed").isTrue();
+    assertThat(claim("f2", HIGH, T0)).isPresent();
+    assertThat(claim("F1", HIGH, T0)).as("ids are case-sensitive").isPresent();
+    assertThat(claim("f1 ", HIGH, T0)).as("ids are not trimmed").isPresent();
   }
 
   @Test
-  public void claim_shouldSucceedAgain_whenRecordForgotten() {
-    log.claim("f1", HIGH, T0, T0.plus(DAY));
+  public void claim_shouldGrantAgain_whenRecordForgotten() {
+    confirmed("f1", HIGH, T0, T0.plus(DAY));
 
-    assertThat(log.claim("f1", HIGH, T0.plus(DAY).minusNanos(1), T0.plus(DAY.multipliedBy(2))))
-        .as("just before forgetAfter")
-        .isFalse();
-    assertThat(log.claim("f1", HIGH, T0.plus(DAY), T0.plus(DAY.multipliedBy(2))))
-        .as("at forgetAfter")
-        .isTrue();
+    assertThat(claim("f1", HIGH, T0.plus(DAY).minusNanos(1))).as("just before").isEmpty();
+    assertThat(claim("f1", HIGH, T0.plus(DAY))).as("at forgetAfter").isPresent();
   }
 
   @Test
-  public void claim_shouldSucceedAtLowerLevel_whenHigherRecordForgotten() {
-    log.claim("f1", CRITICAL, T0, T0.plus(DAY));
+  public void claim_shouldGrantLowerLevel_whenHigherRecordForgotten() {
+    confirmed("f1", CRITICAL, T0, T0.plus(DAY));
+    Instant later = T0.plus(DAY.multipliedBy(3));
 
-    assertThat(log.claim("f1", LOW, T0.plus(DAY.multipliedBy(3)), T0.plus(DAY.multipliedBy(4))))
-        .isTrue();
-    assertThat(log.claim("f1", MEDIUM, T0.plus(DAY.multipliedBy(3)), T0.plus(DAY.multipliedBy(4))))
+    confirmed("f1", LOW, later, later.plus(DAY));
+
+    assertThat(claim("f1", MEDIUM, later.plusSeconds(1)))
         .as("the record now holds LOW")
-        .isTrue();
+        .isPresent();
   }
 
   @Test
-  public void claim_shouldMoveForgetAfter_whenLevelRises() {
-    log.claim("f1", MEDIUM, T0, T0.plus(DAY));
-    log.claim("f1", HIGH, T0.plus(Duration.ofHours(12)), T0.plus(Duration.ofHours(36)));
+  public void confirm_shouldMoveForgetAfter_whenLevelRises() {
+    confirmed("f1", MEDIUM, T0, T0.plus(DAY));
+    confirmed("f1", HIGH, T0.plus(Duration.ofHours(12)), T0.plus(Duration.ofHours(36)));
 
-    assertThat(log.claim("f1", HIGH, T0.plus(Duration.ofHours(30)), T0.plus(DAY.multipliedBy(5))))
-        .isFalse();
-    assertThat(log.claim("f1", HIGH, T0.plus(Duration.ofHours(36)), T0.plus(DAY.multipliedBy(5))))
-        .isTrue();
+    assertThat(claim("f1", HIGH, T0.plus(Duration.ofHours(30)))).isEmpty();
+    assertThat(claim("f1", HIGH, T0.plus(Duration.ofHours(36)))).isPresent();
   }
 
   @Test
   public void claim_shouldNotMoveForgetAfter_whenRefused() {
-    log.claim("f1", HIGH, T0, T0.plus(DAY));
-    log.claim("f1", HIGH, T0.plusSeconds(60), T0.plus(DAY.multipliedBy(100)));
+    confirmed("f1", HIGH, T0, T0.plus(DAY));
+    claim("f1", HIGH, T0.plusSeconds(60));
 
-    assertThat(log.claim("f1", HIGH, T0.plus(DAY), T0.plus(DAY.multipliedBy(2)))).isTrue();
+    assertThat(claim("f1", HIGH, T0.plus(DAY))).isPresent();
   }
 
   @Test
   public void claim_shouldKeepIdsOpaque_whenTheyHoldQuotesUnicodeOrAreHuge() {
     String sqlish = "f'); DELETE FROM notifications; --";
+    String odd = "ünïcödé 🚫\n\t\"";
     String huge = "x".repeat(100_000);
 
-    assertThat(claim(sqlish, HIGH, T0)).isTrue();
-    assertThat(claim("ünïcödé 🚫\n\t\"", HIGH, T0)).isTrue();
-    assertThat(claim(huge, HIGH, T0)).isTrue();
-    assertThat(claim(huge.substring(1), HIGH, T0)).isTrue();
+    notified(sqlish, HIGH, T0);
+    notified(odd, HIGH, T0);
+    notified(huge, HIGH, T0);
+    assertThat(claim(huge.substring(1), HIGH, T0)).isPresent();
 
-    assertThat(claim(sqlish, HIGH, T0)).isFalse();
-    assertThat(claim("ünïcödé 🚫\n\t\"", HIGH, T0)).isFalse();
-    assertThat(claim(huge, HIGH, T0)).isFalse();
+    assertThat(claim(sqlish, HIGH, T0)).isEmpty();
+    assertThat(claim(odd, HIGH, T0)).isEmpty();
+    assertThat(claim(huge, HIGH, T0)).isEmpty();
   }
 
   @Test
   public void claim_shouldRejectNull_whenArgumentMissing() {
-    Instant later = T0.plus(DAY);
+    Instant later = T0.plus(LEASE);
     assertThatThrownBy(() -> log.claim(null, HIGH, T0, later))
         .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> log.claim("f1", null, T0, later))
@@ -152,7 +225,19 @@ public abstract class NotificationLogContract {
         .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> log.claim("f1", HIGH, T0, null))
         .isInstanceOf(NullPointerException.class);
-    assertThat(claim("f1", HIGH, T0)).as("nothing was recorded by the rejected calls").isTrue();
+    assertThat(claim("f1", HIGH, T0)).as("nothing was recorded by the rejected calls").isPresent();
+  }
+
+  @Test
+  public void confirmAndRelease_shouldRejectNull_whenArgumentMissing() {
+    NotificationClaim claim = claim("f1", HIGH, T0).orElseThrow();
+    Instant later = T0.plus(DAY);
+    assertThatThrownBy(() -> log.confirm(null, T0, later)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> log.confirm(claim, null, later))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> log.confirm(claim, T0, null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> log.release(null)).isInstanceOf(NullPointerException.class);
+    assertThat(claim("f1", HIGH, T0.plus(LEASE))).as("nothing was confirmed").isPresent();
   }
 
   @Test
@@ -167,7 +252,7 @@ public abstract class NotificationLogContract {
               List<Map.Entry<String, Boolean>> mine = new ArrayList<>();
               for (int i = 0; i < findings; i++) {
                 String id = "finding-" + i;
-                mine.add(Map.entry(id, claim(id, HIGH, T0)));
+                mine.add(Map.entry(id, claim(id, HIGH, T0).isPresent()));
               }
               return mine;
             });
@@ -190,9 +275,7 @@ public abstract class NotificationLogContract {
             t -> {
               List<SeverityLevel> mine = new ArrayList<>();
               for (SeverityLevel level : levels) {
-                if (claim("f1", level, T0)) {
-                  mine.add(level);
-                }
+                claim("f1", level, T0).ifPresent(c -> mine.add(level));
               }
               return mine;
             });
@@ -200,7 +283,28 @@ public abstract class NotificationLogContract {
     assertThat(granted).containsOnlyOnce(CRITICAL).doesNotHaveDuplicates();
   }
 
-  private boolean claim(String id, SeverityLevel level, Instant now) {
-    return log.claim(id, level, now, now.plus(DAY.multipliedBy(30)));
+  @Test
+  public void claim_shouldGrantOneWinner_whenWorkersRaceForAReleasedFinding() throws Exception {
+    notified("f1", MEDIUM, T0);
+    log.release(claim("f1", HIGH, T0).orElseThrow());
+
+    List<Boolean> granted =
+        Race.run(8, t -> List.of(claim("f1", HIGH, T0.plusSeconds(1)).isPresent()));
+
+    assertThat(granted).containsOnlyOnce(true);
+  }
+
+  /** A claim with the usual five-minute lease. */
+  protected Optional<NotificationClaim> claim(String id, SeverityLevel level, Instant now) {
+    return log.claim(id, level, now, now.plus(LEASE));
+  }
+
+  /** Claims and confirms, as a successful send does; remembered for 30 days. */
+  protected void notified(String id, SeverityLevel level, Instant now) {
+    confirmed(id, level, now, now.plus(DAY.multipliedBy(30)));
+  }
+
+  private void confirmed(String id, SeverityLevel level, Instant now, Instant forgetAfter) {
+    log.confirm(claim(id, level, now).orElseThrow(), now, forgetAfter);
   }
 }

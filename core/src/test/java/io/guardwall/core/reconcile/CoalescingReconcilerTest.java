@@ -148,7 +148,10 @@ class CoalescingReconcilerTest {
     return new Reconciler(
         fw,
         store,
-        new RuleGroupPlanner(RuleGroupLayout.defaults()),
+        new RuleGroupPlanner(
+            RuleGroupLayout.defaults(),
+            io.guardwall.core.policy.SafetyRule.of(
+                io.guardwall.core.config.GuardwallConfig.defaults())),
         Clock.fixed(NOW, ZoneOffset.UTC),
         RetryPolicy.immediate(3));
   }

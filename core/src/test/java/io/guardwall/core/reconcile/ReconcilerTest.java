@@ -26,7 +26,11 @@ class ReconcilerTest {
   private static final Instant NOW = Instant.parse("2026-11-28T06:00:00Z");
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   private final InMemoryBlocklistStore store = new InMemoryBlocklistStore();
-  private final RuleGroupPlanner planner = new RuleGroupPlanner(RuleGroupLayout.defaults());
+  private final RuleGroupPlanner planner =
+      new RuleGroupPlanner(
+          RuleGroupLayout.defaults(),
+          io.guardwall.core.policy.SafetyRule.of(
+              io.guardwall.core.config.GuardwallConfig.defaults()));
 
   private void block(String ip) {
     store.upsert(

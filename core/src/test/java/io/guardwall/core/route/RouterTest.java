@@ -98,7 +98,7 @@ class RouterTest {
   @Test
   void load_shouldRewriteBothSeverityFilters_whenThresholdDiffersFromFile() {
     String pattern = EventPatterns.load(Route.NOTIFY, SeverityLevel.CRITICAL).toString();
-    assertThat(pattern).contains("[\">=\",9.0]").contains("\"Label\":[\"CRITICAL\"]");
+    assertThat(pattern).contains("[\">=\",9.0,\"<=\",10.0]").contains("\"Label\":[\"CRITICAL\"]");
     assertThat(EventPatterns.load(Route.NOTIFY, SeverityLevel.MEDIUM))
         .isEqualTo(EventPatterns.load(Route.NOTIFY));
   }

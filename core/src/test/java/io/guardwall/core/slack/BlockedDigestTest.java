@@ -188,6 +188,21 @@ class BlockedDigestTest {
   }
 
   @Test
+  void blockedDigest_shouldMakeFindingTextInert_whenTypeAndWhereaboutsAreHostile() {
+    String hostile = "*x* `y` @channel <!here> \u202Eexe\u0000 https://evil.example";
+
+    JsonNode payload =
+        digest(
+            with("198.51.100.7", NOW.plusSeconds(3600), hostile, hostile, hostile, hostile, false));
+
+    for (String text : strings(payload)) {
+      assertThat(text).doesNotContain("*x*", "`y`", "@channel", "<!here>", "\u202E", "\u0000");
+    }
+    assertThat(allText(payload))
+        .contains("＊x＊ ｀y｀ ＠channel &lt;!here&gt; exe https://evil.example");
+  }
+
+  @Test
   void blockedDigest_shouldEscapeTheUnblockHint_whenItHasControlCharacters() {
     SlackMessages odd = new SlackMessages("  gw <unblock> & ");
 

@@ -199,6 +199,70 @@ class FindingAlertTest {
     assertThat(payload.get("text").textValue()).doesNotContain("<");
   }
 
+  /** An alert whose every piece of finding text is {@code text}. */
+  private JsonNode alertSaying(String text) {
+    SlackFixtures.FindingBuilder evil = finding();
+    evil.type = text;
+    evil.title = text;
+    evil.description = text;
+    evil.account = text;
+    evil.resource = text;
+    evil.product = text;
+    evil.remoteIps =
+        List.of(
+            new RemoteIp(
+                Cidr.ofAddress("198.51.100.7"), IpSource.PORT_PROBE, text, text, text, text));
+    return alert(evil.build());
+  }
+
+  @Test
+  void findingAlert_shouldDropBidiNulAndControlCharacters_whenFindingTextCarriesThem() {
+    JsonNode payload = alertSaying("invoice\u202Efdp.exe\u0000\u0007\u001B[2J\u200B\u009B");
+
+    for (String text : strings(payload)) {
+      assertThat(text).doesNotContain("\u202E", "\u0000", "\u0007", "\u001B", "\u200B", "\u009B");
+    }
+    assertThat(allText(payload)).contains("invoicefdp.exe[2J");
+  }
+
+  @Test
+  void findingAlert_shouldNeutraliseMrkdwnFormatting_whenFindingTextCarriesIt() {
+    JsonNode payload = alertSaying("*bold* _italic_ ~strike~ `code` ```block```");
+
+    for (String text : strings(payload)) {
+      assertThat(text).doesNotContain("*bold*", "_italic_", "~strike~", "`code`", "```block");
+    }
+    assertThat(allText(payload)).contains("＊bold＊ ＿italic＿ ～strike～ ｀code｀ ｀｀｀block｀｀｀");
+  }
+
+  @Test
+  void findingAlert_shouldNotPingTheChannel_whenFindingTextCarriesBroadcastMentions() {
+    JsonNode payload = alertSaying("@channel @here @everyone <!channel> <!here|here> <!everyone>");
+
+    for (String text : strings(payload)) {
+      assertThat(text).doesNotContain("@channel", "@here", "@everyone", "<!");
+    }
+    assertThat(payload.get("text").textValue()).contains("＠channel ＠here ＠everyone");
+  }
+
+  @Test
+  void findingAlert_shouldLeaveBareUrlsUnlinked_inVerbatimMrkdwn() {
+    JsonNode payload = alertSaying("log in at https://evil.example/login or www.evil.example");
+
+    // assertWithinBlockKitLimits (in alert) checks that every mrkdwn object is verbatim
+    assertThat(allText(payload))
+        .contains("log in at https://evil.example/login or www.evil.example")
+        .doesNotContain("<https://evil", "<http://www.evil");
+  }
+
+  @Test
+  void findingAlert_shouldNotStartAQuote_whenFindingTextStartsWithGreaterThan() {
+    SlackFixtures.FindingBuilder quoting = finding();
+    quoting.description = "> Verified by AWS Security";
+
+    assertThat(allText(alert(quoting.build()))).contains("\n＞ Verified by AWS Security");
+  }
+
   @Test
   void findingAlert_shouldTruncateVisiblyAtEachLimit_whenFindingTextIsHuge() {
     SlackFixtures.FindingBuilder huge = finding();

@@ -8,6 +8,7 @@ import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.IpSource;
 import io.guardwall.core.model.Origin;
 import io.guardwall.core.model.RemoteIp;
+import io.guardwall.core.model.ResourceFacts;
 import io.guardwall.core.model.Severity;
 import io.guardwall.core.model.SeverityLevel;
 import java.time.Instant;
@@ -59,6 +60,7 @@ final class SlackFixtures {
     String product = "GuardDuty";
     Origin origin = Origin.GUARDDUTY;
     String resource = "i-99999999";
+    ResourceFacts resourceFacts = ResourceFacts.unknown();
     boolean sample;
     List<RemoteIp> remoteIps = new ArrayList<>(List.of(remoteIp("198.51.100.7")));
 
@@ -80,6 +82,7 @@ final class SlackFixtures {
           product,
           origin,
           resource,
+          resourceFacts,
           false,
           sample,
           remoteIps,
@@ -151,12 +154,13 @@ final class SlackFixtures {
       }
       case "section" -> {
         if (block.has("text")) {
-          assertThat(block.at("/text/type").textValue()).isEqualTo("mrkdwn");
+          assertVerbatimMrkdwn(block.get("text"));
           assertThat(block.at("/text/text").textValue())
               .hasSizeLessThanOrEqualTo(3000)
               .isNotEmpty();
         }
         assertThat(block.path("fields").size()).isLessThanOrEqualTo(10);
+        block.path("fields").forEach(SlackFixtures::assertVerbatimMrkdwn);
         block
             .path("fields")
             .forEach(f -> assertThat(f.get("text").textValue()).hasSizeLessThanOrEqualTo(2000));
@@ -164,12 +168,19 @@ final class SlackFixtures {
       }
       case "context" -> {
         assertThat(block.get("elements").size()).isBetween(1, 10);
+        block.get("elements").forEach(SlackFixtures::assertVerbatimMrkdwn);
         block
             .get("elements")
             .forEach(e -> assertThat(e.get("text").textValue()).hasSizeLessThanOrEqualTo(3000));
       }
       default -> throw new AssertionError("unexpected block " + block);
     }
+  }
+
+  /** Slack turns no bare URL, channel name or mention in it into a link or a ping. */
+  private static void assertVerbatimMrkdwn(JsonNode textObject) {
+    assertThat(textObject.get("type").textValue()).isEqualTo("mrkdwn");
+    assertThat(textObject.path("verbatim").asBoolean()).as("verbatim " + textObject).isTrue();
   }
 
   /** Text that {@link SlackText#escape} produced and that was cut only between entities. */

@@ -91,6 +91,64 @@ class SlackTextTest {
   }
 
   @Test
+  void safe_shouldDropControlBidiAndInvisibleCharacters() {
+    assertThat(SlackText.safe("evil\u202Egnp.exe\u0000\u0007\u001B[2J\u007F", 100))
+        .as("bidi override, NUL, BEL, ESC, DEL")
+        .isEqualTo("evilgnp.exe[2J");
+    assertThat(SlackText.safe("a\u200Bb\u200Dc\u2060d\uFEFFe\u2066f\u2069", 100))
+        .as("zero-width, invisible and isolate characters")
+        .isEqualTo("abcdef");
+    assertThat(SlackText.safe("one\ntwo\r\nthree\tfour\u2028five", 100))
+        .as("line breaks and tabs")
+        .isEqualTo("one two  three four five");
+    assertThat(SlackText.safe("x\u009B31m\u001B]8;;https://evil.example\u0007y", 100))
+        .as("C1 controls and an OSC hyperlink")
+        .isEqualTo("x31m]8;;https://evil.exampley");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiterString = " => ",
+      value = {
+        "*bold* => ＊bold＊",
+        "_italic_ => ＿italic＿",
+        "~strike~ => ～strike～",
+        "`code` => ｀code｀",
+        "```block``` => ｀｀｀block｀｀｀",
+        "> a forged quote => ＞ a forged quote",
+        "a > b => a &gt; b",
+        "@channel look => ＠channel look",
+        "ping @Here and @EVERYONE => ping ＠Here and ＠EVERYONE",
+        "<!channel> <!here> <!everyone> => &lt;!channel&gt; &lt;!here&gt; &lt;!everyone&gt;",
+        "ops@example.com and @channels => ops@example.com and @channels",
+        "https://evil.example/a?b=c => https://evil.example/a?b=c",
+      })
+  void safe_shouldNeutraliseFormattingAndBroadcastMentions(String raw, String inert) {
+    assertThat(SlackText.safe(raw, 1_000)).isEqualTo(inert);
+  }
+
+  @Test
+  void safe_shouldEscapeAfterMakingInert_soThatNoEntityOrMarkupIsAssembled() {
+    assertThat(SlackText.safe("&\u0000lt;!channel&\u202Egt;", 100))
+        .isEqualTo("&amp;lt;!channel&amp;gt;");
+    assertThat(SlackText.safe("<\u200B!here>", 100)).isEqualTo("&lt;!here&gt;");
+    assertThat(SlackText.safe("*\u0000*", 100)).isEqualTo("＊＊");
+  }
+
+  @Test
+  void safe_shouldCutAfterEscaping_soThatTheResultFitsTheLimit() {
+    String cut = SlackText.safe("<&".repeat(1_500), 100);
+
+    assertThat(cut).hasSizeLessThanOrEqualTo(100).endsWith("…");
+    SlackFixtures.assertWholeEntities(cut);
+  }
+
+  @Test
+  void safe_shouldGiveADash_whenNothingVisibleIsLeft() {
+    assertThat(SlackText.safe("\u202E\u0000\u200B \n", 10)).isEqualTo("—");
+  }
+
+  @Test
   void blocks_shouldCutEveryTextToItsLimit_whenGivenHugeText() {
     String huge = "x".repeat(100_000);
 

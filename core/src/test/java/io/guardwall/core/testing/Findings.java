@@ -5,6 +5,8 @@ import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.IpSource;
 import io.guardwall.core.model.Origin;
 import io.guardwall.core.model.RemoteIp;
+import io.guardwall.core.model.ResourceFacts;
+import io.guardwall.core.model.ResourceRole;
 import io.guardwall.core.model.Severity;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +21,8 @@ public final class Findings {
   private boolean archived;
   private boolean sample;
   private Origin origin = Origin.GUARDDUTY;
+  private ResourceRole role = ResourceRole.TARGET;
+  private List<Cidr> ownAddresses = List.of();
   private List<RemoteIp> ips = List.of(ip("198.51.100.7", IpSource.NETWORK_CONNECTION));
 
   public static Findings finding() {
@@ -64,6 +68,29 @@ public final class Findings {
     return this;
   }
 
+  /** The role the finding's resource played (TARGET unless told). */
+  public Findings role(ResourceRole value) {
+    role = value;
+    return this;
+  }
+
+  /** The finding's resource's own addresses (none unless told). */
+  public Findings ownAddresses(String... addresses) {
+    ownAddresses = Arrays.stream(addresses).map(Cidr::ofAddress).toList();
+    return this;
+  }
+
+  /** A remote address seen in {@code direction}, as a network connection. */
+  public static RemoteIp ip(String address, String direction) {
+    return new RemoteIp(
+        Cidr.ofAddress(address),
+        IpSource.NETWORK_CONNECTION,
+        direction,
+        "Testland",
+        "64500",
+        "Example Org");
+  }
+
   public Findings ips(RemoteIp... values) {
     ips = Arrays.asList(values);
     return this;
@@ -82,6 +109,7 @@ public final class Findings {
         "GuardDuty",
         origin,
         "Instance i-0abc",
+        new ResourceFacts(role, ownAddresses),
         archived,
         sample,
         ips,

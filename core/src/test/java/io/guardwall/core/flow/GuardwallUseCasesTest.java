@@ -1,0 +1,138 @@
+package io.guardwall.core.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guardwall.core.config.ConfigReader;
+import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.RecordingNotifier;
+import io.guardwall.core.model.BlockRequest;
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.policy.Violation;
+import io.guardwall.core.port.InMemoryBlocklistStore;
+import io.guardwall.core.port.InMemoryNotificationLog;
+import io.guardwall.core.reconcile.ReconcileResult;
+import io.guardwall.core.reconcile.RetryPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The manual block, unblock and reconcile use cases under the safety rule (issue 12). */
+class GuardwallUseCasesTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-28T06:00:00Z");
+
+  private final InMemoryBlocklistStore store = new InMemoryBlocklistStore();
+  private final DryRunFirewall firewall = new DryRunFirewall(10_000);
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "0.0.0.0/0",
+        "::/0",
+        "10.0.0.0/16",
+        "10.0.0.1",
+        "169.254.169.254",
+        "127.0.0.1",
+        "::1",
+        "::ffff:0:0/96",
+        "64:ff9b::10.0.0.1",
+        "2002:a00:1::",
+        "::/64"
+      })
+  void block_shouldRefuseAndWriteNothing_whenCidrBreaksTheSafetyRule(String cidr) {
+    BlockOutcome outcome = guardwall(GuardwallConfig.defaults()).block(manual(cidr));
+
+    assertThat(outcome).isInstanceOf(BlockOutcome.Refused.class);
+    assertThat(store.listActive(NOW)).isEmpty();
+  }
+
+  @Test
+  void block_shouldRefuse_whenAllowListedInAnotherForm() {
+    Guardwall gw = guardwall(config("{\"allowList\":[\"::ffff:203.0.113.0/120\"]}"));
+
+    BlockOutcome outcome = gw.block(manual("64:ff9b::203.0.113.66"));
+
+    assertThat(((BlockOutcome.Refused) outcome).violation().kind())
+        .isEqualTo(Violation.Kind.ALLOW_LISTED);
+  }
+
+  @Test
+  void block_shouldStoreTheIpv4Entry_whenGivenAMappedAddress() {
+    Guardwall gw = guardwall(GuardwallConfig.defaults());
+
+    gw.block(manual("::ffff:198.51.100.7/128"));
+
+    assertThat(store.listActive(NOW))
+        .extracting(e -> e.cidr().value())
+        .containsExactly("198.51.100.7/32");
+    assertThat(gw.unblock(Cidr.ofAddress("198.51.100.7")))
+        .isInstanceOf(UnblockOutcome.Removed.class);
+  }
+
+  @Test
+  void unblock_shouldNameTheCoveringEntry_whenAddressIsInsideABlockedRange() {
+    Guardwall gw = guardwall(GuardwallConfig.defaults());
+    gw.block(manual("198.51.100.0/24"));
+
+    UnblockOutcome outcome = gw.unblock(Cidr.ofAddress("198.51.100.7"));
+
+    assertThat(((UnblockOutcome.NotBlocked) outcome).coveredBy())
+        .containsExactly(Cidr.parse("198.51.100.0/24"));
+  }
+
+  @Test
+  void reconcile_shouldRefuseAndReport_whenStoredEntryWasAllowListedLater() {
+    guardwall(GuardwallConfig.defaults()).block(manual("203.0.113.66"));
+    Guardwall later = guardwall(config("{\"allowList\":[\"203.0.113.0/24\"]}"));
+
+    ReconcileResult result = later.reconcile();
+
+    assertThat(result.plan().blocked()).isEmpty();
+    assertThat(result.plan().refused())
+        .singleElement()
+        .satisfies(v -> assertThat(v.message()).isEqualTo("allow-listed (in 203.0.113.0/24)"));
+    assertThat(later.status().refused()).hasSize(1);
+  }
+
+  @Test
+  void reconcile_shouldNeverRenderIt_whenAStoredRowWasEditedToTheWholeInternet() {
+    store.upsert(manual("0.0.0.0/0"));
+    store.upsert(manual("198.51.100.9"));
+
+    ReconcileResult result = guardwall(GuardwallConfig.defaults()).reconcile();
+
+    assertThat(result.plan().blocked()).extracting(Cidr::value).containsExactly("198.51.100.9/32");
+    assertThat(result.plan().refused())
+        .extracting(v -> v.cidr().value())
+        .containsExactly("0.0.0.0/0");
+    assertThat(firewall.ruleGroup().orElseThrow().toString()).doesNotContain("0.0.0.0/0");
+  }
+
+  private Guardwall guardwall(GuardwallConfig config) {
+    return new Guardwall(
+        config,
+        new Guardwall.Ports(
+            store, new InMemoryNotificationLog(), firewall, new RecordingNotifier(null)),
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        RetryPolicy.immediate(3));
+  }
+
+  private static BlockRequest manual(String cidr) {
+    Cidr c = cidr.contains("/") ? Cidr.parse(cidr) : Cidr.ofAddress(cidr);
+    return BlockRequest.manual(c, NOW, NOW.plusSeconds(3600), SeverityLevel.HIGH, false);
+  }
+
+  private static GuardwallConfig config(String json) {
+    try {
+      return ConfigReader.read(new ObjectMapper().readTree(json));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}
