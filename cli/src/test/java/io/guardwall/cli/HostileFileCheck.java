@@ -112,8 +112,20 @@ final class HostileFileCheck {
     if (!saysSomething(report)) {
       problems.add("the report says nothing about the file: no event, no error");
     }
+    decided(report);
     problems.addAll(SlackHygiene.problems(report));
     folderRules(report);
+  }
+
+  /** Every address a finding names is decided, with a reason a person can read. */
+  private void decided(JsonNode report) {
+    for (JsonNode ips : report.path("events").findValues("ips")) {
+      for (JsonNode ip : ips) {
+        if (ip.path("decision").asText().isBlank() || ip.path("reason").asText().isBlank()) {
+          problems.add("an address without a decision and a reason: " + ip);
+        }
+      }
+    }
   }
 
   private void checkState(JsonNode list) {
