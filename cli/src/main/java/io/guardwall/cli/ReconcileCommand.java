@@ -1,9 +1,8 @@
 package io.guardwall.cli;
 
+import io.guardwall.core.flow.Maintenance;
 import io.guardwall.core.flow.ReportJson;
-import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.reconcile.ReconcileResult;
-import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code guardwall reconcile}: the maintenance run, prune then render. */
@@ -18,9 +17,9 @@ final class ReconcileCommand extends StateCommand {
 
   @Override
   int call(Backend backend, Output out) {
-    List<BlocklistEntry> pruned = backend.store.deleteExpired(clock.instant());
-    spec.commandLine().getErr().printf("pruned %d expired entries%n", pruned.size());
-    ReconcileResult r = reconcile(backend);
+    Maintenance maintenance = backend.guardwall.maintain();
+    spec.commandLine().getErr().printf("pruned %d expired entries%n", maintenance.pruned().size());
+    ReconcileResult r = report(backend, maintenance.reconcile());
     out.document(ReportJson.reconcile(r), r.plan().ruleGroup().toPrettyString());
     // Entries that are desired but not enforced need an operator: say so in the exit status.
     return r.plan().evicted().isEmpty() && r.plan().refused().isEmpty() ? 0 : 1;

@@ -32,7 +32,11 @@ abstract class StateCommand implements Callable<Integer> {
    * capacity left out and what the safety rule refused.
    */
   ReconcileResult reconcile(Backend backend) {
-    ReconcileResult r = backend.guardwall.reconcile();
+    return report(backend, backend.guardwall.reconcile());
+  }
+
+  /** Says on stderr what the rule group holds after {@code r}. */
+  ReconcileResult report(Backend backend, ReconcileResult r) {
     PrintWriter err = spec.commandLine().getErr();
     err.printf(
         "rule group%s: %d CIDRs, capacity used %d of %d%n",

@@ -2,9 +2,11 @@ package io.guardwall.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.model.BlocklistEntry;
-import io.guardwall.core.port.BlocklistStore;
-import java.time.Clock;
+import io.guardwall.core.port.Firewall;
+import io.guardwall.core.port.NotificationLog;
+import io.guardwall.core.port.Notifier;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
@@ -19,25 +21,31 @@ public final class MaintainHandler extends JsonHandler {
 
   static final int MAX_LISTED = 100;
 
-  private final BlocklistStore store;
-  private final Clock clock;
+  private final Guardwall guardwall;
 
   public MaintainHandler() {
-    this(
-        Wiring.fromEnvironment(MaintainHandler.class).store(),
-        Clock.systemUTC(),
-        MetricsSink.powertools());
+    this(Wiring.fromEnvironment(MaintainHandler.class), MetricsSink.powertools());
   }
 
-  MaintainHandler(BlocklistStore store, Clock clock, MetricsSink metrics) {
+  private MaintainHandler(Wiring w, MetricsSink metrics) {
+    this(
+        w.guardwall(
+            w.store(),
+            w.none(NotificationLog.class),
+            w.none(Firewall.class),
+            w.none(Notifier.class)),
+        metrics);
+  }
+
+  /** For tests: the flows over the given ports. */
+  MaintainHandler(Guardwall guardwall, MetricsSink metrics) {
     super(metrics);
-    this.store = Objects.requireNonNull(store);
-    this.clock = Objects.requireNonNull(clock);
+    this.guardwall = Objects.requireNonNull(guardwall);
   }
 
   @Override
   protected JsonNode handle(JsonNode request) {
-    List<BlocklistEntry> deleted = store.deleteExpired(clock.instant());
+    List<BlocklistEntry> deleted = guardwall.prune();
     metrics().put("EntriesExpired", deleted.size(), MetricUnit.COUNT);
     ObjectNode out = JSON.createObjectNode().put("deleted", deleted.size());
     deleted.stream().limit(MAX_LISTED).forEach(e -> out.withArray("cidrs").add(e.cidr().value()));

@@ -1,12 +1,14 @@
 package io.guardwall.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.guardwall.core.port.Notifier;
+import io.guardwall.core.flow.DigestOutcome;
+import io.guardwall.core.flow.Guardwall;
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.port.BlocklistStore;
+import io.guardwall.core.port.Firewall;
+import io.guardwall.core.port.NotificationLog;
+import io.guardwall.core.port.NotifyException;
 import io.guardwall.core.slack.BlockedIp;
-import io.guardwall.core.slack.SlackMessage;
-import io.guardwall.core.slack.SlackMessages;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -14,42 +16,46 @@ import java.util.Set;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
- * Posts one Slack digest of the addresses a block execution newly blocked, less those the reconcile
- * left out for lack of capacity. Input: {@code {newlyBlocked[], evicted[]}}. Output: {@code
- * {notified}}. Thread-safe.
+ * Posts the Slack digest of the addresses a block execution newly blocked, less those the reconcile
+ * left out (for capacity, or refused by the safety rule). Input: {@code {newlyBlocked[], evicted[],
+ * refused[]}}. Output: {@code {notified}}. Thread-safe.
  */
 public final class NotifyBlockedHandler extends JsonHandler {
 
-  /** The unblock hint of the digest: the CLI, pointed at the table, lifts a block. */
-  static final String UNBLOCK_HINT = "guardwall unblock";
-
-  private final Notifier notifier;
-  private final SlackMessages messages = new SlackMessages(UNBLOCK_HINT);
-  private final Clock clock;
+  private final Guardwall guardwall;
 
   public NotifyBlockedHandler() {
-    this(
-        Wiring.fromEnvironment(NotifyBlockedHandler.class).notifier(),
-        Clock.systemUTC(),
-        MetricsSink.powertools());
+    this(Wiring.fromEnvironment(NotifyBlockedHandler.class), MetricsSink.powertools());
   }
 
-  NotifyBlockedHandler(Notifier notifier, Clock clock, MetricsSink metrics) {
+  private NotifyBlockedHandler(Wiring w, MetricsSink metrics) {
+    this(
+        w.guardwall(
+            w.none(BlocklistStore.class),
+            w.none(NotificationLog.class),
+            w.none(Firewall.class),
+            w.notifier()),
+        metrics);
+  }
+
+  /** For tests: the flows over the given ports. */
+  NotifyBlockedHandler(Guardwall guardwall, MetricsSink metrics) {
     super(metrics);
-    this.notifier = Objects.requireNonNull(notifier);
-    this.clock = Objects.requireNonNull(clock);
+    this.guardwall = Objects.requireNonNull(guardwall);
   }
 
   @Override
   protected JsonNode handle(JsonNode request) {
-    List<BlockedIp> blocked = new ArrayList<>(BlockedIps.fromJson(request.path("newlyBlocked")));
-    Set<String> evicted = new HashSet<>();
-    request.path("evicted").forEach(c -> evicted.add(c.asText()));
-    blocked.removeIf(b -> evicted.contains(b.cidr().value()));
-    // As many digests as it takes to list every address: one digest lists at most 50.
-    List<SlackMessage> digests = messages.blockedDigests(blocked, clock.instant());
-    digests.forEach(notifier::send);
-    metrics().put("Notified", digests.size(), MetricUnit.COUNT);
-    return JSON.createObjectNode().put("notified", blocked.size());
+    List<BlockedIp> recorded = BlockedIps.fromJson(request.path("newlyBlocked"));
+    Set<Cidr> notInFirewall = new HashSet<>();
+    request.path("evicted").forEach(c -> notInFirewall.add(Cidr.parse(c.asText())));
+    request.path("refused").forEach(v -> notInFirewall.add(Cidr.parse(v.path("cidr").asText())));
+    DigestOutcome digest = guardwall.postDigest(recorded, notInFirewall);
+    metrics().put("Notified", digest.messages() - digest.failures().size(), MetricUnit.COUNT);
+    if (!digest.delivered()) {
+      // Fail the task so that the state machine retries it and, at the end, alerts.
+      throw new NotifyException(String.join("; ", digest.failures()), null);
+    }
+    return JSON.createObjectNode().put("notified", digest.listed().size());
   }
 }

@@ -16,8 +16,7 @@ class BlockFlowHandlersTest {
   private final Fixture f = new Fixture();
   private final RecordHandler record = new RecordHandler(f.guardwall(), f.metrics);
   private final ReconcileHandler reconcile = new ReconcileHandler(f.guardwall(), f.metrics);
-  private final NotifyBlockedHandler notify =
-      new NotifyBlockedHandler(f.notifier, f.clock, f.metrics);
+  private final NotifyBlockedHandler notify = new NotifyBlockedHandler(f.guardwall(), f.metrics);
 
   @Test
   void record_shouldReportNewlyBlockedAndChanged_whenTheAddressIsNew() throws Exception {

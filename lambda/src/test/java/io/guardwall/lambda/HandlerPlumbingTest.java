@@ -27,7 +27,7 @@ public class HandlerPlumbingTest {
 
   @Test
   void handleRequest_shouldWriteTheResultAsJson_andFlushMetrics() throws Exception {
-    MaintainHandler handler = new MaintainHandler(f.store, f.clock, f.metrics);
+    MaintainHandler handler = new MaintainHandler(f.guardwall(), f.metrics);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(input("{\"trigger\":\"schedule\"}"), out, new FakeContext());
     assertThat(Fixture.json(out.toString(StandardCharsets.UTF_8)).path("deleted").asInt()).isZero();
@@ -36,7 +36,7 @@ public class HandlerPlumbingTest {
 
   @Test
   void handleRequest_shouldFailClearly_whenInputIsNotJson() {
-    MaintainHandler handler = new MaintainHandler(f.store, f.clock, f.metrics);
+    MaintainHandler handler = new MaintainHandler(f.guardwall(), f.metrics);
     assertThatThrownBy(
             () ->
                 handler.handleRequest(

@@ -121,7 +121,7 @@ class OtherHandlersTest {
   void maintain_shouldDeleteOnlyExpiredEntries() throws Exception {
     f.store.upsert(request("198.51.100.1", Duration.ofHours(-1)));
     f.store.upsert(request("198.51.100.2", Duration.ofHours(1)));
-    MaintainHandler handler = new MaintainHandler(f.store, f.clock, f.metrics);
+    MaintainHandler handler = new MaintainHandler(f.guardwall(), f.metrics);
     JsonNode out = handler.handle(Fixture.json("{\"trigger\":\"schedule\"}"));
     assertThat(out.path("deleted").asInt()).isEqualTo(1);
     assertThat(out.path("cidrs").get(0).asText()).isEqualTo("198.51.100.1/32");

@@ -17,14 +17,18 @@ import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.FirewallSnapshot;
 import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.Notifier;
+import io.guardwall.core.port.NotifyException;
 import io.guardwall.core.reconcile.CoalescingReconciler;
 import io.guardwall.core.reconcile.ReconcileResult;
 import io.guardwall.core.reconcile.Reconciler;
 import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.core.route.Route;
 import io.guardwall.core.route.Router;
+import io.guardwall.core.slack.BlockedIp;
+import io.guardwall.core.slack.SlackMessage;
 import io.guardwall.core.slack.SlackMessages;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -123,6 +127,40 @@ public final class Guardwall {
    */
   public ReconcileResult reconcile() {
     return reconciler.request();
+  }
+
+  /**
+   * Deletes the expired entries (never pinned ones), which store TTLs delete only lazily; the next
+   * reconcile takes them out of the firewall.
+   */
+  public List<BlocklistEntry> prune() {
+    return store.deleteExpired(clock.instant());
+  }
+
+  /** The scheduled maintenance in one process: {@link #prune}, then {@link #reconcile}. */
+  public Maintenance maintain() {
+    List<BlocklistEntry> pruned = prune();
+    return new Maintenance(pruned, reconcile());
+  }
+
+  /**
+   * Posts the digest of what a reconcile added: the {@code recorded} addresses less those it left
+   * out ({@link io.guardwall.core.plan.RuleGroupPlan#notInFirewall}), as many messages as it takes
+   * to list every one. A failed message is reported in the outcome; the rest are still sent.
+   */
+  public DigestOutcome postDigest(List<BlockedIp> recorded, Set<Cidr> notInFirewall) {
+    List<BlockedIp> listed =
+        recorded.stream().filter(b -> !notInFirewall.contains(b.cidr())).toList();
+    List<SlackMessage> digests = messages.blockedDigests(listed, clock.instant());
+    List<String> failures = new ArrayList<>();
+    for (SlackMessage digest : digests) {
+      try {
+        notifier.send(digest);
+      } catch (NotifyException e) {
+        failures.add("digest not sent: " + e.getMessage());
+      }
+    }
+    return new DigestOutcome(listed, digests.size(), failures);
   }
 
   /** The reconciler shared by every run of this instance; concurrent requests coalesce. */

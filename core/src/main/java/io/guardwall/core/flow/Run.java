@@ -2,12 +2,14 @@ package io.guardwall.core.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.model.BlockRequest;
-import io.guardwall.core.model.Cidr;
+import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.UpsertResult;
 import io.guardwall.core.parse.FindingEvent;
 import io.guardwall.core.parse.FindingResult;
+import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.policy.IpDecision;
+import io.guardwall.core.policy.Violation;
 import io.guardwall.core.port.NotificationClaim;
 import io.guardwall.core.port.NotifyException;
 import io.guardwall.core.port.StoreException;
@@ -15,7 +17,6 @@ import io.guardwall.core.reconcile.ReconcileException;
 import io.guardwall.core.reconcile.ReconcileResult;
 import io.guardwall.core.route.Route;
 import io.guardwall.core.slack.BlockedIp;
-import io.guardwall.core.slack.SlackMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -265,33 +266,21 @@ public final class Run {
   }
 
   private void sendDigest(ReconcileResult reconcile, List<BlockedIp> batch) {
-    Set<Cidr> evicted = Set.copyOf(reconcile.plan().evicted().stream().map(e -> e.cidr()).toList());
-    Set<Cidr> refused = Set.copyOf(reconcile.plan().refused().stream().map(v -> v.cidr()).toList());
-    List<BlockedIp> inFirewall = new ArrayList<>(batch);
-    inFirewall.removeIf(b -> evicted.contains(b.cidr()) || refused.contains(b.cidr()));
-    blocked.addAll(inFirewall);
-    if (!reconcile.plan().refused().isEmpty()) {
+    RuleGroupPlan plan = reconcile.plan();
+    if (!plan.refused().isEmpty()) {
       errors.add(
-          reconcile.plan().refused().size()
+          plan.refused().size()
               + " stored entries break the safety rule and were left out of the rule group: "
-              + reconcile.plan().refused().stream().map(v -> v.message()).toList());
+              + plan.refused().stream().map(Violation::message).toList());
     }
-    if (!evicted.isEmpty()) {
+    if (!plan.evicted().isEmpty()) {
       errors.add(
-          evicted.size()
+          plan.evicted().size()
               + " entries do not fit the rule group capacity and were left out: "
-              + evicted);
+              + plan.evicted().stream().map(BlocklistEntry::cidr).toList());
     }
-    for (SlackMessage digest : gw.messages.blockedDigests(inFirewall, gw.clock.instant())) {
-      send(digest, "digest");
-    }
-  }
-
-  private void send(SlackMessage message, String what) {
-    try {
-      gw.notifier.send(message);
-    } catch (NotifyException e) {
-      errors.add("notification for " + what + " failed: " + e.getMessage());
-    }
+    DigestOutcome digest = gw.postDigest(batch, plan.notInFirewall());
+    blocked.addAll(digest.listed());
+    errors.addAll(digest.failures());
   }
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.policy.Violation;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the planner rendered; immutable (treat {@code ruleGroup} as read-only).
@@ -36,5 +38,15 @@ public record RuleGroupPlan(
       throw new IllegalArgumentException(
           "capacityUsed " + capacityUsed + " is outside 0.." + capacity);
     }
+  }
+
+  /**
+   * The desired entries this plan keeps out of the rule group: left out for capacity or refused.
+   */
+  public Set<Cidr> notInFirewall() {
+    Set<Cidr> out = new HashSet<>();
+    evicted.forEach(e -> out.add(e.cidr()));
+    refused.forEach(v -> out.add(v.cidr()));
+    return Set.copyOf(out);
   }
 }

@@ -1,0 +1,31 @@
+package io.guardwall.cli;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.guardwall.core.testing.Boundaries;
+import org.junit.jupiter.api.Test;
+
+/** The module boundaries, checked where core, every adapter, picocli and the AWS SDK are seen. */
+class ModuleBoundariesTest {
+
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.guardwall");
+
+  @Test
+  void core_shouldUseNoTechnology() {
+    Boundaries.CORE_HAS_NO_TECHNOLOGY.check(CLASSES);
+  }
+
+  @Test
+  void adapters_shouldNotDependOnEachOther() {
+    Boundaries.ADAPTERS_ARE_INDEPENDENT.forEach(rule -> rule.check(CLASSES));
+  }
+
+  @Test
+  void cli_shouldOnlyWire() {
+    Boundaries.ENTRY_POINTS_ONLY_WIRE.check(CLASSES);
+  }
+}

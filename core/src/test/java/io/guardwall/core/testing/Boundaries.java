@@ -1,0 +1,93 @@
+package io.guardwall.core.testing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
+/**
+ * The module boundaries as ArchUnit rules, shared by the modules whose test classpath holds the
+ * classes they speak about (core alone cannot see the AWS SDK or picocli, so a rule about them
+ * checked there could never fail).
+ */
+public final class Boundaries {
+
+  /** What core must never use: it holds the domain and the ports, never a technology. */
+  public static final ArchRule CORE_HAS_NO_TECHNOLOGY =
+      noClasses()
+          .that()
+          .resideInAPackage("io.guardwall.core..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "software.amazon.awssdk..",
+              "software.amazon.lambda..",
+              "software.amazon.awscdk..",
+              "com.amazonaws..",
+              "picocli..",
+              "java.sql..",
+              "javax.sql..",
+              "org.sqlite..",
+              "java.net.http..",
+              "io.guardwall.sqlite..",
+              "io.guardwall.slack..",
+              "io.guardwall.aws..",
+              "io.guardwall.cli..",
+              "io.guardwall.lambda..",
+              "io.guardwall.infra..")
+          .because("core is the hexagon: adapters depend on it, never the other way");
+
+  /** Each adapter module sees core only, never another adapter or an entry point. */
+  public static final List<ArchRule> ADAPTERS_ARE_INDEPENDENT =
+      List.of(
+          adapterRule("sqlite", "slack", "aws"),
+          adapterRule("slack", "sqlite", "aws"),
+          adapterRule("aws", "sqlite", "slack"));
+
+  /**
+   * The entry points wire adapters to the core facade and translate its results; they never drive
+   * the engines behind it, so there is one place where a use case is composed.
+   */
+  public static final ArchRule ENTRY_POINTS_ONLY_WIRE =
+      noClasses()
+          .that()
+          .resideInAnyPackage("io.guardwall.cli..", "io.guardwall.lambda..")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("io.guardwall.core.reconcile.Reconciler")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("io.guardwall.core.reconcile.CoalescingReconciler")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("io.guardwall.core.plan.RuleGroupPlanner")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("io.guardwall.core.policy.Policy")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("io.guardwall.core.route.Router")
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAPackage("io.guardwall.core.parse..")
+          .because("cli and lambda are thin adapters over the Guardwall facade");
+
+  private Boundaries() {}
+
+  private static ArchRule adapterRule(String adapter, String... others) {
+    String[] forbidden = new String[others.length + 3];
+    for (int i = 0; i < others.length; i++) {
+      forbidden[i] = "io.guardwall." + others[i] + "..";
+    }
+    forbidden[others.length] = "io.guardwall.cli..";
+    forbidden[others.length + 1] = "io.guardwall.lambda..";
+    forbidden[others.length + 2] = "io.guardwall.infra..";
+    return noClasses()
+        .that()
+        .resideInAPackage("io.guardwall." + adapter + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(forbidden)
+        .because("adapters are siblings: each implements core's ports on its own");
+  }
+}
