@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guardwall.cli.HostileCorpus.HostileFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.StreamSupport;
 
 /**
@@ -23,7 +21,6 @@ final class HostileFileCheck {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private static final Set<String> ALERTED = Set.of("MEDIUM", "HIGH", "CRITICAL");
 
   private final HostileFile file;
   private final List<String> expected;
@@ -109,23 +106,9 @@ final class HostileFileCheck {
     safe("replay blocklist", cidrs(report.path("blocklist")));
     covered(rendered, SEEDED, "seeded entry missing from the rule group");
     covered(rendered, expected, "expected block missing from the rule group");
-    if (!saysSomething(report)) {
-      problems.add("the report says nothing about the file: no event, no error");
-    }
-    decided(report);
+    problems.addAll(ReportRules.decisions(report));
+    problems.addAll(ReportRules.ofFolder(file.folder(), report));
     problems.addAll(SlackHygiene.problems(report));
-    folderRules(report);
-  }
-
-  /** Every address a finding names is decided, with a reason a person can read. */
-  private void decided(JsonNode report) {
-    for (JsonNode ips : report.path("events").findValues("ips")) {
-      for (JsonNode ip : ips) {
-        if (ip.path("decision").asText().isBlank() || ip.path("reason").asText().isBlank()) {
-          problems.add("an address without a decision and a reason: " + ip);
-        }
-      }
-    }
   }
 
   private void checkState(JsonNode list) {
@@ -134,42 +117,6 @@ final class HostileFileCheck {
     covered(stored, SEEDED, "seeded entry lost from the state");
     if (file.folder().equals("addresses") && stored.size() != SEEDED.size()) {
       problems.add("addresses: the state gained entries " + stored);
-    }
-  }
-
-  private void folderRules(JsonNode report) {
-    switch (file.folder()) {
-      case "malformed", "wrong-types" -> {
-        if (!namesProblem(report)) {
-          problems.add(file.folder() + ": no error or warning names the problem");
-        }
-      }
-      case "addresses" -> {
-        if (!namesProblem(report) && !report.findValuesAsText("decision").contains("skip")) {
-          problems.add("addresses: the address is neither skipped nor reported");
-        }
-      }
-      case "severity" -> severityAgrees(report);
-      default -> {}
-    }
-  }
-
-  /** A finding decided at MEDIUM or above must reach the notify route too, and only then. */
-  private void severityAgrees(JsonNode report) {
-    for (JsonNode event : report.path("events")) {
-      Set<String> routes = new HashSet<>(texts(event.path("routes")));
-      for (JsonNode finding : event.path("findings")) {
-        if (finding.path("error").isNull() && event.path("findings").size() == 1) {
-          boolean alerted = ALERTED.contains(finding.path("severity").asText());
-          if (alerted != routes.contains("notify")) {
-            problems.add(
-                "severity: finding at "
-                    + finding.path("severity").asText()
-                    + " but routes "
-                    + routes);
-          }
-        }
-      }
     }
   }
 
@@ -185,32 +132,11 @@ final class HostileFileCheck {
     }
   }
 
-  private static boolean saysSomething(JsonNode report) {
-    return report.path("events").size() > 0 || report.path("errors").size() > 0;
-  }
-
-  private static boolean namesProblem(JsonNode report) {
-    if (report.path("errors").size() > 0) {
-      return true;
-    }
-    for (JsonNode event : report.path("events")) {
-      if (!event.path("error").isNull() && !event.path("error").isMissingNode()) {
-        return true;
-      }
-      for (JsonNode finding : event.path("findings")) {
-        if (!finding.path("error").isNull() || finding.path("warnings").size() > 0) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   private static List<String> cidrs(JsonNode entries) {
     return texts(entries.findValues("cidr"));
   }
 
-  private static List<String> texts(Iterable<JsonNode> nodes) {
+  static List<String> texts(Iterable<JsonNode> nodes) {
     return StreamSupport.stream(nodes.spliterator(), false).map(JsonNode::asText).toList();
   }
 
