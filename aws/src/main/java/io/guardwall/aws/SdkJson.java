@@ -58,8 +58,8 @@ final class SdkJson {
     SdkPojo pojo = builder.get();
     Map<String, SdkField<?>> fields = new LinkedHashMap<>();
     pojo.sdkFields().forEach(field -> fields.put(field.locationName(), field));
-    json.fields()
-        .forEachRemaining(
+    json.properties()
+        .forEach(
             member -> {
               String memberPath = path + "." + member.getKey();
               SdkField<?> field = fields.get(member.getKey());
@@ -150,9 +150,8 @@ final class SdkJson {
       throw shape(path, "an object", node);
     }
     Map<String, Object> map = new LinkedHashMap<>();
-    node.fields()
-        .forEachRemaining(
-            e -> map.put(e.getKey(), read(value, e.getValue(), path + "." + e.getKey())));
+    node.properties()
+        .forEach(e -> map.put(e.getKey(), read(value, e.getValue(), path + "." + e.getKey())));
     return map;
   }
 

@@ -1,5 +1,6 @@
 package io.guardwall.aws;
 
+import io.guardwall.core.testing.ExternalTool;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -30,7 +31,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * <p>moto's threaded server does not make a conditional write atomic (two requests can both pass
  * the same condition), whereas DynamoDB guarantees it. The server is therefore started through a
  * tiny WSGI wrapper that handles one request at a time, giving the race tests the guarantee they
- * rely on. Set {@code -Dmoto.python=...} (or {@code MOTO_PYTHON}) to choose the Python.
+ * rely on. Set {@code -Dmoto.python=...} (or {@code MOTO_PYTHON}) to choose the Python; without
+ * moto the first test to start it fails at once, saying how to install it.
  */
 public final class MotoServer implements BeforeEachCallback {
 
@@ -114,6 +116,7 @@ public final class MotoServer implements BeforeEachCallback {
   }
 
   private static URI start() {
+    ExternalTool.MOTO.require();
     try {
       int port = freePort();
       Path log = Files.createTempFile("moto-", ".log");
@@ -175,8 +178,7 @@ public final class MotoServer implements BeforeEachCallback {
   }
 
   private static String python() {
-    String configured = System.getProperty("moto.python", System.getenv("MOTO_PYTHON"));
-    return configured == null || configured.isBlank() ? "python3" : configured;
+    return ExternalTool.MOTO.executable();
   }
 
   private static String tail(Path log) {

@@ -2,6 +2,7 @@ package io.guardwall.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.IFunction;
@@ -64,6 +65,14 @@ final class Flow {
     return catching(invoke(task, stateName, b -> b.payload(payload), resultPath));
   }
 
+  /**
+   * A payload with its fields in name order: {@code Map.of} iterates in an order that changes from
+   * one JVM to the next, and would make every synth a different state machine definition.
+   */
+  static TaskInput payload(Map<String, Object> fields) {
+    return TaskInput.fromObject(new TreeMap<>(fields));
+  }
+
   /** A task sending the state at {@code inputPath} as it is ({@code $}: the whole state). */
   LambdaInvoke task(Task task, String stateName, String inputPath, String resultPath) {
     return catching(invoke(task, stateName, b -> b.inputPath(inputPath), resultPath));
@@ -97,7 +106,7 @@ final class Flow {
 
   private LambdaInvoke alertTask() {
     TaskInput payload =
-        TaskInput.fromObject(
+        payload(
             Map.of(
                 "stateMachine", JsonPath.stringAt("$$.StateMachine.Name"),
                 "execution", JsonPath.stringAt("$$.Execution.Id"),

@@ -28,7 +28,7 @@ final class Flows {
         flow.task(
             Task.NOTIFY_BLOCKED,
             "Notify blocked",
-            TaskInput.fromObject(
+            Flow.payload(
                 Map.of(
                     "newlyBlocked", JsonPath.listAt("$.record.newlyBlocked"),
                     "evicted", JsonPath.listAt("$.reconcile.evicted"))),
@@ -70,7 +70,7 @@ final class Flows {
   }
 
   private static TaskInput trigger(String trigger) {
-    return TaskInput.fromObject(
+    return Flow.payload(
         Map.of("trigger", trigger, "execution", JsonPath.stringAt("$$.Execution.Id")));
   }
 }

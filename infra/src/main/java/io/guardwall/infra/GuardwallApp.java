@@ -15,7 +15,7 @@ import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.cxapi.CloudAssembly;
-import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
+import software.constructs.IConstruct;
 
 /**
  * The guardwall CDK app: one {@link GuardwallStack} with props from CDK context, checked by cdk-nag
@@ -26,6 +26,9 @@ public final class GuardwallApp {
 
   /** The context key of the stack name (default Guardwall). */
   public static final String STACK_NAME = "stackName";
+
+  // The metadata type of Annotations.addError, where cdk-nag puts its findings too.
+  private static final String ERROR = "aws:cdk:error";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,16 +61,22 @@ public final class GuardwallApp {
     App app = App.Builder.create().outdir(outDir.toString()).context(context).build();
     GuardwallStack stack = build(app);
     CloudAssembly assembly = app.synth();
-    CloudFormationStackArtifact artifact = assembly.getStackByName(stack.getStackName());
-    List<String> errors =
-        artifact.getMessages().stream()
-            .filter(m -> "error".equals(m.getLevel().toString().toLowerCase()))
-            .map(m -> m.getId() + ": " + m.getEntry().getData())
-            .toList();
+    List<String> errors = errors(stack);
     if (!errors.isEmpty()) {
       throw new IllegalStateException("synthesis reported errors:\n" + String.join("\n", errors));
     }
-    return Path.of(artifact.getTemplateFullPath());
+    return Path.of(assembly.getStackByName(stack.getStackName()).getTemplateFullPath());
+  }
+
+  /** The errors synthesis attached to {@code scope} and the constructs below it, with paths. */
+  static List<String> errors(IConstruct scope) {
+    return scope.getNode().findAll().stream()
+        .flatMap(
+            c ->
+                c.getNode().getMetadata().stream()
+                    .filter(m -> ERROR.equals(m.getType()))
+                    .map(m -> c.getNode().getPath() + ": " + m.getData()))
+        .toList();
   }
 
   /** Adds the stack, with props from {@code app}'s context, and the cdk-nag checks to the app. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.aws.MotoServer;
+import io.guardwall.core.testing.ExternalTool;
+import io.guardwall.core.testing.Needs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  * The block state machine, as synthesized, executed by moto's ASL interpreter with canned results
  * for its Lambda tasks: the new-address, known-address and failure paths.
  */
+@Needs({ExternalTool.NODE, ExternalTool.MOTO})
 @ExtendWith(MotoServer.class)
 class BlockFlowIT {
 
@@ -44,7 +47,9 @@ class BlockFlowIT {
 
   @BeforeAll
   static void synth() throws Exception {
-    definition = Synthesized.defaults().stateMachines().get("Block").definition().toString();
+    definition =
+        MotoStepFunctions.withQuickRetries(
+            Synthesized.defaults().stateMachines().get("Block").definition());
     sfn = MotoServer.client(SfnClient.builder());
   }
 

@@ -2,6 +2,8 @@ package io.guardwall.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.guardwall.core.testing.ExternalTool;
+import io.guardwall.core.testing.Needs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** cfn-lint accepts the template {@link GuardwallApp#synth} writes (W3005 aside). */
+@Needs({ExternalTool.NODE, ExternalTool.CFN_LINT})
 class CfnLintTest {
 
   @TempDir static Path out;
@@ -20,7 +23,7 @@ class CfnLintTest {
 
   @BeforeAll
   static void synth() {
-    template = GuardwallApp.synth(out, Map.of("lambdaJar", Synthesized.LAMBDA_JAR.toString()));
+    template = GuardwallApp.synth(out, Synthesized.context(Map.of()));
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.testing.ExternalTool;
+import io.guardwall.core.testing.Needs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awscdk.services.lambda.Architecture;
 
+@Needs(ExternalTool.NODE)
 class ContextPropsTest {
 
   @Test

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.route.Route;
 import io.guardwall.core.route.Router;
+import io.guardwall.core.testing.ExternalTool;
+import io.guardwall.core.testing.Needs;
+import io.guardwall.core.testing.Resources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +27,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.event.ruler.Machine;
 
-/** The rules' patterns in the template are the shared pattern files and route events alike. */
+/**
+ * The rules' patterns in the template are core's pattern files (read from its jar) and route events
+ * alike.
+ */
+@Needs(ExternalTool.NODE)
 class EventPatternTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path PATTERNS =
-      Synthesized.REPO_ROOT.resolve("core/src/main/resources/io/guardwall/core/route");
-  private static final Path CORE_EVENTS =
-      Synthesized.REPO_ROOT.resolve("core/src/test/resources/io/guardwall/core/route");
-  private static final Path SAMPLES = Synthesized.REPO_ROOT.resolve("samples/events");
+  private static final Path SAMPLES = Resources.samples().resolve("events");
+
+  /** core's route test events (from its test jar), as the local router sees them. */
+  private static final List<String> CORE_EVENTS =
+      List.of(
+          "guardduty-dns-high.json",
+          "guardduty-network.json",
+          "guardduty-portprobe-low.json",
+          "securityhub-inspector-low.json");
 
   /** Numbers compare by value: the template may write 4 where the file has 4.0. */
   private static final Comparator<JsonNode> NUMERIC =
@@ -51,7 +62,7 @@ class EventPatternTest {
         Map.of(
             Route.BLOCK, pattern(app, "GuardwallBlockRule"),
             Route.NOTIFY, pattern(app, "GuardwallNotifyRule"));
-    deployed = new Machine();
+    deployed = Machine.builder().build();
     for (Map.Entry<Route, JsonNode> e : templatePatterns.entrySet()) {
       deployed.addRule(e.getKey().name(), e.getValue().toString());
     }
@@ -60,24 +71,27 @@ class EventPatternTest {
   @Test
   void blockRule_shouldCarryBlockJsonExactly() throws IOException {
     assertSameJson(
-        templatePatterns.get(Route.BLOCK), JSON.readTree(PATTERNS.resolve("block.json").toFile()));
+        templatePatterns.get(Route.BLOCK),
+        JSON.readTree(Resources.text(Route.class, "block.json")));
   }
 
   @Test
   void notifyRule_shouldCarryNotifyJsonExactly_whenThresholdIsTheDefault() throws IOException {
     assertSameJson(
         templatePatterns.get(Route.NOTIFY),
-        JSON.readTree(PATTERNS.resolve("notify.json").toFile()));
+        JSON.readTree(Resources.text(Route.class, "notify.json")));
   }
 
   @ParameterizedTest
-  @MethodSource("events")
+  @MethodSource("samples")
   void deployedPatterns_shouldRouteLikeTheLocalRouter(Path file) throws Exception {
-    for (String event : eventsIn(file)) {
-      assertThat(routes(event))
-          .as("%s", file)
-          .isEqualTo(Router.create(SeverityLevel.MEDIUM).routes(event));
-    }
+    assertRoutesLikeTheLocalRouter(file.toString(), Files.readString(file));
+  }
+
+  @ParameterizedTest
+  @MethodSource("coreEvents")
+  void deployedPatterns_shouldRouteCoreEventsLikeTheLocalRouter(String name) throws Exception {
+    assertRoutesLikeTheLocalRouter(name, Resources.text(Route.class, name));
   }
 
   @Test
@@ -104,12 +118,10 @@ class EventPatternTest {
 
   @Test
   void deployedPatterns_shouldRouteCoreEventsAsDesigned() throws Exception {
-    assertThat(routes(Files.readString(CORE_EVENTS.resolve("guardduty-network.json"))))
+    assertThat(routes(coreEvent("guardduty-network.json")))
         .containsExactlyInAnyOrder(Route.BLOCK, Route.NOTIFY);
-    assertThat(routes(Files.readString(CORE_EVENTS.resolve("guardduty-dns-high.json"))))
-        .containsExactly(Route.NOTIFY);
-    assertThat(routes(Files.readString(CORE_EVENTS.resolve("securityhub-inspector-low.json"))))
-        .isEmpty();
+    assertThat(routes(coreEvent("guardduty-dns-high.json"))).containsExactly(Route.NOTIFY);
+    assertThat(routes(coreEvent("securityhub-inspector-low.json"))).isEmpty();
   }
 
   @Test
@@ -119,27 +131,38 @@ class EventPatternTest {
         .isEmpty();
   }
 
-  static Stream<Path> events() throws IOException {
+  static Stream<Path> samples() throws IOException {
     List<Path> files = new ArrayList<>();
-    for (Path dir : List.of(SAMPLES, CORE_EVENTS)) {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        walk.filter(p -> p.toString().endsWith(".json"))
-            .filter(p -> !p.getFileName().toString().contains("pattern"))
-            .sorted()
-            .forEach(files::add);
-      }
+    try (Stream<Path> walk = Files.walk(SAMPLES)) {
+      walk.filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
     }
     assertThat(files).hasSizeGreaterThanOrEqualTo(7);
     return files.stream();
   }
 
+  static List<String> coreEvents() {
+    return CORE_EVENTS;
+  }
+
+  private static void assertRoutesLikeTheLocalRouter(String source, String text) throws Exception {
+    for (String event : eventsIn(text)) {
+      assertThat(routes(event))
+          .as("%s", source)
+          .isEqualTo(Router.create(SeverityLevel.MEDIUM).routes(event));
+    }
+  }
+
   /** The events of a file: one event, or an array of them. */
-  private static List<String> eventsIn(Path file) throws IOException {
-    JsonNode root = JSON.readTree(file.toFile());
+  private static List<String> eventsIn(String text) throws IOException {
+    JsonNode root = JSON.readTree(text);
     List<String> events = new ArrayList<>();
     (root.isArray() ? root : JSON.createArrayNode().add(root))
         .forEach(e -> events.add(e.toString()));
     return events;
+  }
+
+  private static String coreEvent(String name) {
+    return Resources.text(Route.class, name);
   }
 
   private static Set<Route> routes(String event) throws Exception {
@@ -148,8 +171,8 @@ class EventPatternTest {
     return routes;
   }
 
-  private static String sample(String relative) throws IOException {
-    return Files.readString(SAMPLES.resolve(relative));
+  private static String sample(String relative) {
+    return Resources.sample("events/" + relative);
   }
 
   private static JsonNode pattern(Synthesized app, String logicalIdPrefix) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guardwall.core.testing.ExternalTool;
+import io.guardwall.core.testing.Needs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -12,8 +14,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.constructs.Construct;
 
 /** {@link GuardwallApp#synth} with the repository's own cdk.json, as {@code guardwall synth}. */
+@Needs(ExternalTool.NODE)
 class GuardwallAppTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,8 +31,8 @@ class GuardwallAppTest {
 
   @BeforeAll
   static void synth() {
-    context = new HashMap<>(GuardwallApp.readContext(Synthesized.REPO_ROOT.resolve("cdk.json")));
-    context.put("lambdaJar", Synthesized.LAMBDA_JAR.toString());
+    context = new HashMap<>(GuardwallApp.readContext(Synthesized.CDK_JSON));
+    context.put("lambdaJar", Synthesized.STAND_IN_JAR.toString());
     template = GuardwallApp.synth(out, context);
   }
 
@@ -33,7 +40,11 @@ class GuardwallAppTest {
   void readContext_shouldReadTheShippedCdkJson_withEveryKeyKnown() {
     assertThat(context).containsEntry("notifyThreshold", "MEDIUM").containsKey("ruleGroupCapacity");
     assertThat(context.keySet())
-        .allMatch(k -> ContextProps.KEYS.contains(k) || k.equals(GuardwallApp.STACK_NAME));
+        .allMatch(
+            k ->
+                ContextProps.KEYS.contains(k)
+                    || k.equals(GuardwallApp.STACK_NAME)
+                    || k.startsWith("@aws-cdk"));
   }
 
   @Test
@@ -58,6 +69,17 @@ class GuardwallAppTest {
     assertThatThrownBy(() -> GuardwallApp.synth(out.resolve("bad"), bad))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("blockDuration");
+  }
+
+  @Test
+  void errors_shouldNameEachErrorWithItsPath_andNothingElse() {
+    App app = new App();
+    Stack stack = new Stack(app, "S");
+    Construct inner = new Construct(stack, "Inner");
+    Annotations.of(inner).addError("boom");
+    Annotations.of(inner).addWarning("only a warning");
+
+    assertThat(GuardwallApp.errors(stack)).containsExactly("S/Inner: boom");
   }
 
   @Test

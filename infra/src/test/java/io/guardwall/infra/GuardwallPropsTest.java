@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.testing.ExternalTool;
+import io.guardwall.core.testing.Needs;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.services.lambda.Architecture;
 
+@Needs(ExternalTool.NODE)
 class GuardwallPropsTest {
 
   @Test

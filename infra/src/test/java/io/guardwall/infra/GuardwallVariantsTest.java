@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.route.EventPatterns;
 import io.guardwall.core.route.Route;
+import io.guardwall.core.testing.ExternalTool;
+import io.guardwall.core.testing.Needs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +16,7 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /** The stack with every optional resource given instead of created, and non-default settings. */
+@Needs(ExternalTool.NODE)
 class GuardwallVariantsTest {
 
   static final String RULE_GROUP_ARN =

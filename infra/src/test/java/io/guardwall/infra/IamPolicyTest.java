@@ -3,6 +3,8 @@ package io.guardwall.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.guardwall.core.testing.ExternalTool;
+import io.guardwall.core.testing.Needs;
 import io.guardwall.infra.IamStatements.Statement;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@Needs(ExternalTool.NODE)
 class IamPolicyTest {
 
   /** Actions without resource-level permissions: the state machines' log delivery and X-Ray. */

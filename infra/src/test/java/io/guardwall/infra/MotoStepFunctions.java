@@ -1,6 +1,8 @@
 package io.guardwall.infra;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.aws.MotoServer;
 import java.io.IOException;
 import java.net.URI;
@@ -32,7 +34,7 @@ final class MotoStepFunctions {
   // 6,000,000 bytes.
   private static final int OVERSIZED_CHARS = 6_000_001;
 
-  // A hang guard only: the slowest path (a task failing after its retries) sleeps under 20 s.
+  // A hang guard only: with quick retries no path sleeps more than a few seconds.
   private static final Duration EXECUTION_LIMIT = Duration.ofSeconds(120);
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +61,24 @@ final class MotoStepFunctions {
   /** A response that fails its invocation with {@link #OVERSIZED_ERROR}. */
   static String failingResult() {
     return "\"" + "x".repeat(OVERSIZED_CHARS) + "\"";
+  }
+
+  /**
+   * {@code definition} with every retry waiting one second at most: moto sleeps the template's
+   * intervals for real (5 s, then 15 s, for a failing task), while these tests check which tries
+   * happen, not how long apart (StateMachineTest checks the intervals).
+   */
+  static String withQuickRetries(JsonNode definition) {
+    JsonNode copy = definition.deepCopy();
+    copy.path("States")
+        .forEach(
+            state ->
+                state
+                    .path("Retry")
+                    .forEach(
+                        retry ->
+                            ((ObjectNode) retry).put("IntervalSeconds", 1).put("BackoffRate", 1)));
+    return copy.toString();
   }
 
   /** Starts an execution named {@code name} and waits for it to end. */

@@ -3,6 +3,8 @@ package io.guardwall.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.guardwall.core.testing.ExternalTool;
+import io.guardwall.core.testing.Needs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +13,7 @@ import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 
 /** cdk-nag AwsSolutions (applied by the app) finds nothing unsuppressed; suppressions say why. */
+@Needs(ExternalTool.NODE)
 class NagTest {
 
   private static Synthesized app;

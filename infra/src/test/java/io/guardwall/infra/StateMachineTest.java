@@ -3,6 +3,9 @@ package io.guardwall.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.guardwall.core.testing.ExternalTool;
+import io.guardwall.core.testing.Needs;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The state machines' definitions are valid ASL with retries and a visible failure path. */
+@Needs(ExternalTool.NODE)
 class StateMachineTest {
 
   private static final Set<String> TYPES =
@@ -50,6 +54,18 @@ class StateMachineTest {
       }
     }
     assertThat(asl.reachable()).containsExactlyInAnyOrderElementsOf(asl.names());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Block", "Notify", "Maintenance"})
+  void parameters_shouldListTheirFieldsInNameOrder_soEverySynthWritesTheSameDefinition(
+      String flow) {
+    Asl asl = machines.get(flow);
+    for (String name : asl.names()) {
+      List<String> fields = new ArrayList<>();
+      asl.state(name).path("Parameters").fieldNames().forEachRemaining(fields::add);
+      assertThat(fields).as("%s Parameters", name).isSorted();
+    }
   }
 
   @ParameterizedTest

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +42,7 @@ public final class ConfigReader {
       throw new ConfigException("configuration must be a JSON object", null);
     }
     Builder b = new Builder(GuardwallConfig.defaults());
-    for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : json.properties()) {
       apply(b, field.getKey(), field.getValue());
     }
     return b.build();

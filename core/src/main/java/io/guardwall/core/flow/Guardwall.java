@@ -163,11 +163,6 @@ public final class Guardwall {
     return new DigestOutcome(listed, digests.size(), failures);
   }
 
-  /** The reconciler shared by every run of this instance; concurrent requests coalesce. */
-  public CoalescingReconciler reconciler() {
-    return reconciler;
-  }
-
   /** Compares the desired state with the rule group as it is, without writing anything. */
   public FirewallStatus status() {
     FirewallSnapshot snapshot = firewall.describe();

@@ -16,7 +16,7 @@ public final class Router {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Machine machine = new Machine();
+  private final Machine machine = Machine.builder().build();
 
   private Router(SeverityLevel notifyThreshold) {
     for (Route route : Route.values()) {

@@ -13,11 +13,16 @@ import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.policy.Violation;
 import io.guardwall.core.port.InMemoryBlocklistStore;
 import io.guardwall.core.port.InMemoryNotificationLog;
+import io.guardwall.core.port.Notifier;
+import io.guardwall.core.port.NotifyException;
 import io.guardwall.core.reconcile.ReconcileResult;
 import io.guardwall.core.reconcile.RetryPolicy;
+import io.guardwall.core.slack.BlockedIp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -114,11 +119,84 @@ class GuardwallUseCasesTest {
     assertThat(firewall.ruleGroup().orElseThrow().toString()).doesNotContain("0.0.0.0/0");
   }
 
+  @Test
+  void postDigest_shouldListOnlyWhatTheFirewallHolds_whenSomeWereLeftOut() {
+    RecordingNotifier notifier = new RecordingNotifier(null);
+
+    DigestOutcome digest =
+        guardwall(GuardwallConfig.defaults(), notifier)
+            .postDigest(
+                List.of(blocked("198.51.100.1"), blocked("198.51.100.2")),
+                Set.of(Cidr.parse("198.51.100.2/32")));
+
+    assertThat(digest.listed())
+        .extracting(b -> b.cidr().value())
+        .containsExactly("198.51.100.1/32");
+    assertThat(digest.delivered()).isTrue();
+    assertThat(notifier.messages())
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.payload().toString())
+                    .contains("198.51.100.1")
+                    .doesNotContain("198.51.100.2"));
+  }
+
+  @Test
+  void postDigest_shouldReportTheFailure_whenSlackRefuses() {
+    Notifier refusing =
+        m -> {
+          throw new NotifyException("HTTP 404 no_service", null);
+        };
+
+    DigestOutcome digest =
+        guardwall(GuardwallConfig.defaults(), refusing)
+            .postDigest(List.of(blocked("198.51.100.1")), Set.of());
+
+    assertThat(digest.delivered()).isFalse();
+    assertThat(digest.failures()).singleElement().asString().contains("no_service");
+  }
+
+  @Test
+  void maintain_shouldPruneExpiredThenReconcile() {
+    store.upsert(manual("198.51.100.1"));
+    store.upsert(
+        BlockRequest.manual(
+            Cidr.parse("198.51.100.9/32"),
+            NOW.minusSeconds(7200),
+            NOW.minusSeconds(1),
+            SeverityLevel.HIGH,
+            false));
+
+    Maintenance m = guardwall(GuardwallConfig.defaults()).maintain();
+
+    assertThat(m.pruned()).extracting(e -> e.cidr().value()).containsExactly("198.51.100.9/32");
+    assertThat(m.reconcile().plan().blocked())
+        .extracting(Cidr::value)
+        .containsExactly("198.51.100.1/32");
+  }
+
+  private static BlockedIp blocked(String address) {
+    return new BlockedIp(
+        Cidr.ofAddress(address),
+        NOW.plusSeconds(3600),
+        "f-1",
+        "Recon:EC2/PortProbeUnprotectedPort",
+        SeverityLevel.HIGH,
+        null,
+        null,
+        null,
+        false);
+  }
+
   private Guardwall guardwall(GuardwallConfig config) {
+    return guardwall(config, new RecordingNotifier(null));
+  }
+
+  private Guardwall guardwall(GuardwallConfig config, Notifier notifier) {
     return new Guardwall(
         config,
-        new Guardwall.Ports(
-            store, new InMemoryNotificationLog(), firewall, new RecordingNotifier(null)),
+        new Guardwall.Ports(store, new InMemoryNotificationLog(), firewall, notifier),
         Clock.fixed(NOW, ZoneOffset.UTC),
         RetryPolicy.immediate(3));
   }

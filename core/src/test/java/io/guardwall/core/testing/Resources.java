@@ -26,9 +26,17 @@ public final class Resources {
 
   /** The repository's {@code samples/} folder, found from the module directory tests run in. */
   public static Path samples() {
+    return repositoryRoot().resolve("samples");
+  }
+
+  /**
+   * The repository's root (the folder with {@code samples/events}), found from the module directory
+   * tests run in: for files shared by the whole repository, never another module's.
+   */
+  public static Path repositoryRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.isDirectory(dir.resolve("samples/events"))) {
-        return dir.resolve("samples");
+        return dir;
       }
     }
     throw new IllegalStateException("samples/ not found above " + Path.of("").toAbsolutePath());
