@@ -382,6 +382,9 @@ def tolerated():
     write(f, "asff-productfields-archived-record-active.json",
           mut(asff("l-asff-arch", v4="198.51.100.50", sev="HIGH"),
               ["detail", "findings", 0, "ProductFields", "aws/guardduty/service/archived"], "true"))
+    write(f, "asff-AwsAccountId-number.json",
+          mut(asff("l-asff-acct", v4="198.51.100.51", sev="HIGH"),
+              ["detail", "findings", 0, "AwsAccountId"], 111122223333))
     write(f, "bom-utf8-array.json", b"\xef\xbb\xbf" + b"[" + ev.encode() + b"]")
     write(f, "bom-utf8-twice.json", b"\xef\xbb\xbf\xef\xbb\xbf" + ev.encode())
     odd_types(f)
@@ -420,7 +423,6 @@ WRONG_GD = [
     ("severity-1e308", ["detail", "severity"], 1e308),
     ("severity-empty-string", ["detail", "severity"], ""),
     ("severity-missing", ["detail", "severity"], DELETE),
-    ("accountId-number", ["detail", "accountId"], 111122223333),
     ("service-array", ["detail", "service"], []),
     ("service-string", ["detail", "service"], "guardduty"),
     ("archived-string-yes", ["detail", "service", "archived"], "yes"),
@@ -477,7 +479,6 @@ WRONG_ASFF = [
       "IpAddressV4"], 3325256760),
     ("RecordState-number", ["detail", "findings", 0, "RecordState"], 1),
     ("Workflow-string", ["detail", "findings", 0, "Workflow"], "SUPPRESSED"),
-    ("AwsAccountId-number", ["detail", "findings", 0, "AwsAccountId"], 111122223333),
 ]
 
 WRONG_BARE = [
@@ -523,6 +524,7 @@ def wrong_types():
 ODD_GD = [
     # Fields guardwall only shows or ignores: a wrong type may be tolerated.
     ("actionType-number", ["detail", "service", "action", "actionType"], 3),
+    ("accountId-number", ["detail", "accountId"], 111122223333),
     ("title-number", ["detail", "title"], 42),
     ("title-array", ["detail", "title"], ["a", "b"]),
     ("description-array", ["detail", "description"], [1, 2]),
