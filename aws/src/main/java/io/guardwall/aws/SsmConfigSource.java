@@ -1,7 +1,5 @@
 package io.guardwall.aws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guardwall.core.config.ConfigException;
 import io.guardwall.core.config.ConfigReader;
 import io.guardwall.core.config.GuardwallConfig;
@@ -20,8 +18,6 @@ public final class SsmConfigSource {
 
   /** How long a read configuration is used before the parameter is read again. */
   public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(5);
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SsmClient client;
   private final String parameter;
@@ -65,9 +61,7 @@ public final class SsmConfigSource {
   private GuardwallConfig read() {
     String text = fetch();
     try {
-      return ConfigReader.read(JSON.readTree(text));
-    } catch (JsonProcessingException e) {
-      throw problem("is not valid JSON: " + e.getOriginalMessage(), e);
+      return ConfigReader.parse(text);
     } catch (ConfigException e) {
       throw problem(e.getMessage(), e);
     }

@@ -65,7 +65,7 @@ class SsmConfigSourceIT {
 
     assertThatThrownBy(() -> source().config())
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("SSM parameter '" + NAME + "': is not valid JSON");
+        .hasMessageStartingWith("SSM parameter '" + NAME + "': not valid JSON");
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The adapters a command runs against, chosen by spec strings ({@code sqlite:FILE}, {@code
@@ -45,14 +46,15 @@ final class Backend implements AutoCloseable {
       String storeSpec,
       String firewallSpec,
       String notifySpec,
-      Clock clock) {
+      Clock clock,
+      Consumer<String> warnings) {
     String[] store = split(storeSpec, "--store");
     switch (store[0]) {
       case "sqlite" -> {
         SqliteState s =
             store[1].equals(":memory:")
-                ? SqliteState.inMemory()
-                : SqliteState.open(Path.of(store[1]));
+                ? SqliteState.inMemory(warnings)
+                : SqliteState.open(Path.of(store[1]), warnings);
         resources.add(s);
         this.store = s.blocklist();
         this.notifications = s.notifications();
@@ -81,22 +83,34 @@ final class Backend implements AutoCloseable {
             dryRun ? RetryPolicy.immediate(3) : RetryPolicy.defaults());
   }
 
-  /** The backend of a replay: SQLite (a file, or memory), the dry-run firewall, env webhook. */
+  /**
+   * The backend of a replay: SQLite (a file, or memory), the dry-run firewall, env webhook; state
+   * warnings go to {@code warnings}.
+   */
   static Backend dryRun(
-      GuardwallConfig config, Path stateFile, Map<String, String> env, Clock clock) {
+      GuardwallConfig config,
+      Path stateFile,
+      Map<String, String> env,
+      Clock clock,
+      Consumer<String> warnings) {
     String store = "sqlite:" + (stateFile == null ? ":memory:" : stateFile.toString());
-    return new Backend(config, store, "dry-run", defaultNotify(env), clock);
+    return new Backend(config, store, "dry-run", defaultNotify(env), clock, warnings);
   }
 
-  /** The backend the options name. */
+  /** The backend the options name; state warnings go to {@code warnings}. */
   static Backend of(
-      GuardwallConfig config, BackendOptions o, Map<String, String> env, Clock clock) {
+      GuardwallConfig config,
+      BackendOptions o,
+      Map<String, String> env,
+      Clock clock,
+      Consumer<String> warnings) {
     return new Backend(
         config,
         o.storeSpec(env),
         o.firewall,
         o.notify != null ? o.notify : defaultNotify(env),
-        clock);
+        clock,
+        warnings);
   }
 
   static String defaultNotify(Map<String, String> env) {

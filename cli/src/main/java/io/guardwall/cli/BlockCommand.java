@@ -1,6 +1,7 @@
 package io.guardwall.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.config.Durations;
 import io.guardwall.core.flow.BlockOutcome;
 import io.guardwall.core.flow.ReportJson;
 import io.guardwall.core.model.BlockRequest;
@@ -32,7 +33,9 @@ final class BlockCommand extends StateCommand {
   @Option(
       names = "--for",
       paramLabel = "DURATION",
-      description = "How long, as ISO-8601 (PT6H, P7D); default: the configured block duration.")
+      description =
+          "How long, as ISO-8601 (PT6H, P7D), at most P3650D; default: the configured block"
+              + " duration.")
   Duration duration;
 
   @Option(names = "--pin", description = "Never expires; only unblock removes it.")
@@ -45,13 +48,20 @@ final class BlockCommand extends StateCommand {
   SeverityLevel severity;
 
   @Override
+  void validate() {
+    if (pin && duration != null) {
+      throw new UsageException("give --pin or --for, not both");
+    }
+    if (duration != null) {
+      Cli.duration(duration, "--for", Durations.MAX);
+    }
+  }
+
+  @Override
   int call(Backend backend, Output out) {
     Cidr target = Cli.cidr(cidr);
     Instant now = clock.instant();
     Duration d = duration != null ? duration : backend.guardwall.config().blockDuration();
-    if (d.isNegative() || d.isZero()) {
-      throw new UsageException("--for must be positive: " + d);
-    }
     BlockOutcome outcome =
         backend.guardwall.block(BlockRequest.manual(target, now, now.plus(d), severity, pin));
     if (outcome instanceof BlockOutcome.Refused refused) {

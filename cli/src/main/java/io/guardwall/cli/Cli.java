@@ -1,6 +1,8 @@
 package io.guardwall.cli;
 
+import io.guardwall.core.config.Durations;
 import io.guardwall.core.model.Cidr;
+import java.time.Duration;
 import java.util.List;
 
 /** Argument conversions shared by the commands. */
@@ -12,6 +14,15 @@ final class Cli {
   static Cidr cidr(String text) {
     try {
       return text.contains("/") ? Cidr.parse(text) : Cidr.ofAddress(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** A duration option within bounds; a usage error naming the option otherwise. */
+  static Duration duration(Duration d, String option, Duration max) {
+    try {
+      return Durations.requireWithin(d, option, max);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

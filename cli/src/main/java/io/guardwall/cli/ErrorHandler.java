@@ -12,7 +12,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(
       Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
-    cmd.getErr().println("guardwall: " + e.getMessage());
+    new Diagnostics(cmd.getErr()).fatal(e.getMessage() != null ? e.getMessage() : e.toString());
     return e instanceof ConfigException || e instanceof UsageException ? 2 : 1;
   }
 }

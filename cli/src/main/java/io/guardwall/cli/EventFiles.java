@@ -4,22 +4,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guardwall.core.text.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Finds event files below the paths a user names and reads the events in them: a file holds one
  * event, a JSON array of events, {@code aws guardduty get-findings} output, or one event per line.
+ * In a folder, files named {@code .json}, {@code .jsonl} or {@code .ndjson} (in any case) are read
+ * and every other file is reported as skipped; a file named directly is always read.
  */
 final class EventFiles {
 
   /** Larger files are reported, not read: no real event file comes near it. */
   static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+
+  private static final Set<String> EXTENSIONS = Set.of("json", "jsonl", "ndjson");
 
   // Trailing tokens must fail the whole-file parse, or a one-event-per-line file would be read as
   // its first line alone.
@@ -29,50 +37,93 @@ final class EventFiles {
   private EventFiles() {}
 
   /**
-   * The files named or found below the folders named, each folder's files in name order.
+   * The files named or found below the folders named, each folder's files in name order; the files
+   * of a folder that are not read go to {@code skipped}, one message each.
    *
-   * @throws UsageException when a path does not exist or cannot be read
+   * @throws UsageException when a path does not exist, cannot be read or is not a file or folder
    */
-  static List<Path> expand(List<Path> paths) {
+  static List<Path> expand(List<Path> paths, Consumer<String> skipped) {
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
-      if (!Files.exists(path)) {
-        throw new UsageException("no such file or folder: " + path);
+      String kind = kind(path);
+      switch (kind) {
+        case TextFiles.FOLDER -> files.addAll(walk(readable(path, "folder"), skipped));
+        case TextFiles.REGULAR_FILE -> files.add(readable(path, "file"));
+        default -> throw new UsageException("not a regular file (" + kind + "): " + path);
       }
-      if (!Files.isReadable(path)) {
-        throw new UsageException("cannot read: " + path);
-      }
-      files.addAll(Files.isDirectory(path) ? walk(path) : List.of(path));
     }
     return files;
   }
 
-  private static List<Path> walk(Path dir) {
+  private static String kind(Path path) {
+    try {
+      return TextFiles.kind(path);
+    } catch (IOException e) {
+      throw new UsageException(
+          (e.getMessage().equals(TextFiles.NO_SUCH_FILE)
+                  ? "no such file or folder"
+                  : e.getMessage())
+              + ": "
+              + path);
+    }
+  }
+
+  private static Path readable(Path path, String what) {
+    if (!Files.isReadable(path)) {
+      throw new UsageException("cannot read " + what + ": " + path);
+    }
+    return path;
+  }
+
+  private static List<Path> walk(Path dir, Consumer<String> skipped) {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).filter(EventFiles::isEventFile).sorted().toList();
+      return s.filter(p -> !Files.isDirectory(p))
+          .sorted()
+          .filter(p -> isSelected(p, skipped))
+          .toList();
     } catch (IOException | UncheckedIOException e) {
       throw new UsageException("cannot read folder " + dir + ": " + e.getMessage());
     }
   }
 
+  /** Whether a file found in a folder is read; if not, says so to {@code skipped}. */
+  private static boolean isSelected(Path p, Consumer<String> skipped) {
+    String why =
+        !Files.isRegularFile(p)
+            ? "not a regular file (" + kindOrUnknown(p) + ")"
+            : isEventFile(p) ? null : "not .json, .jsonl or .ndjson (name it to read it)";
+    if (why != null) {
+      skipped.accept("skipped " + p + ": " + why);
+    }
+    return why == null;
+  }
+
+  private static String kindOrUnknown(Path p) {
+    try {
+      return TextFiles.kind(p);
+    } catch (IOException e) {
+      return e.getMessage();
+    }
+  }
+
   private static boolean isEventFile(Path p) {
     String name = p.getFileName().toString();
-    return name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson");
+    int dot = name.lastIndexOf('.');
+    return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
   /** The events of one file; a file or line that cannot be read becomes one failed input. */
   static List<EventInput> read(Path file) {
+    return read(file, MAX_FILE_BYTES);
+  }
+
+  static List<EventInput> read(Path file, long maxBytes) {
     String source = file.toString();
-    String text;
     try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        return List.of(EventInput.failed(source, 0, "file larger than 256 MiB, not read"));
-      }
-      text = Files.readString(file);
-    } catch (IOException | UncheckedIOException e) {
+      return parse(source, TextFiles.readUtf8(file, maxBytes));
+    } catch (IOException e) {
       return List.of(EventInput.failed(source, 0, "cannot read file: " + e.getMessage()));
     }
-    return parse(source, text);
   }
 
   static List<EventInput> parse(String source, String text) {

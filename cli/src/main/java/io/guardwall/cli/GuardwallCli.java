@@ -1,7 +1,15 @@
 package io.guardwall.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code guardwall} command: one subcommand per operation. */
 @Command(
@@ -25,8 +33,22 @@ public final class GuardwallCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private final Map<String, String> env;
+
+  GuardwallCli(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
   public static void main(String[] args) {
-    System.exit(run(args));
+    // UTF-8 whatever the locale: under LANG=C Java would print every non-ASCII character as '?'.
+    PrintStream out = utf8(FileDescriptor.out);
+    PrintStream err = utf8(FileDescriptor.err);
+    System.setOut(out);
+    System.setErr(err);
+    CommandLine cli = commandLine();
+    cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    System.exit(cli.execute(args));
   }
 
   /** Runs a command line; returns the exit code (0 ok, 1 the work failed, 2 bad usage). */
@@ -36,13 +58,27 @@ public final class GuardwallCli implements Runnable {
 
   /** The configured command line, for callers that redirect its output. */
   public static CommandLine commandLine() {
-    return new CommandLine(new GuardwallCli())
+    return commandLine(System.getenv());
+  }
+
+  /** The command line with {@code env} as its environment (SLACK_WEBHOOK_URL, GUARDWALL_STATE). */
+  static CommandLine commandLine(Map<String, String> env) {
+    return new CommandLine(new GuardwallCli(env))
         .setExecutionExceptionHandler(new ErrorHandler())
         .setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  /** The environment of the command line {@code spec} belongs to. */
+  static Map<String, String> env(CommandSpec spec) {
+    return ((GuardwallCli) spec.root().userObject()).env;
   }
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
+
+  private static PrintStream utf8(FileDescriptor fd) {
+    return new PrintStream(new FileOutputStream(fd), true, StandardCharsets.UTF_8);
   }
 }

@@ -1,6 +1,7 @@
 package io.guardwall.cli;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.guardwall.core.text.InertText;
 import picocli.CommandLine.Command;
 
 /** {@code guardwall init}: creates the store when it is missing. */
@@ -16,8 +17,8 @@ final class InitCommand extends StateCommand {
   @Override
   int call(Backend backend, Output out) {
     backend.init();
-    String store = backendOptions.storeSpec(System.getenv());
-    out.message("store", TextNode.valueOf(store), "ready: " + store);
+    String store = backendOptions.storeSpec(env());
+    out.message("store", TextNode.valueOf(store), "ready: " + InertText.of(store));
     return 0;
   }
 }

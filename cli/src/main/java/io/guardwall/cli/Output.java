@@ -1,6 +1,5 @@
 package io.guardwall.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -107,11 +106,7 @@ final class Output {
   }
 
   private void json(JsonNode doc) {
-    try {
-      out.println(ReportJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
-      out.flush();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    out.println(InertJson.pretty(doc));
+    out.flush();
   }
 }

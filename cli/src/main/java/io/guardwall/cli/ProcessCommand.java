@@ -29,6 +29,9 @@ import picocli.CommandLine.Parameters;
     })
 final class ProcessCommand extends StateCommand {
 
+  /** The final reconcile always runs, so a longer interval would only mean "at the end". */
+  static final Duration MAX_INTERVAL = Duration.ofDays(1);
+
   @Option(
       names = "--workers",
       defaultValue = "4",
@@ -39,22 +42,26 @@ final class ProcessCommand extends StateCommand {
       names = "--checkpoint-every",
       paramLabel = "DURATION",
       defaultValue = "PT10S",
-      description = "Reconcile interval while events arrive (default: ${DEFAULT-VALUE}).")
+      description =
+          "Reconcile interval while events arrive, at most P1D (default: ${DEFAULT-VALUE}).")
   Duration interval;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Event files or folders.")
   List<Path> paths;
 
   @Override
-  int call(Backend backend, Output out) {
+  void validate() {
     if (workers < 1 || workers > 256) {
       throw new UsageException("--workers must be 1-256: " + workers);
     }
-    if (interval.isNegative() || interval.isZero()) {
-      throw new UsageException("--checkpoint-every must be positive: " + interval);
-    }
+    Cli.duration(interval, "--checkpoint-every", MAX_INTERVAL);
+  }
+
+  @Override
+  int call(Backend backend, Output out) {
+    Diagnostics diagnostics = Diagnostics.of(spec);
     List<EventInput> inputs = new ArrayList<>();
-    EventFiles.expand(paths).forEach(f -> inputs.addAll(EventFiles.read(f)));
+    EventFiles.expand(paths, diagnostics::warning).forEach(f -> inputs.addAll(EventFiles.read(f)));
     Run run = backend.guardwall.startRun();
     Progress progress = new Progress(inputs.size(), spec.commandLine().getErr());
     List<EventReport> events = processAll(run, inputs, progress);
@@ -63,6 +70,7 @@ final class ProcessCommand extends StateCommand {
     List<String> errors = new ArrayList<>(end.errors());
     errors.addAll(backend.deliver());
     out.process(new ProcessSummary(events, end, run.reconciles(), errors));
+    errors.forEach(diagnostics::error);
     return errors.isEmpty() ? 0 : 1;
   }
 

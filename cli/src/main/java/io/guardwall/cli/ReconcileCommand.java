@@ -20,7 +20,7 @@ final class ReconcileCommand extends StateCommand {
     Maintenance maintenance = backend.guardwall.maintain();
     spec.commandLine().getErr().printf("pruned %d expired entries%n", maintenance.pruned().size());
     ReconcileResult r = report(backend, maintenance.reconcile());
-    out.document(ReportJson.reconcile(r), r.plan().ruleGroup().toPrettyString());
+    out.document(ReportJson.reconcile(r), InertJson.pretty(r.plan().ruleGroup()));
     // Entries that are desired but not enforced need an operator: say so in the exit status.
     return r.plan().evicted().isEmpty() && r.plan().refused().isEmpty() ? 0 : 1;
   }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Dry run: routes, parses and decides every event, records blocks in the state, renders the"
           + " rule group and builds the Slack messages, without touching AWS.",
-      "Slack messages are posted only when SLACK_WEBHOOK_URL is set."
+      "Slack messages are posted only when SLACK_WEBHOOK_URL is set.",
+      "Exit status 1 when the run's own work failed (a state write, a Slack message, the"
+          + " rendering); a bad event is reported in its entry and does not fail the run."
     })
 final class ReplayCommand implements Callable<Integer> {
 
@@ -43,13 +45,21 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Path> files = EventFiles.expand(paths);
+    Diagnostics diagnostics = Diagnostics.of(spec);
+    List<Path> files = EventFiles.expand(paths, diagnostics::warning);
     try (Backend backend =
-        Backend.dryRun(options.config(), state, System.getenv(), Clock.systemUTC())) {
+        Backend.dryRun(
+            options.config(),
+            state,
+            GuardwallCli.env(spec),
+            Clock.systemUTC(),
+            diagnostics::warning)) {
       ReplayResult result = replay(backend, files);
       Output out = new Output(spec.commandLine().getOut(), options.format);
       out.replay(result, backend);
-      return 0;
+      // Bad events are reported in their entries; these are failures of the run's own work.
+      result.errors().forEach(diagnostics::error);
+      return result.errors().isEmpty() ? 0 : 1;
     }
   }
 

@@ -1,9 +1,11 @@
 package io.guardwall.cli;
 
 import io.guardwall.core.reconcile.ReconcileResult;
+import io.guardwall.core.text.InertText;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,12 +22,23 @@ abstract class StateCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    try (Backend backend = Backend.of(options.config(), backendOptions, System.getenv(), clock)) {
+    validate();
+    Diagnostics diagnostics = Diagnostics.of(spec);
+    try (Backend backend =
+        Backend.of(options.config(), backendOptions, env(), clock, diagnostics::warning)) {
       return call(backend, new Output(spec.commandLine().getOut(), options.format));
     }
   }
 
   abstract int call(Backend backend, Output out);
+
+  /** Checks the options before any store is opened; throws {@link UsageException}. */
+  void validate() {}
+
+  /** The environment the command runs in. */
+  Map<String, String> env() {
+    return GuardwallCli.env(spec);
+  }
 
   /**
    * Brings the rule group to the desired state and says on stderr what it holds, naming what the
@@ -48,7 +61,9 @@ abstract class StateCommand implements Callable<Integer> {
     if (!leftOut.isEmpty()) {
       err.printf("left out for capacity (%d): %s%n", leftOut.size(), Cli.abbreviate(leftOut));
     }
-    r.plan().refused().forEach(v -> err.println("refused by the safety rule: " + v.message()));
+    r.plan()
+        .refused()
+        .forEach(v -> err.println("refused by the safety rule: " + InertText.of(v.message())));
     err.flush();
     return r;
   }

@@ -1,13 +1,12 @@
 package io.guardwall.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.guardwall.core.flow.EventReport;
 import io.guardwall.core.flow.FindingReport;
-import io.guardwall.core.flow.ReportJson;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.policy.IpDecision;
 import io.guardwall.core.slack.SlackMessage;
+import io.guardwall.core.text.InertText;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +35,7 @@ final class TextReport {
     if (!result.errors().isEmpty()) {
       out.println();
       out.println("Errors:");
-      result.errors().forEach(e -> out.println("  " + e));
+      result.errors().forEach(e -> out.println("  " + inert(e)));
     }
     out.flush();
   }
@@ -50,24 +49,24 @@ final class TextReport {
                 .map(r -> r.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "));
     out.printf(
-        "%s #%d: %s%n", e.source(), e.index(), e.error() != null ? "ERROR " + e.error() : routes);
+        "%s #%d: %s%n",
+        inert(e.source()), e.index(), e.error() != null ? "ERROR " + inert(e.error()) : routes);
     e.findings().forEach(this::finding);
   }
 
   private void finding(FindingReport f) {
-    out.printf(
-        "  finding %s  %s  %s%n", f.id(), f.type(), f.severity() == null ? "" : f.severity());
+    out.printf("  finding %s  %s  %s%n", inert(f.id()), inert(f.type()), inert(f.severity()));
     if (f.error() != null) {
-      out.println("    ERROR " + f.error());
+      out.println("    ERROR " + inert(f.error()));
     }
-    f.warnings().forEach(w -> out.println("    warning: " + w));
+    f.warnings().forEach(w -> out.println("    warning: " + inert(w)));
     for (IpDecision d : f.ips()) {
       out.printf(
           "    %-5s %-39s %s%n",
-          d.block() ? "block" : "skip", d.ip().address().display(), d.reason());
+          d.block() ? "block" : "skip", d.ip().address().display(), inert(d.reason()));
     }
     if (f.notification() != null) {
-      out.println("    slack: " + f.notification().describe());
+      out.println("    slack: " + inert(f.notification().describe()));
     }
   }
 
@@ -84,9 +83,9 @@ final class TextReport {
             e ->
                 out.printf(
                     "  event %s #%s: %s%n",
-                    e.get("file").asText(), e.get("index"), e.get("error").asText()));
-    summary.get("failedFindings").forEach(f -> out.println("  finding " + f.asText()));
-    summary.get("errors").forEach(e -> out.println("  error: " + e.asText()));
+                    inert(e.get("file").asText()), e.get("index"), inert(e.get("error").asText())));
+    summary.get("failedFindings").forEach(f -> out.println("  finding " + inert(f.asText())));
+    summary.get("errors").forEach(e -> out.println("  error: " + inert(e.asText())));
     out.flush();
   }
 
@@ -99,7 +98,7 @@ final class TextReport {
           e.highestSeverity(),
           e.hits(),
           e.pinned() ? "pinned" : "expires " + e.expiresAt(),
-          String.join(",", e.findingTypes()));
+          inert(String.join(",", e.findingTypes())));
     }
     out.flush();
   }
@@ -115,17 +114,17 @@ final class TextReport {
   }
 
   private void message(SlackMessage m) {
-    out.printf(
-        "  [%s %s]%n",
-        m.kind().name().toLowerCase(Locale.ROOT), m.findingId() == null ? "" : m.findingId());
+    out.printf("  [%s %s]%n", m.kind().name().toLowerCase(Locale.ROOT), inert(m.findingId()));
     out.println(pretty(m.payload()));
   }
 
   private static String pretty(Object json) {
-    try {
-      return ReportJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return InertJson.pretty(json);
+  }
+
+  // Every value below can come from a finding, a file name or a store; none may start a line of
+  // its own or send a terminal escape sequence.
+  private static String inert(Object value) {
+    return value == null ? "" : InertText.of(value.toString());
   }
 }

@@ -62,7 +62,7 @@ class BackendTest {
   @Test
   void deliver_shouldPostAlertAndDigest_whenWebhookConfigured() throws Exception {
     try (Backend backend =
-        Backend.dryRun(GuardwallConfig.defaults(), null, env(), Clock.systemUTC())) {
+        Backend.dryRun(GuardwallConfig.defaults(), null, env(), Clock.systemUTC(), w -> {})) {
       replayOneEvent(backend);
       assertThat(backend.deliver()).isEmpty();
     }
@@ -73,7 +73,7 @@ class BackendTest {
   void deliver_shouldReportWithoutLeakingUrl_whenSlackRejects() throws Exception {
     status = 404;
     try (Backend backend =
-        Backend.dryRun(GuardwallConfig.defaults(), null, env(), Clock.systemUTC())) {
+        Backend.dryRun(GuardwallConfig.defaults(), null, env(), Clock.systemUTC(), w -> {})) {
       replayOneEvent(backend);
       List<String> errors = backend.deliver();
       assertThat(errors)
@@ -91,7 +91,7 @@ class BackendTest {
     Path state = dir.resolve("state.db");
     status = 404;
     try (Backend backend =
-        Backend.dryRun(GuardwallConfig.defaults(), state, env(), Clock.systemUTC())) {
+        Backend.dryRun(GuardwallConfig.defaults(), state, env(), Clock.systemUTC(), w -> {})) {
       assertThat(alert(backend)).isInstanceOf(NotificationOutcome.Failed.class);
       backend.deliver();
     }
@@ -99,7 +99,7 @@ class BackendTest {
     posted.clear();
 
     try (Backend backend =
-        Backend.dryRun(GuardwallConfig.defaults(), state, env(), Clock.systemUTC())) {
+        Backend.dryRun(GuardwallConfig.defaults(), state, env(), Clock.systemUTC(), w -> {})) {
       assertThat(alert(backend)).isEqualTo(NotificationOutcome.SENT);
       assertThat(backend.deliver()).isEmpty();
     }

@@ -4,15 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs the CLI in-process and keeps what it printed. */
 record CliRunner(int exitCode, String out, String err) {
 
   static CliRunner run(String... args) {
+    return runWith(Map.of(), args);
+  }
+
+  /** Runs with {@code env} as the whole environment (SLACK_WEBHOOK_URL, GUARDWALL_STATE). */
+  static CliRunner runWith(Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = GuardwallCli.commandLine();
+    CommandLine cli = GuardwallCli.commandLine(env);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int code = cli.execute(args);

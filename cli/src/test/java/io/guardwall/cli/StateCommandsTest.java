@@ -1,12 +1,21 @@
 package io.guardwall.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.guardwall.sqlite.SqliteState;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StateCommandsTest {
+
+  private static final String NL = System.lineSeparator();
 
   @TempDir Path dir;
 
@@ -74,5 +83,63 @@ class StateCommandsTest {
   void main_shouldExitTwo_whenNoSubcommand() {
     assertThat(CliRunner.run().exitCode()).isEqualTo(2);
     assertThat(CliRunner.run("frobnicate").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void block_shouldExitTwo_whenPinAndForTogether() {
+    CliRunner b = run("block", "198.51.100.1", "--pin", "--for", "PT1H");
+    assertThat(b.exitCode()).isEqualTo(2);
+    assertThat(b.err()).isEqualTo("guardwall: give --pin or --for, not both" + NL);
+    assertThat(dir.resolve("state.db")).doesNotExist();
+  }
+
+  @Test
+  void block_shouldExitTwoNamingTheOption_whenDurationAbsurd() {
+    CliRunner b = run("block", "198.51.100.1", "--for", "PT2562047788015215H");
+    assertThat(b.exitCode()).isEqualTo(2);
+    assertThat(b.err())
+        .isEqualTo("guardwall: --for must be at most P3650D (3650 days): PT2562047788015215H" + NL);
+    assertThat(run("block", "198.51.100.1", "--for", "P3650D").exitCode()).isZero();
+  }
+
+  @Test
+  void process_shouldExitTwoNamingTheOption_whenCheckpointIntervalAbsurd() {
+    CliRunner p = run("process", "--checkpoint-every", "P3650000D", "../samples/events");
+    assertThat(p.exitCode()).isEqualTo(2);
+    assertThat(p.err()).startsWith("guardwall: --checkpoint-every must be at most P1D");
+  }
+
+  @Test
+  void list_shouldReportUnreadableRowOnOneInertLine() throws Exception {
+    run("block", "198.51.100.1", "--pin");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("state.db"));
+        Statement s = c.createStatement()) {
+      s.execute("UPDATE blocklist SET highest_severity = 'SEVERE' || char(10, 27) || '[2J'");
+    }
+    CliRunner list = run("list");
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    assertThat(list.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("guardwall: warning: state ")
+        .contains("198.51.100.1/32")
+        .doesNotContain("\u001b");
+  }
+
+  @Test
+  void block_shouldNameTheFolder_whenStateFolderReadOnly() throws Exception {
+    Path folder = dir.resolve("ro");
+    Files.createDirectories(folder);
+    Path state = folder.resolve("state.db");
+    SqliteState.open(state).close();
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      assumeFalse(Files.isWritable(folder), "permissions do not bind this user (root)");
+      CliRunner b = CliRunner.run("block", "198.51.100.1", "--state", state.toString());
+      assertThat(b.exitCode()).isEqualTo(1);
+      assertThat(b.err()).contains("folder " + folder.toAbsolutePath() + " of state file");
+    } finally {
+      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
   }
 }

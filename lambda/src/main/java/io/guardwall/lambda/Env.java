@@ -1,10 +1,8 @@
 package io.guardwall.lambda;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guardwall.core.config.ConfigException;
 import io.guardwall.core.config.ConfigReader;
 import io.guardwall.core.config.GuardwallConfig;
-import java.io.IOException;
 import java.util.function.Function;
 
 /**
@@ -17,8 +15,6 @@ public final class Env {
   public static final String RULE_GROUP_ARN = "GUARDWALL_RULE_GROUP_ARN";
   public static final String SLACK_SECRET = "GUARDWALL_SLACK_SECRET";
   public static final String CONFIG = "GUARDWALL_CONFIG";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Env() {}
 
@@ -38,8 +34,8 @@ public final class Env {
       return GuardwallConfig.defaults();
     }
     try {
-      return ConfigReader.read(JSON.readTree(json));
-    } catch (IOException | ConfigException e) {
+      return ConfigReader.parse(json);
+    } catch (ConfigException e) {
       throw new IllegalStateException(CONFIG + ": " + e.getMessage(), e);
     }
   }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guardwall.core.text.InertText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,8 +59,10 @@ public abstract class JsonHandler implements RequestStreamHandler {
     return metrics;
   }
 
-  private static String summary(JsonNode result) {
-    String text = result.toString();
+  // The result holds finding text (ids, types, titles): JSON escapes its C0 controls, InertText
+  // removes the C1, bidi and invisible characters JSON leaves raw.
+  static String summary(JsonNode result) {
+    String text = InertText.of(result.toString());
     return text.length() <= 2000 ? text : text.substring(0, 2000) + "...";
   }
 }

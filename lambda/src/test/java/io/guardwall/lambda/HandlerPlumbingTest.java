@@ -49,6 +49,14 @@ public class HandlerPlumbingTest {
   }
 
   @Test
+  void summary_shouldLogFindingTextInert_whenResultHoldsHostileText() {
+    String hostile = "id\u001b]0;x\u0007\n\u202E\u009b2J\u2028";
+    String summary =
+        JsonHandler.summary(JsonHandler.JSON.createObjectNode().put("findingId", hostile));
+    assertThat(summary).isEqualTo("{\"findingId\":\"id\\u001B]0;x\\u0007\\n2J \"}");
+  }
+
+  @Test
   void env_shouldNameTheMissingVariable() {
     assertThatThrownBy(() -> Env.required(Map.<String, String>of()::get, Env.TABLE))
         .hasMessageContaining("GUARDWALL_TABLE is not set");

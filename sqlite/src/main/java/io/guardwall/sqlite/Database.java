@@ -1,9 +1,12 @@
 package io.guardwall.sqlite;
 
 import io.guardwall.core.port.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.sqlite.SQLiteConfig;
@@ -146,10 +149,28 @@ final class Database implements AutoCloseable {
   private static String describe(String name, SQLException e) {
     return switch (code(e)) {
       case SQLITE_NOTADB -> "state file " + name + " is not a SQLite database";
-      case SQLITE_CANTOPEN -> "cannot open state file " + name + " (missing folder or no access)";
-      case SQLITE_READONLY, SQLITE_PERM, SQLITE_AUTH -> "state file " + name + " is not writable";
+      case SQLITE_CANTOPEN ->
+          folderProblem(name)
+              .orElse("cannot open state file " + name + " (missing folder or no access)");
+      case SQLITE_READONLY, SQLITE_PERM, SQLITE_AUTH ->
+          folderProblem(name).orElse("state file " + name + " is not writable");
       default -> "state " + name + ": " + e.getMessage();
     };
+  }
+
+  // SQLite creates its -wal and -shm files next to the state file, so a writable file in a
+  // read-only folder fails as well; the message must point at the folder, not the file.
+  private static Optional<String> folderProblem(String name) {
+    Path folder = name.equals(":memory:") ? null : Path.of(name).getParent();
+    if (folder == null || !Files.isDirectory(folder) || Files.isWritable(folder)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "folder "
+            + folder
+            + " of state file "
+            + name
+            + " is not writable (SQLite keeps its journal files next to the state file)");
   }
 
   /** The primary result code: extended codes (such as SQLITE_BUSY_SNAPSHOT) fold into theirs. */

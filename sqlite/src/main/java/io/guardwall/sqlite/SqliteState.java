@@ -49,7 +49,13 @@ public final class SqliteState implements AutoCloseable {
 
   /** A private state in memory, gone when closed: for dry runs without a state file. */
   public static SqliteState inMemory() {
-    return new SqliteState(Database.open("jdbc:sqlite::memory:", ":memory:", SqliteState::log));
+    return inMemory(SqliteState::log);
+  }
+
+  /** Like {@link #inMemory()}, reporting warnings to {@code warnings}. */
+  public static SqliteState inMemory(Consumer<String> warnings) {
+    Objects.requireNonNull(warnings, "warnings");
+    return new SqliteState(Database.open("jdbc:sqlite::memory:", ":memory:", warnings));
   }
 
   /** The blocklist; valid until this state is closed. */

@@ -1,11 +1,14 @@
 package io.guardwall.core.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.text.TextFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -21,19 +24,46 @@ import java.util.Set;
  */
 public final class ConfigReader {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** A configuration file is small; a larger file is a mistake, not a configuration. */
+  static final long MAX_FILE_BYTES = 1024 * 1024;
+
+  // Trailing text after the object is a mistake (a pasted second object, a stray brace), not
+  // something to ignore.
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private ConfigReader() {}
 
   /** Reads {@code file}; the message of a {@link ConfigException} names the file and the key. */
   public static GuardwallConfig read(Path file) {
+    String text;
     try {
-      return read(JSON.readTree(Files.readString(file)));
+      text = TextFiles.readUtf8(file, MAX_FILE_BYTES);
     } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read configuration: " + e.getMessage(), e);
-    } catch (ConfigException e) {
-      throw new ConfigException(file + ": " + e.getMessage(), e);
+      throw new ConfigException("config file " + file + ": " + e.getMessage(), e);
     }
+    try {
+      return parse(text);
+    } catch (ConfigException e) {
+      throw new ConfigException("config file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads the JSON document {@code text} over the defaults; text after the document is an error.
+   */
+  public static GuardwallConfig parse(String text) {
+    try {
+      return read(JSON.readTree(text));
+    } catch (JsonProcessingException e) {
+      throw new ConfigException("not valid JSON: " + brief(e), e);
+    }
+  }
+
+  private static String brief(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    return e.getOriginalMessage()
+        + (at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr());
   }
 
   /** Applies the keys of {@code json} over the defaults. */

@@ -11,7 +11,8 @@ import java.util.Set;
  * guardwall's settings, with the documented defaults; immutable and validated. Read from JSON with
  * {@link ConfigReader}.
  *
- * @param blockDuration how long a sighting blocks an address, counted from processing
+ * @param blockDuration how long a sighting blocks an address, counted from processing (at most
+ *     {@link Durations#MAX}, as {@code notificationMemory})
  * @param notifyThreshold findings at or above it are sent to Slack
  * @param apiBlockThreshold API-call, EKS and RDS findings block only at or above it
  * @param allowList CIDRs never blocked, on top of the non-public ranges
@@ -36,8 +37,8 @@ public record GuardwallConfig(
     BlockWidth maxBlockWidth) {
 
   public GuardwallConfig {
-    requirePositive(blockDuration, "blockDuration");
-    requirePositive(notificationMemory, "notificationMemory");
+    Durations.requireWithin(blockDuration, "blockDuration", Durations.MAX);
+    Durations.requireWithin(notificationMemory, "notificationMemory", Durations.MAX);
     Objects.requireNonNull(notifyThreshold, "notifyThreshold");
     Objects.requireNonNull(apiBlockThreshold, "apiBlockThreshold");
     Objects.requireNonNull(firewall, "firewall");
@@ -67,12 +68,5 @@ public record GuardwallConfig(
    */
   public boolean accepts(String accountId) {
     return accounts.isEmpty() || (accountId != null && accounts.contains(accountId));
-  }
-
-  private static void requirePositive(Duration d, String name) {
-    Objects.requireNonNull(d, name);
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive: " + d);
-    }
   }
 }

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.SeverityLevel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,6 +56,9 @@ class ConfigReaderTest {
         "{\"blockDurations\":\"PT1H\"}|'blockDurations': unknown key",
         "{\"blockDuration\":\"12h\"}|'blockDuration': not an ISO-8601 duration",
         "{\"blockDuration\":\"-PT1H\"}|blockDuration must be positive",
+        "{\"blockDuration\":\"P3650000D\"}|blockDuration must be at most P3650D (3650 days)",
+        "{\"blockDuration\":\"PT2562047788015215H\"}|blockDuration must be at most P3650D",
+        "{\"notificationMemory\":\"P3651D\"}|notificationMemory must be at most P3650D",
         "{\"blockDuration\":12}|'blockDuration': must be a string",
         "{\"notifyThreshold\":\"SEVERE\"}|'notifyThreshold': unknown severity label",
         "{\"allowList\":\"10.0.0.0/8\"}|'allowList': must be an array",
@@ -86,5 +91,57 @@ class ConfigReaderTest {
     assertThatThrownBy(() -> ConfigReader.read(file))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("missing.json");
+  }
+
+  @Test
+  void read_shouldAcceptLongestDuration() throws Exception {
+    assertThat(read("{\"blockDuration\":\"P3650D\"}").blockDuration()).isEqualTo(Durations.MAX);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"blockDuration\":\"PT1H\"} }",
+        "{} {\"blockDuration\":\"PT1H\"}",
+        "{} x",
+        "{} []"
+      })
+  void parse_shouldReject_whenTextFollowsTheObject(String text) {
+    assertThatThrownBy(() -> ConfigReader.parse(text))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("not valid JSON: ")
+        .hasMessageContaining(" at line ");
+  }
+
+  @Test
+  void readFile_shouldSayMissing_whenFileMissing(@TempDir Path dir) {
+    Path file = dir.resolve("missing.json");
+    assertThatThrownBy(() -> ConfigReader.read(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("config file " + file + ": no such file");
+  }
+
+  @Test
+  void readFile_shouldAcceptByteOrderMark(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bom.json");
+    Files.write(file, ("\uFEFF{\"blockDuration\":\"PT1H\"}").getBytes(StandardCharsets.UTF_8));
+    assertThat(ConfigReader.read(file).blockDuration()).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void readFile_shouldNameTheByte_whenNotUtf8(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("latin1.json");
+    Files.write(file, "{\"accounts\":[\"\u00e9\"]}".getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> ConfigReader.read(file))
+        .hasMessage("config file " + file + ": not UTF-8: byte 0xE9 at byte offset 14 (line 1)");
+  }
+
+  @Test
+  @Timeout(10)
+  void readFile_shouldRefuseWithoutReading_whenDevice() {
+    assertThatThrownBy(() -> ConfigReader.read(Path.of("/dev/zero")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("config file /dev/zero: not a regular file (a character device)");
   }
 }
