@@ -68,7 +68,7 @@ final class AsffReader {
             Origin.SECURITYHUB,
             resource(f),
             facts,
-            isArchived(f),
+            isArchived(f, ips),
             isSample(f),
             ips.ips(),
             ips.warnings()));
@@ -176,9 +176,15 @@ final class AsffReader {
     return Severity.ofLabel(label);
   }
 
-  private static boolean isArchived(JsonNode f) {
+  /** Archived or closed; a state of the wrong type is named, and does not count as either. */
+  private static boolean isArchived(JsonNode f, RemoteIpCollector ips) {
+    JsonNode recordState = Json.field(f, "recordState");
+    if (!recordState.isMissingNode() && !recordState.isNull() && !recordState.isTextual()) {
+      ips.warn("RecordState is " + Json.kind(recordState) + ", expected text: not read");
+    }
+    JsonNode workflow = ips.object(f, "workflow", "Workflow");
     return "ARCHIVED".equalsIgnoreCase(Json.text(f, "recordState"))
-        || CLOSED_WORKFLOW.contains(upper(Json.text(f, "workflow", "status")));
+        || CLOSED_WORKFLOW.contains(upper(Json.text(workflow, "status")));
   }
 
   private static boolean isSample(JsonNode f) {

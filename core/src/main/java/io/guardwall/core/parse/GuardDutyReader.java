@@ -47,10 +47,21 @@ final class GuardDutyReader {
             Origin.GUARDDUTY,
             ResourceNames.describe(ips.object(f, "resource", "resource")),
             facts,
-            Json.isTrue(Json.field(service, "archived")),
+            isArchived(service, ips),
             isSample(ips.object(service, "additionalInfo", "service.additionalInfo")),
             ips.ips(),
             ips.warnings()));
+  }
+
+  /** {@code service.archived}; a value that is no boolean is named, and does not count. */
+  private static boolean isArchived(JsonNode service, RemoteIpCollector ips) {
+    JsonNode archived = Json.field(service, "archived");
+    boolean flag = archived.isBoolean() || archived.asText("").matches("(?i)true|false");
+    if (!archived.isMissingNode() && !archived.isNull() && !flag) {
+      ips.warn(
+          "service.archived is " + Json.kind(archived) + ", expected true or false: not archived");
+    }
+    return Json.isTrue(archived);
   }
 
   /**
