@@ -100,7 +100,7 @@ final class DynamoDbNotificationLog implements NotificationLog {
    */
   private UpdateItemRequest claimRequest(NotificationClaim claim, Instant now, Instant leaseUntil) {
     Expressions x = new Expressions();
-    String level = x.value("level", Attributes.number(claim.level().ordinal()));
+    String level = x.value("level", Attributes.number(claim.level().rank()));
     String at = x.value("now", Attributes.instant(now));
     String update =
         String.format(
@@ -131,7 +131,7 @@ final class DynamoDbNotificationLog implements NotificationLog {
   private UpdateItemRequest rememberRequest(
       NotificationClaim claim, Instant now, Instant forgetAfter) {
     Expressions x = new Expressions();
-    String level = x.value("level", Attributes.number(claim.level().ordinal()));
+    String level = x.value("level", Attributes.number(claim.level().rank()));
     String update =
         String.format(
             "SET %s = %s, %s = %s, %s = %s",

@@ -2,6 +2,7 @@ package io.guardwall.aws;
 
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.NotificationLog;
+import io.guardwall.core.port.StateBackend;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -9,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * guardwall's state in one DynamoDB table ({@link DynamoDbSchema}): the blocklist and the
  * notification log. Thread-safe; {@link #close} closes the client only when this object built it.
  */
-public final class DynamoDbState implements AutoCloseable {
+public final class DynamoDbState implements StateBackend {
   private final DynamoDbClient client;
   private final String table;
   private final boolean ownsClient;
@@ -49,14 +50,17 @@ public final class DynamoDbState implements AutoCloseable {
   }
 
   /** {@link #createTableIfMissing(DynamoDbClient, String)} for this state's own table. */
-  public void createTableIfMissing() {
+  @Override
+  public void createIfMissing() {
     createTableIfMissing(client, table);
   }
 
+  @Override
   public BlocklistStore blocklist() {
     return blocklist;
   }
 
+  @Override
   public NotificationLog notifications() {
     return notifications;
   }

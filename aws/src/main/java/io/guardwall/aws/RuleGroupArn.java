@@ -6,45 +6,59 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The ARN of a Network Firewall stateless rule group, validated, with the region it lives in;
- * immutable.
+ * The ARN of a Network Firewall stateless rule group, validated, with the region it lives in: the
+ * one definition of the form, used by the adapter and by the CDK stack's props. Immutable.
  */
-record RuleGroupArn(String value, Region region) {
+public record RuleGroupArn(String value, Region region) {
 
   // arn:PARTITION:network-firewall:REGION:ACCOUNT:stateless-rulegroup/NAME, names as the API
-  // allows.
+  // allows; every partition's name starts with "aws" (aws, aws-cn, aws-us-gov, aws-iso, ...).
   private static final Pattern FORM =
       Pattern.compile(
-          "arn:[a-z-]+:network-firewall:([a-z0-9-]+):\\d{12}:"
+          "arn:aws[a-z-]*:network-firewall:([a-z0-9-]+):\\d{12}:"
               + "(stateless|stateful)-rulegroup/[a-zA-Z0-9-]{1,128}");
 
-  RuleGroupArn {
+  /**
+   * @throws IllegalArgumentException when {@code value} is not a stateless rule group ARN in {@code
+   *     region}
+   */
+  public RuleGroupArn {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(region, "region");
+    String own = regionOf(value);
+    if (!own.equals(region.id())) {
+      throw new IllegalArgumentException(
+          "rule group " + value + " is in region " + own + ", not " + region.id());
+    }
   }
 
   /**
-   * Parses {@code text}.
+   * Parses {@code text}, ignoring surrounding white space.
    *
    * @throws IllegalArgumentException naming the problem when it is not a stateless rule group ARN
    */
-  static RuleGroupArn parse(String text) {
+  public static RuleGroupArn parse(String text) {
     if (text == null) {
       throw new IllegalArgumentException("rule group ARN is missing");
     }
-    Matcher m = FORM.matcher(text.trim());
+    String value = text.trim();
+    return new RuleGroupArn(value, Region.of(regionOf(value)));
+  }
+
+  private static String regionOf(String value) {
+    Matcher m = FORM.matcher(value);
     if (!m.matches()) {
       throw new IllegalArgumentException(
           "not a Network Firewall rule group ARN (arn:aws:network-firewall:REGION:ACCOUNT:"
               + "stateless-rulegroup/NAME): '"
-              + abbreviate(text)
+              + abbreviate(value)
               + "'");
     }
     if (m.group(2).equals("stateful")) {
       throw new IllegalArgumentException(
-          "rule group " + text.trim() + " is stateful; guardwall needs a STATELESS rule group");
+          "rule group " + value + " is stateful; guardwall needs a STATELESS rule group");
     }
-    return new RuleGroupArn(m.group(), Region.of(m.group(1)));
+    return m.group(1);
   }
 
   @Override

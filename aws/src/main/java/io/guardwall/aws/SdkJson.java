@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkField;
@@ -191,7 +192,9 @@ final class SdkJson {
     String text =
         actual == null
             ? "nothing"
-            : actual.getNodeType().name().toLowerCase() + " " + abbreviate(actual.toString());
+            : actual.getNodeType().name().toLowerCase(Locale.ROOT)
+                + " "
+                + abbreviate(actual.toString());
     return new IllegalArgumentException(path + " must be " + expected + ", not " + text);
   }
 

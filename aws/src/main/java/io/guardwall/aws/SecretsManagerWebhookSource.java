@@ -2,8 +2,8 @@ package io.guardwall.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guardwall.core.config.ConfigException;
+import io.guardwall.core.json.Jackson;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -21,8 +21,6 @@ public final class SecretsManagerWebhookSource {
 
   /** How long a read URL is used before the secret is read again (picks up rotations). */
   public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(5);
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SecretsManagerClient client;
   private final String secretId;
@@ -96,7 +94,7 @@ public final class SecretsManagerWebhookSource {
   private String fromJson(String secret) {
     JsonNode json;
     try {
-      json = JSON.readTree(secret);
+      json = Jackson.reader().readTree(secret);
     } catch (JsonProcessingException e) {
       // The parser's message quotes the secret: drop it, and the cause with it.
       throw problem("is not valid JSON");

@@ -52,6 +52,7 @@ class RuleGroupArnTest {
         "arn:aws:network-firewall:eu-west-1:1234:stateless-rulegroup/g",
         "arn:aws:network-firewall:eu-west-1:123456789012:stateless-rulegroup/",
         "arn:aws:network-firewall:eu-west-1:123456789012:stateless-rulegroup/bad_name",
+        "arn:azure:network-firewall:eu-west-1:123456789012:stateless-rulegroup/g",
       })
   void parse_shouldExplainTheForm_whenTextIsNotARuleGroupArn(String text) {
     assertThatThrownBy(() -> RuleGroupArn.parse(text))
@@ -66,6 +67,27 @@ class RuleGroupArnTest {
         .isInstanceOf(IllegalArgumentException.class)
         .message()
         .hasSizeLessThan(250);
+  }
+
+  @Test
+  void constructor_shouldRefuseARegionTheArnIsNotIn() {
+    assertThatThrownBy(
+            () ->
+                new RuleGroupArn(
+                    "arn:aws:network-firewall:eu-west-1:123456789012:stateless-rulegroup/g",
+                    Region.US_EAST_1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is in region eu-west-1, not us-east-1");
+  }
+
+  @Test
+  void constructor_shouldRefuseAStatefulRuleGroup() {
+    assertThatThrownBy(
+            () ->
+                new RuleGroupArn(
+                    "arn:aws:network-firewall:eu-west-1:123456789012:stateful-rulegroup/g",
+                    Region.EU_WEST_1))
+        .hasMessageContaining("guardwall needs a STATELESS rule group");
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.guardwall.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.parse.FindingEvent;
 import io.guardwall.core.parse.FindingParser;
@@ -36,7 +36,6 @@ public class DecideBenchmark {
 
   static final int BATCH = 1000;
 
-  private final ObjectMapper json = new ObjectMapper();
   private final FindingParser parser = FindingParser.create();
   private final Router router = Router.create(SeverityLevel.MEDIUM);
   private final Policy policy = new Policy(GuardwallConfig.defaults());
@@ -51,7 +50,7 @@ public class DecideBenchmark {
   @OperationsPerInvocation(BATCH)
   public void parseRouteDecide(Blackhole bh) throws Exception {
     for (String text : events) {
-      for (FindingEvent part : parser.split(parser.normalize(json.readTree(text)))) {
+      for (FindingEvent part : parser.split(parser.normalize(Jackson.reader().readTree(text)))) {
         Set<Route> routes = router.routes(part.event());
         FindingResult r = parser.read(part);
         bh.consume(policy.decide(r.finding(), routes.contains(Route.BLOCK)));

@@ -1,10 +1,10 @@
 package io.guardwall.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.flow.Run;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.local.DryRunFirewall;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.reconcile.RetryPolicy;
@@ -51,10 +51,9 @@ public class PipelineBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    ObjectMapper json = new ObjectMapper();
     events = new ArrayList<>();
     for (String e : SyntheticEvents.guardDutyEvents(BATCH, 500, 7)) {
-      events.add(json.readTree(e));
+      events.add(Jackson.reader().readTree(e));
     }
     dir = Files.createTempDirectory("guardwall-bench");
     state = SqliteState.open(dir.resolve("state.db"));

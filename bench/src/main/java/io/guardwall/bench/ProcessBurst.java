@@ -4,6 +4,7 @@ import io.guardwall.aws.MotoServer;
 import io.guardwall.aws.NetworkFirewallStub;
 import io.guardwall.aws.SdkEndpoints;
 import io.guardwall.cli.GuardwallCli;
+import io.guardwall.core.json.Jackson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -76,8 +77,7 @@ public final class ProcessBurst {
           c.serverErrors(),
           c.describes(),
           stub.addresses().size());
-      com.fasterxml.jackson.databind.JsonNode summary =
-          new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+      com.fasterxml.jackson.databind.JsonNode summary = Jackson.reader().readTree(out);
       System.out.printf(
           "reconciles=%d newlyBlocked=%d failedEvents=%d failedFindings=%d errors=%s%n",
           summary.get("reconciles").asInt(),

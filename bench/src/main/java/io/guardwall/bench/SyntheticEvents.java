@@ -1,7 +1,7 @@
 package io.guardwall.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.BlockRequest;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
@@ -15,7 +15,6 @@ import java.util.Random;
 /** Deterministic benchmark inputs: GuardDuty events and blocklist entries. */
 final class SyntheticEvents {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] ACTIONS = {"NETWORK_CONNECTION", "PORT_PROBE", "AWS_API_CALL"};
 
   private SyntheticEvents() {}
@@ -37,7 +36,7 @@ final class SyntheticEvents {
   }
 
   static ObjectNode event(int i, String ip, String actionType) {
-    ObjectNode e = JSON.createObjectNode();
+    ObjectNode e = Jackson.objectNode();
     e.put("version", "0").put("id", "evt-" + i).put("detail-type", "GuardDuty Finding");
     e.put("source", "aws.guardduty").put("account", "111122223333").put("region", "us-east-1");
     ObjectNode d = e.putObject("detail");

@@ -10,6 +10,7 @@ import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.NotificationLog;
+import io.guardwall.core.port.StateBackend;
 import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.slack.DigestingNotifier;
 import io.guardwall.slack.SlackWebhookNotifier;
@@ -39,7 +40,7 @@ final class Backend implements AutoCloseable {
   final Guardwall guardwall;
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final DigestingNotifier webhook;
-  private final DynamoDbState dynamo;
+  private final StateBackend state;
 
   Backend(
       GuardwallConfig config,
@@ -48,28 +49,10 @@ final class Backend implements AutoCloseable {
       String notifySpec,
       Clock clock,
       Consumer<String> warnings) {
-    String[] store = split(storeSpec, "--store");
-    switch (store[0]) {
-      case "sqlite" -> {
-        SqliteState s =
-            store[1].equals(":memory:")
-                ? SqliteState.inMemory(warnings)
-                : SqliteState.open(Path.of(store[1]), warnings);
-        resources.add(s);
-        this.store = s.blocklist();
-        this.notifications = s.notifications();
-        this.dynamo = null;
-      }
-      case "dynamodb" -> {
-        this.dynamo = DynamoDbState.create(store[1]);
-        resources.add(dynamo);
-        this.store = dynamo.blocklist();
-        this.notifications = dynamo.notifications();
-      }
-      default ->
-          throw new UsageException(
-              "--store must be sqlite:FILE or dynamodb:TABLE, got " + storeSpec);
-    }
+    this.state = openState(storeSpec, warnings);
+    resources.add(state);
+    this.store = state.blocklist();
+    this.notifications = state.notifications();
     this.dryRun = "dry-run".equals(firewallSpec);
     this.firewall =
         dryRun ? new DryRunFirewall(config.firewall().capacity()) : ruleGroup(firewallSpec);
@@ -120,9 +103,25 @@ final class Backend implements AutoCloseable {
 
   /** Creates the DynamoDB table when it is missing (SQLite files create themselves). */
   void init() {
-    if (dynamo != null) {
-      dynamo.createTableIfMissing();
-    }
+    state.createIfMissing();
+  }
+
+  /**
+   * The state {@code storeSpec} names, its warnings going to {@code warnings}: the one place that
+   * knows the backends.
+   */
+  private static StateBackend openState(String storeSpec, Consumer<String> warnings) {
+    String[] store = split(storeSpec, "--store");
+    return switch (store[0]) {
+      case "sqlite" ->
+          store[1].equals(":memory:")
+              ? SqliteState.inMemory(warnings)
+              : SqliteState.open(Path.of(store[1]), warnings);
+      case "dynamodb" -> DynamoDbState.create(store[1]);
+      default ->
+          throw new UsageException(
+              "--store must be sqlite:FILE or dynamodb:TABLE, got " + storeSpec);
+    };
   }
 
   private static Firewall ruleGroup(String arn) {

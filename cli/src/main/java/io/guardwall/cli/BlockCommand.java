@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.config.Durations;
 import io.guardwall.core.flow.BlockOutcome;
 import io.guardwall.core.flow.ReportJson;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.BlockRequest;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
@@ -78,7 +79,7 @@ final class BlockCommand extends StateCommand {
     ReconcileResult r = reconcile(backend);
     BlocklistEntry entry = upsert.entry();
     boolean leftOut = r.plan().evicted().stream().anyMatch(e -> e.cidr().equals(entry.cidr()));
-    ObjectNode doc = ReportJson.MAPPER.createObjectNode();
+    ObjectNode doc = Jackson.objectNode();
     doc.set("entry", ReportJson.entry(entry));
     doc.put("inFirewall", !leftOut);
     String until = entry.pinned() ? " (pinned)" : " until " + entry.expiresAt();

@@ -3,7 +3,8 @@ package io.guardwall.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.text.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +32,8 @@ final class EventFiles {
 
   // Trailing tokens must fail the whole-file parse, or a one-event-per-line file would be read as
   // its first line alone.
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader JSON =
+      Jackson.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private EventFiles() {}
 
@@ -162,7 +163,7 @@ final class EventFiles {
 
   private static List<EventInput> lines(String source, String text) {
     List<EventInput> events = new ArrayList<>();
-    String[] lines = text.split("\r?\n");
+    String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
       if (!lines[i].isBlank()) {
         events.add(line(source, i, lines[i]));

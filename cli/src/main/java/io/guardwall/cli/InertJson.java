@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.guardwall.core.flow.ReportJson;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.text.InertText;
 
 /**
@@ -16,8 +16,7 @@ import io.guardwall.core.text.InertText;
  */
 final class InertJson {
 
-  private static final ObjectWriter WRITER =
-      ReportJson.MAPPER.writerWithDefaultPrettyPrinter().with(new Escapes());
+  private static final ObjectWriter WRITER = Jackson.prettyWriter().with(new Escapes());
 
   private InertJson() {}
 

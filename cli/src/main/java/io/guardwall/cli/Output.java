@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.flow.ReportJson;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.slack.SlackMessage;
@@ -27,7 +28,7 @@ final class Output {
     List<SlackMessage> messages = backend.notifier.messages();
     RuleGroupPlan plan = result.rendered().plan();
     if (format == Format.JSON) {
-      ObjectNode doc = ReportJson.MAPPER.createObjectNode();
+      ObjectNode doc = Jackson.objectNode();
       ArrayNode events = doc.putArray("events");
       result.events().forEach(e -> events.add(ReportJson.event(e)));
       doc.set("blocklist", entries(blocklist));
@@ -47,7 +48,7 @@ final class Output {
   }
 
   void process(ProcessCommand.ProcessSummary s) {
-    ObjectNode doc = ReportJson.MAPPER.createObjectNode();
+    ObjectNode doc = Jackson.objectNode();
     doc.put("events", s.events().size());
     doc.put("findings", s.events().stream().mapToInt(e -> e.findings().size()).sum());
     ArrayNode failed = doc.putArray("failedEvents");
@@ -82,7 +83,7 @@ final class Output {
   /** One line of text, or a JSON object holding {@code key: value}. */
   void message(String key, JsonNode value, String text) {
     if (format == Format.JSON) {
-      json(ReportJson.MAPPER.createObjectNode().set(key, value));
+      json(Jackson.objectNode().set(key, value));
     } else {
       out.println(text);
     }
@@ -100,7 +101,7 @@ final class Output {
   }
 
   static ArrayNode entries(List<BlocklistEntry> entries) {
-    ArrayNode array = ReportJson.MAPPER.createArrayNode();
+    ArrayNode array = Jackson.arrayNode();
     entries.forEach(e -> array.add(ReportJson.entry(e)));
     return array;
   }

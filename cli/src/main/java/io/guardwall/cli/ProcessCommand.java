@@ -78,14 +78,16 @@ final class ProcessCommand extends StateCommand {
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     long millis = interval.toMillis();
-    ticker.scheduleWithFixedDelay(
-        () -> {
-          run.checkpoint();
-          progress.print(run.reconciles());
-        },
-        millis,
-        millis,
-        TimeUnit.MILLISECONDS);
+    // The ticker is shut down in finally; a failed checkpoint is reported by the run itself.
+    var unused =
+        ticker.scheduleWithFixedDelay(
+            () -> {
+              run.checkpoint();
+              progress.print(run.reconciles());
+            },
+            millis,
+            millis,
+            TimeUnit.MILLISECONDS);
     try {
       List<Future<EventReport>> futures = new ArrayList<>();
       for (EventInput input : inputs) {

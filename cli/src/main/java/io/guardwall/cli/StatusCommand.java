@@ -2,7 +2,7 @@ package io.guardwall.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.flow.FirewallStatus;
-import io.guardwall.core.flow.ReportJson;
+import io.guardwall.core.json.Jackson;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -26,7 +26,7 @@ final class StatusCommand extends StateCommand {
   }
 
   private static ObjectNode json(FirewallStatus s) {
-    ObjectNode o = ReportJson.MAPPER.createObjectNode();
+    ObjectNode o = Jackson.objectNode();
     o.put("inSync", s.inSync()).put("desiredEntries", s.desiredEntries());
     o.put("capacityUsed", s.capacityUsed()).put("capacity", s.capacity());
     array(o, "missing", s.missing());

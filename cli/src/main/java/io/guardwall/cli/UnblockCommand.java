@@ -3,6 +3,7 @@ package io.guardwall.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.flow.ReportJson;
 import io.guardwall.core.flow.UnblockOutcome;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.Cidr;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -25,7 +26,7 @@ final class UnblockCommand extends StateCommand {
   int call(Backend backend, Output out) {
     UnblockOutcome outcome = backend.guardwall.unblock(Cli.cidr(cidr));
     reconcile(backend);
-    ObjectNode doc = ReportJson.MAPPER.createObjectNode();
+    ObjectNode doc = Jackson.objectNode();
     if (outcome instanceof UnblockOutcome.Removed removed) {
       doc.put("removed", true).set("entry", ReportJson.entry(removed.entry()));
       out.document(doc, "unblocked " + removed.entry().cidr());

@@ -68,8 +68,9 @@ class AwsCommandsIT {
     // Someone emptied guardwall's rules by hand.
     stub.replaceRuleGroup(
         (com.fasterxml.jackson.databind.node.ObjectNode)
-            io.guardwall.core.flow.ReportJson.MAPPER.readTree(
-                "{\"RulesSource\":{\"StatelessRulesAndCustomActions\":{\"StatelessRules\":[]}}}"));
+            io.guardwall.core.json.Jackson.reader()
+                .readTree(
+                    "{\"RulesSource\":{\"StatelessRulesAndCustomActions\":{\"StatelessRules\":[]}}}"));
     CliRunner status = run("status", "--format", "json");
     assertThat(status.exitCode()).isEqualTo(1);
     assertThat(status.json().at("/status/missing/0").asText()).isEqualTo("198.51.100.9/32");

@@ -15,6 +15,14 @@ record CliRunner(int exitCode, String out, String err) {
   }
 
   /** Runs with {@code env} as the whole environment (SLACK_WEBHOOK_URL, GUARDWALL_STATE). */
+  /** Runs {@code args} against the state file {@code state} ({@code --state} appended). */
+  static CliRunner withState(java.nio.file.Path state, String... args) {
+    String[] full = java.util.Arrays.copyOf(args, args.length + 2);
+    full[args.length] = "--state";
+    full[args.length + 1] = state.toString();
+    return run(full);
+  }
+
   static CliRunner runWith(Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

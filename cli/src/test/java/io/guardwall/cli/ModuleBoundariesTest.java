@@ -1,18 +1,13 @@
 package io.guardwall.cli;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.guardwall.core.testing.Boundaries;
 import org.junit.jupiter.api.Test;
 
 /** The module boundaries, checked where core, every adapter, picocli and the AWS SDK are seen. */
 class ModuleBoundariesTest {
 
-  private static final JavaClasses CLASSES =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("io.guardwall");
+  private static final JavaClasses CLASSES = Boundaries.productionClasses();
 
   @Test
   void core_shouldUseNoTechnology() {

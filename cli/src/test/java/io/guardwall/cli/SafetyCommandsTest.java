@@ -18,11 +18,7 @@ class SafetyCommandsTest {
   @TempDir Path dir;
 
   private CliRunner run(String... args) {
-    String[] full = new String[args.length + 2];
-    System.arraycopy(args, 0, full, 0, args.length);
-    full[args.length] = "--state";
-    full[args.length + 1] = dir.resolve("state.db").toString();
-    return CliRunner.run(full);
+    return CliRunner.withState(dir.resolve("state.db"), args);
   }
 
   @ParameterizedTest

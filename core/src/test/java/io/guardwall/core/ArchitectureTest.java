@@ -57,7 +57,7 @@ class ArchitectureTest {
           .layer("Config")
           .definedBy("..core.config..")
           .layer("Values")
-          .definedBy("..core.model..", "..core.text..")
+          .definedBy("..core.model..", "..core.text..", "..core.retry..", "..core.json..")
           .whereLayer("Flow")
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("Local")

@@ -1,5 +1,6 @@
 package io.guardwall.infra;
 
+import io.guardwall.lambda.ReconcileHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,6 @@ final class Alarms {
   /** Powertools adds the service name as the {@code Service} dimension to every metric. */
   static final Map<String, String> DIMENSIONS = Map.of("Service", FunctionEnvironment.SERVICE_NAME);
 
-  static final String CAPACITY_METRIC = "CapacityUsedPercent";
-  static final String EVICTED_METRIC = "EntriesEvicted";
   static final double CAPACITY_THRESHOLD_PERCENT = 80;
 
   private static final Duration PERIOD = Duration.minutes(5);
@@ -64,7 +63,7 @@ final class Alarms {
     add(
         "RuleGroupCapacityHigh",
         "guardwall: the blocklist uses more than 80 % of the rule group's capacity",
-        metric(CAPACITY_METRIC),
+        metric(ReconcileHandler.CAPACITY_METRIC),
         CAPACITY_THRESHOLD_PERCENT);
   }
 
@@ -72,7 +71,7 @@ final class Alarms {
     add(
         "BlocklistEntriesEvicted",
         "guardwall: blocklist entries did not fit the rule group and were left out",
-        metric(EVICTED_METRIC),
+        metric(ReconcileHandler.EVICTED_METRIC),
         0);
   }
 

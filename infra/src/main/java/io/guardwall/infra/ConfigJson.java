@@ -1,9 +1,9 @@
 package io.guardwall.infra;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.config.FirewallSettings;
 import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.Cidr;
 
 /**
@@ -12,12 +12,10 @@ import io.guardwall.core.model.Cidr;
  */
 final class ConfigJson {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private ConfigJson() {}
 
   static String write(GuardwallConfig config) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Jackson.objectNode();
     root.put("blockDuration", config.blockDuration().toString());
     root.put("notifyThreshold", config.notifyThreshold().name());
     root.put("apiBlockThreshold", config.apiBlockThreshold().name());

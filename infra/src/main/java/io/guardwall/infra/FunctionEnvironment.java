@@ -1,15 +1,15 @@
 package io.guardwall.infra;
 
 import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.lambda.Env;
 import java.util.Map;
 
-/** The environment variables every function gets; the Lambda handlers read the same names. */
+/**
+ * The environment variables every function gets, under the names the handlers define in {@link
+ * Env}.
+ */
 final class FunctionEnvironment {
 
-  static final String TABLE = "GUARDWALL_TABLE";
-  static final String RULE_GROUP_ARN = "GUARDWALL_RULE_GROUP_ARN";
-  static final String SLACK_SECRET = "GUARDWALL_SLACK_SECRET";
-  static final String CONFIG = "GUARDWALL_CONFIG";
   static final String SERVICE_NAME = "guardwall";
 
   private FunctionEnvironment() {}
@@ -17,13 +17,13 @@ final class FunctionEnvironment {
   static Map<String, String> of(
       String tableName, String ruleGroupArn, String secretId, GuardwallConfig config) {
     return Map.of(
-        TABLE,
+        Env.TABLE,
         tableName,
-        RULE_GROUP_ARN,
+        Env.RULE_GROUP_ARN,
         ruleGroupArn,
-        SLACK_SECRET,
+        Env.SLACK_SECRET,
         secretId,
-        CONFIG,
+        Env.CONFIG,
         ConfigJson.write(config),
         "POWERTOOLS_SERVICE_NAME",
         SERVICE_NAME,

@@ -1,9 +1,9 @@
 package io.guardwall.infra;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.guardwall.core.json.Jackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,8 +29,6 @@ public final class GuardwallApp {
 
   // The metadata type of Annotations.addError, where cdk-nag puts its findings too.
   private static final String ERROR = "aws:cdk:error";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private GuardwallApp() {}
 
@@ -105,10 +103,8 @@ public final class GuardwallApp {
       return Map.of();
     }
     try {
-      JsonNode context = JSON.readTree(cdkJson.toFile()).path("context");
-      return context.isObject()
-          ? JSON.convertValue(context, new TypeReference<Map<String, Object>>() {})
-          : Map.of();
+      JsonNode context = Jackson.reader().readTree(Files.readString(cdkJson)).path("context");
+      return context.isObject() ? Jackson.toMap((ObjectNode) context) : Map.of();
     } catch (IOException e) {
       throw new UncheckedIOException(cdkJson + ": cannot read: " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package io.guardwall.infra;
 
+import io.guardwall.aws.DynamoDbSchema;
 import io.guardwall.core.route.EventPatterns;
 import io.guardwall.core.route.Route;
 import java.util.List;
@@ -31,12 +32,6 @@ import software.constructs.Construct;
  * CDK app; not thread-safe (construct trees are not).
  */
 public class GuardwallConstruct extends Construct {
-
-  /** The blocklist table's partition key. */
-  public static final String PARTITION_KEY = "pk";
-
-  /** The attribute DynamoDB expires items by (lazily: the functions never trust it alone). */
-  public static final String TTL_ATTRIBUTE = "expiresAt";
 
   private final GuardwallProps props;
   private final Table table;
@@ -105,12 +100,16 @@ public class GuardwallConstruct extends Construct {
 
   private Table createTable() {
     return Table.Builder.create(this, "Blocklist")
-        .partitionKey(Attribute.builder().name(PARTITION_KEY).type(AttributeType.STRING).build())
+        .partitionKey(
+            Attribute.builder()
+                .name(DynamoDbSchema.PARTITION_KEY)
+                .type(AttributeType.STRING)
+                .build())
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .pointInTimeRecoverySpecification(
             PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
         .encryption(TableEncryption.AWS_MANAGED)
-        .timeToLiveAttribute(TTL_ATTRIBUTE)
+        .timeToLiveAttribute(DynamoDbSchema.TTL_ATTRIBUTE)
         // The blocklist is the desired state: keep it when the stack goes.
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();

@@ -1,5 +1,6 @@
 package io.guardwall.infra;
 
+import io.guardwall.aws.RuleGroupArn;
 import io.guardwall.core.config.BlockWidth;
 import io.guardwall.core.config.FirewallSettings;
 import io.guardwall.core.config.GuardwallConfig;
@@ -26,9 +27,6 @@ public final class GuardwallProps {
   /** Network Firewall's largest stateless rule group capacity. */
   public static final int MAX_CAPACITY = 30_000;
 
-  private static final Pattern RULE_GROUP_ARN =
-      Pattern.compile(
-          "arn:aws[a-z-]*:network-firewall:[a-z0-9-]+:\\d{12}:stateless-rulegroup/[A-Za-z0-9-]{1,128}");
   private static final Pattern TOPIC_ARN =
       Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]{1,256}");
   private static final Pattern RULE_GROUP_NAME = Pattern.compile("[A-Za-z0-9-]{1,128}");
@@ -248,7 +246,7 @@ public final class GuardwallProps {
      * @throws IllegalArgumentException naming the first bad setting
      */
     public GuardwallProps build() {
-      requireMatch(ruleGroupArn, RULE_GROUP_ARN, "existingRuleGroupArn");
+      ruleGroupArn = ruleGroupArn(ruleGroupArn);
       requireMatch(alarmTopicArn, TOPIC_ARN, "alarmTopicArn");
       requireMatch(
           Objects.requireNonNull(ruleGroupName, "ruleGroupName"), RULE_GROUP_NAME, "ruleGroupName");
@@ -295,12 +293,28 @@ public final class GuardwallProps {
       }
     }
 
-    // A token (a reference to another resource) is only known at deploy time.
+    /** The ARN as the adapter will read it (trimmed); a token as it is. */
+    private static String ruleGroupArn(String value) {
+      if (!isKnown(value)) {
+        return value;
+      }
+      try {
+        return RuleGroupArn.parse(value).value();
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("existingRuleGroupArn: " + e.getMessage(), e);
+      }
+    }
+
     private static void requireMatch(String value, Pattern pattern, String name) {
-      if (value != null && !Token.isUnresolved(value) && !pattern.matcher(value).matches()) {
+      if (isKnown(value) && !pattern.matcher(value).matches()) {
         throw new IllegalArgumentException(
             name + " must match " + pattern.pattern() + ": " + abbreviate(value));
       }
+    }
+
+    // A token (a reference to another resource) is only known at deploy time.
+    private static boolean isKnown(String value) {
+      return value != null && !Token.isUnresolved(value);
     }
 
     private static String abbreviate(String value) {

@@ -1,10 +1,8 @@
 package io.guardwall.infra;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.json.Jackson;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.events.CfnRule;
 import software.amazon.awscdk.services.events.EventPattern;
@@ -25,8 +23,6 @@ final class Rules {
   static final Duration MAX_EVENT_AGE = Duration.hours(2);
   static final int RETRY_ATTEMPTS = 10;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Construct scope;
   private final IQueue deadLetterQueue;
 
@@ -46,8 +42,7 @@ final class Rules {
             .eventPattern(EventPattern.builder().source(List.of("replaced")).build())
             .targets(List.of(target(target)))
             .build();
-    ((CfnRule) rule.getNode().getDefaultChild())
-        .setEventPattern(JSON.convertValue(pattern, new TypeReference<Map<String, Object>>() {}));
+    ((CfnRule) rule.getNode().getDefaultChild()).setEventPattern(Jackson.toMap(pattern));
     return rule;
   }
 

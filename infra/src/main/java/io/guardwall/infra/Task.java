@@ -57,6 +57,9 @@ enum Task {
   private final String handlerClass;
   private final int timeoutSeconds;
   private final String description;
+
+  // Set.copyOf below: unmodifiable, which the checker cannot see through the Set type.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final Set<Access> access;
 
   Task(String id, String handlerClass, int timeoutSeconds, String description, Set<Access> access) {
@@ -64,7 +67,7 @@ enum Task {
     this.handlerClass = handlerClass;
     this.timeoutSeconds = timeoutSeconds;
     this.description = description;
-    this.access = access;
+    this.access = Set.copyOf(access);
   }
 
   /** The construct id and state name. */

@@ -83,6 +83,26 @@ class GuardwallPropsTest {
   }
 
   @Test
+  void build_shouldExplainAsTheAdapterDoes_whenRuleGroupIsStateful() {
+    assertThatThrownBy(
+            () ->
+                GuardwallProps.builder()
+                    .existingRuleGroupArn(
+                        "arn:aws:network-firewall:eu-west-1:111122223333:stateful-rulegroup/x")
+                    .build())
+        .hasMessageStartingWith("existingRuleGroupArn: ")
+        .hasMessageContaining("guardwall needs a STATELESS rule group");
+  }
+
+  @Test
+  void build_shouldKeepTheArnTheAdapterReads_whenGivenWithSpaces() {
+    String arn = " " + GuardwallVariantsTest.RULE_GROUP_ARN + "\n";
+
+    assertThat(GuardwallProps.builder().existingRuleGroupArn(arn).build().existingRuleGroupArn())
+        .contains(GuardwallVariantsTest.RULE_GROUP_ARN);
+  }
+
+  @Test
   void build_shouldAcceptARuleGroupToken_sinceItResolvesAtDeployTime() {
     String token = software.amazon.awscdk.Token.asString(java.util.Map.of("Ref", "Other"));
     assertThat(GuardwallProps.builder().existingRuleGroupArn(token).build().existingRuleGroupArn())

@@ -1,6 +1,7 @@
 package io.guardwall.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.port.Notifier;
 import io.guardwall.core.slack.SlackMessages;
 import java.util.Objects;
@@ -31,7 +32,7 @@ public final class AlertFailureHandler extends JsonHandler {
     String cause = text(request.at("/error/Cause"));
     notifier.send(SlackMessages.failureAlert(machine, execution, error, cause));
     metrics().put("FailureAlerts", 1, MetricUnit.COUNT);
-    return JSON.createObjectNode().put("alerted", true);
+    return Jackson.objectNode().put("alerted", true);
   }
 
   private static String text(JsonNode v) {

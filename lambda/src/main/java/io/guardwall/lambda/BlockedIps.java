@@ -3,6 +3,7 @@ package io.guardwall.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.slack.BlockedIp;
@@ -21,13 +22,13 @@ final class BlockedIps {
   private BlockedIps() {}
 
   static ArrayNode toJson(Collection<BlockedIp> blocked) {
-    ArrayNode array = JsonHandler.JSON.createArrayNode();
+    ArrayNode array = Jackson.arrayNode();
     blocked.forEach(b -> array.add(toJson(b)));
     return array;
   }
 
   static ObjectNode toJson(BlockedIp b) {
-    ObjectNode o = JsonHandler.JSON.createObjectNode();
+    ObjectNode o = Jackson.objectNode();
     o.put("cidr", b.cidr().value());
     o.put("expiresAt", b.expiresAt() == null ? null : b.expiresAt().toString());
     o.put("findingId", b.findingId());

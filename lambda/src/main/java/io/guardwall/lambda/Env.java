@@ -6,14 +6,21 @@ import io.guardwall.core.config.GuardwallConfig;
 import java.util.function.Function;
 
 /**
- * The environment the CDK stack gives every function; the names match the stack's. Stateless and
- * thread-safe.
+ * The environment every function reads: the one definition of the variable names, which the CDK
+ * stack imports to set them. Stateless and thread-safe.
  */
 public final class Env {
 
+  /** The DynamoDB table of the blocklist and the notification log. */
   public static final String TABLE = "GUARDWALL_TABLE";
+
+  /** The ARN of the stateless rule group the reconciler writes. */
   public static final String RULE_GROUP_ARN = "GUARDWALL_RULE_GROUP_ARN";
+
+  /** The Secrets Manager secret that holds the Slack webhook URL. */
   public static final String SLACK_SECRET = "GUARDWALL_SLACK_SECRET";
+
+  /** guardwall's configuration as JSON; the defaults when unset. */
   public static final String CONFIG = "GUARDWALL_CONFIG";
 
   private Env() {}

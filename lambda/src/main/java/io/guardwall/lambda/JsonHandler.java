@@ -3,7 +3,7 @@ package io.guardwall.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.text.InertText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,6 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  */
 public abstract class JsonHandler implements RequestStreamHandler {
 
-  static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = LoggerFactory.getLogger(JsonHandler.class);
 
   private final MetricsSink metrics;
@@ -33,12 +32,12 @@ public abstract class JsonHandler implements RequestStreamHandler {
   public final void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
     JsonNode result = PowertoolsLogging.withLogging(context, () -> run(input));
-    JSON.writeValue(output, result);
+    Jackson.writer().writeValue(output, result);
   }
 
   private JsonNode run(InputStream input) {
     try {
-      JsonNode request = JSON.readTree(input);
+      JsonNode request = Jackson.reader().readTree(input);
       if (request == null || request.isMissingNode()) {
         throw new IllegalArgumentException("empty input");
       }

@@ -3,6 +3,7 @@ package io.guardwall.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.flow.Guardwall;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.NotificationLog;
@@ -47,7 +48,7 @@ public final class MaintainHandler extends JsonHandler {
   protected JsonNode handle(JsonNode request) {
     List<BlocklistEntry> deleted = guardwall.prune();
     metrics().put("EntriesExpired", deleted.size(), MetricUnit.COUNT);
-    ObjectNode out = JSON.createObjectNode().put("deleted", deleted.size());
+    ObjectNode out = Jackson.objectNode().put("deleted", deleted.size());
     deleted.stream().limit(MAX_LISTED).forEach(e -> out.withArray("cidrs").add(e.cidr().value()));
     out.withArray("cidrs");
     return out;

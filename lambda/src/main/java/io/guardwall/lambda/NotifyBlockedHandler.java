@@ -3,6 +3,7 @@ package io.guardwall.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.flow.DigestOutcome;
 import io.guardwall.core.flow.Guardwall;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.Firewall;
@@ -56,6 +57,6 @@ public final class NotifyBlockedHandler extends JsonHandler {
       // Fail the task so that the state machine retries it and, at the end, alerts.
       throw new NotifyException(String.join("; ", digest.failures()), null);
     }
-    return JSON.createObjectNode().put("notified", digest.listed().size());
+    return Jackson.objectNode().put("notified", digest.listed().size());
   }
 }

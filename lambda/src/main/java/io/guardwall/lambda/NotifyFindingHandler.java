@@ -47,7 +47,7 @@ public final class NotifyFindingHandler extends JsonHandler {
     if (report.error() != null) {
       throw new IllegalArgumentException("event rejected: " + report.error());
     }
-    metrics().put("Notified", sent(report.findings()), MetricUnit.COUNT);
+    metrics().put("Notified", (double) sent(report.findings()), MetricUnit.COUNT);
     for (FindingReport f : report.findings()) {
       // Failing the task makes Step Functions retry it: the failed alert was not remembered as
       // sent, so the retry sends it, and the others are duplicates.

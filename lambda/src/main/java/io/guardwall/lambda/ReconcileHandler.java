@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.flow.ReportJson;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.Notifier;
@@ -49,7 +50,7 @@ public final class ReconcileHandler extends JsonHandler {
     metrics().put(EVICTED_METRIC, plan.evicted().size(), MetricUnit.COUNT);
     metrics().put("EntriesRefused", plan.refused().size(), MetricUnit.COUNT);
     metrics().put("ReconcileConflicts", result.conflicts(), MetricUnit.COUNT);
-    ObjectNode out = JSON.createObjectNode();
+    ObjectNode out = Jackson.objectNode();
     out.put("updated", result.updated());
     out.put("attempts", result.attempts());
     out.put("conflicts", result.conflicts());

@@ -7,6 +7,7 @@ import io.guardwall.core.flow.FindingReport;
 import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.flow.ReportJson;
 import io.guardwall.core.flow.Run;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.Notifier;
 import io.guardwall.core.port.StoreException;
@@ -50,8 +51,8 @@ public final class RecordHandler extends JsonHandler {
     }
     failOnStoreErrors(report.findings());
     metrics().put("Blocked", run.newlyBlocked().size(), MetricUnit.COUNT);
-    metrics().put("Skipped", skipped(report.findings()), MetricUnit.COUNT);
-    ObjectNode out = JSON.createObjectNode();
+    metrics().put("Skipped", (double) skipped(report.findings()), MetricUnit.COUNT);
+    ObjectNode out = Jackson.objectNode();
     out.put("changed", run.changed());
     out.set("newlyBlocked", BlockedIps.toJson(run.newlyBlocked()));
     out.set("report", ReportJson.event(report));

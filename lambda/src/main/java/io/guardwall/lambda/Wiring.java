@@ -9,6 +9,7 @@ import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.Notifier;
+import io.guardwall.core.port.StateBackend;
 import io.guardwall.core.reconcile.RetryPolicy;
 import java.time.Clock;
 import java.util.function.Function;
@@ -22,7 +23,7 @@ final class Wiring {
 
   private final Function<String, String> env;
   private final String function;
-  private DynamoDbState state;
+  private StateBackend state;
 
   Wiring(Function<String, String> env, String function) {
     this.env = env;
@@ -69,7 +70,7 @@ final class Wiring {
         RetryPolicy.defaults());
   }
 
-  private DynamoDbState state() {
+  private StateBackend state() {
     if (state == null) {
       state = DynamoDbState.create(Env.required(env, Env.TABLE));
     }

@@ -52,7 +52,7 @@ public class HandlerPlumbingTest {
   void summary_shouldLogFindingTextInert_whenResultHoldsHostileText() {
     String hostile = "id\u001b]0;x\u0007\n\u202E\u009b2J\u2028";
     String summary =
-        JsonHandler.summary(JsonHandler.JSON.createObjectNode().put("findingId", hostile));
+        JsonHandler.summary(io.guardwall.core.json.Jackson.objectNode().put("findingId", hostile));
     assertThat(summary).isEqualTo("{\"findingId\":\"id\\u001B]0;x\\u0007\\n2J \"}");
   }
 

@@ -1,8 +1,6 @@
 package io.guardwall.lambda;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.guardwall.core.testing.Boundaries;
 import org.junit.jupiter.api.Test;
 
@@ -11,10 +9,7 @@ import org.junit.jupiter.api.Test;
  */
 class ModuleBoundariesTest {
 
-  private static final JavaClasses CLASSES =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("io.guardwall");
+  private static final JavaClasses CLASSES = Boundaries.productionClasses();
 
   @Test
   void core_shouldUseNoTechnology() {

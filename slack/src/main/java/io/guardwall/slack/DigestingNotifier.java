@@ -6,7 +6,6 @@ import io.guardwall.core.slack.SlackMessage;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,7 +27,9 @@ public final class DigestingNotifier implements Notifier, AutoCloseable {
   private final Thread worker;
   private List<Outgoing> queue = new ArrayList<>();
   private final List<Undelivered> failed = new ArrayList<>();
-  private final Map<SlackMessage, CompletableFuture<Void>> awaited = new IdentityHashMap<>();
+  // By identity: two equal messages queued by two callers each have their own answer.
+  private final IdentityHashMap<SlackMessage, CompletableFuture<Void>> awaited =
+      new IdentityHashMap<>();
   private Outgoing inFlight;
   private long queued;
   private long done;
@@ -188,6 +189,8 @@ public final class DigestingNotifier implements Notifier, AutoCloseable {
     }
   }
 
+  // The caller waits in a loop on its own condition.
+  @SuppressWarnings("WaitNotInLoop")
   private void waitForWork() {
     try {
       wait();
@@ -220,7 +223,8 @@ public final class DigestingNotifier implements Notifier, AutoCloseable {
       }
     }
     done += outgoing.originals().size();
-    if (outgoing == inFlight) {
+    // The very batch this thread took, not an equal one.
+    if (outgoing.equals(inFlight)) {
       inFlight = null;
     }
     notifyAll();

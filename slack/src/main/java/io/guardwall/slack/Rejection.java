@@ -81,7 +81,7 @@ record Rejection(String message, boolean webhookBroken) {
     boolean isCode = ERROR_CODE.matcher(stripped).matches();
     Meaning meaning =
         isCode && BY_CODE.containsKey(stripped) ? BY_CODE.get(stripped) : byStatus(status);
-    String what = meaning == BAD_MESSAGE ? "the message" : "the webhook";
+    String what = BAD_MESSAGE.equals(meaning) ? "the message" : "the webhook";
     String detail = isCode ? " " + stripped : describe(stripped, webhook);
     return new Rejection(
         "Slack rejected " + what + " (HTTP " + status + detail + "): " + meaning.advice(),

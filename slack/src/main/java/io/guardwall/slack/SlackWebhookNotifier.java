@@ -151,7 +151,9 @@ public final class SlackWebhookNotifier implements Notifier {
   }
 
   private Duration waitAfter(Failure failure, int attempt) {
-    return failure.retryAfter().orElseGet(() -> retry.backoff(attempt, random.getAsDouble()));
+    return failure
+        .retryAfter()
+        .orElseGet(() -> retry.backoff().delayAfter(attempt, random.getAsDouble()));
   }
 
   /** Retry-After holds off every sender of this webhook; a backoff only this one. */

@@ -1,15 +1,14 @@
 package io.guardwall.slack;
 
+import io.guardwall.core.retry.Sleeper;
 import java.time.Duration;
 
 /** A monotonic clock and a way to wait on it; the seam that lets tests wait without waiting. */
-interface Time {
+interface Time extends Sleeper {
 
   long nanoTime();
 
-  void sleep(Duration duration) throws InterruptedException;
-
-  /** The real clock: {@link System#nanoTime} and {@link Thread#sleep}. */
+  /** The real clock: {@link System#nanoTime} and {@link Sleeper#SYSTEM}. */
   Time SYSTEM =
       new Time() {
         @Override
@@ -19,7 +18,7 @@ interface Time {
 
         @Override
         public void sleep(Duration duration) throws InterruptedException {
-          Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+          Sleeper.SYSTEM.sleep(duration);
         }
       };
 }

@@ -5,7 +5,6 @@ import io.guardwall.core.slack.SlackMessage;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,7 +19,7 @@ public final class UndeliveredException extends NotifyException {
   UndeliveredException(List<Undelivered> failures) {
     super(describe(failures), null);
     this.messages = failures.stream().map(Undelivered::message).toList();
-    Map<NotifyException, Boolean> causes = new IdentityHashMap<>();
+    IdentityHashMap<NotifyException, Boolean> causes = new IdentityHashMap<>();
     failures.forEach(f -> causes.put(f.cause(), true));
     causes.keySet().forEach(this::addSuppressed);
   }

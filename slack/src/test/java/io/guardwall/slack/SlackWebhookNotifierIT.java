@@ -89,7 +89,7 @@ class SlackWebhookNotifierIT {
     slack.notifier(retry(5, 4)).send(Messages.finding("f-1"));
 
     assertThat(slack.posts()).hasSize(3);
-    // random 0 gives the lower end of equal jitter: half of 4 s, then half of 8 s
+    // the stub draws 0.5: half of the 4 s ceiling, then half of 8 s
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
   }
 
@@ -114,7 +114,7 @@ class SlackWebhookNotifierIT {
 
     NotifyException e = sendExpectingFailure(slack.notifier(retry));
 
-    // waits of 2 s and 4 s fit in 10 s; the next one (8 s) does not
+    // waits of 2 s and 4 s (half the ceilings) fit in 10 s; the next one (8 s) does not
     assertThat(slack.posts()).hasSize(3);
     assertThat(e.getMessage())
         .contains("after 3 attempts and 6 s of retry waits", "retry budget of 10 s");

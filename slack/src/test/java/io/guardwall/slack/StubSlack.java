@@ -74,7 +74,7 @@ final class StubSlack implements AutoCloseable {
 
   static SlackWebhookNotifier notifier(String url, WebhookRetry retry, Time time) {
     return new SlackWebhookNotifier(
-        SlackWebhookNotifier.httpClient(), Webhook.parse(url), retry, time, () -> 0.0);
+        SlackWebhookNotifier.httpClient(), Webhook.parse(url), retry, time, () -> 0.5);
   }
 
   synchronized StubSlack answer(int status, String body) {

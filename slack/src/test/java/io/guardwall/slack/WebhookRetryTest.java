@@ -3,36 +3,21 @@ package io.guardwall.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.guardwall.core.retry.Backoff;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/** The retry budget; the backoff itself is core's {@link Backoff} (see its test). */
 class WebhookRetryTest {
 
-  private final WebhookRetry retry =
-      new WebhookRetry(5, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(1));
-
   @Test
-  void backoff_shouldDoubleFromTheBase_withJitterInTheUpperHalf() {
-    assertThat(retry.backoff(1, 0.0)).isEqualTo(Duration.ofMillis(250));
-    assertThat(retry.backoff(2, 0.0)).isEqualTo(Duration.ofMillis(500));
-    assertThat(retry.backoff(3, 0.0)).isEqualTo(Duration.ofMillis(1000));
-    assertThat(retry.backoff(3, 0.5)).isEqualTo(Duration.ofMillis(1500));
-    assertThat(retry.backoff(3, 0.999999))
-        .isBetween(Duration.ofMillis(1999), Duration.ofMillis(2000));
-  }
+  void constructor_shouldBuildCoresBackoff_fromTheDelays() {
+    WebhookRetry retry =
+        new WebhookRetry(5, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(1));
 
-  @Test
-  void backoff_shouldStopAtMaxDelay_whenAttemptsGrowHuge() {
-    assertThat(retry.backoff(7, 0.0)).isEqualTo(Duration.ofSeconds(15));
-    assertThat(retry.backoff(64, 0.0)).isEqualTo(Duration.ofSeconds(15));
-    assertThat(retry.backoff(Integer.MAX_VALUE, 0.999)).isLessThanOrEqualTo(Duration.ofSeconds(30));
-  }
-
-  @Test
-  void backoff_shouldBeZero_whenDelaysAreZero() {
-    WebhookRetry immediate = new WebhookRetry(3, Duration.ZERO, Duration.ZERO, Duration.ZERO);
-
-    assertThat(immediate.backoff(2, 0.7)).isZero();
+    assertThat(retry.backoff())
+        .isEqualTo(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)));
+    assertThat(retry.backoff().delayAfter(3, 0.5)).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.guardwall.sqlite;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.Origin;
@@ -27,7 +27,6 @@ final class EntryRows {
   static final String REPLACE =
       "INSERT OR REPLACE INTO blocklist (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
   private EntryRows() {}
@@ -84,7 +83,7 @@ final class EntryRows {
 
   private static String json(Collection<String> values) {
     try {
-      return JSON.writeValueAsString(values);
+      return Jackson.writer().writeValueAsString(values);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write strings as JSON", e);
     }
@@ -94,7 +93,7 @@ final class EntryRows {
     String text = Objects.requireNonNull(rs.getString(column), column);
     List<String> values;
     try {
-      values = JSON.readValue(text, STRINGS);
+      values = Jackson.reader().forType(STRINGS).readValue(text);
     } catch (JsonProcessingException e) {
       values = null; // Jackson's message quotes the text and spans lines: ours names the column
     }

@@ -71,7 +71,7 @@ final class SqliteNotificationLog implements NotificationLog {
     NotificationClaim claim = NotificationClaim.granted(findingId, level);
     boolean granted =
         db.statement(
-            c -> update(c, CLAIM, findingId, level.ordinal(), until, claim.token(), at, at) == 1);
+            c -> update(c, CLAIM, findingId, level.rank(), until, claim.token(), at, at) == 1);
     if (claims.incrementAndGet() % PRUNE_EVERY == 0) {
       db.statement(c -> update(c, PRUNE, at, at));
     }
@@ -85,7 +85,7 @@ final class SqliteNotificationLog implements NotificationLog {
     String forget = InstantText.format(Objects.requireNonNull(forgetAfter, "forgetAfter"));
     db.transaction(
         c -> {
-          update(c, REMEMBER, claim.findingId(), claim.level().ordinal(), forget, at);
+          update(c, REMEMBER, claim.findingId(), claim.level().rank(), forget, at);
           return update(c, END_LEASE, claim.findingId(), claim.token());
         });
   }

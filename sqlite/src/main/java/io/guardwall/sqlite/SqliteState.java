@@ -2,6 +2,7 @@ package io.guardwall.sqlite;
 
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.NotificationLog;
+import io.guardwall.core.port.StateBackend;
 import io.guardwall.core.port.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import java.util.function.Consumer;
  * several processes may share one file. Problems that do not stop an operation, such as a row that
  * cannot be read back, go to the warnings sink (by default the {@code io.guardwall.sqlite} logger).
  */
-public final class SqliteState implements AutoCloseable {
+public final class SqliteState implements StateBackend {
   private static final System.Logger LOG = System.getLogger("io.guardwall.sqlite");
 
   private final Database db;
@@ -59,11 +60,13 @@ public final class SqliteState implements AutoCloseable {
   }
 
   /** The blocklist; valid until this state is closed. */
+  @Override
   public BlocklistStore blocklist() {
     return blocklist;
   }
 
   /** The notification log; valid until this state is closed. */
+  @Override
   public NotificationLog notifications() {
     return notifications;
   }

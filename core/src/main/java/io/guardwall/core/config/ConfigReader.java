@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.text.TextFiles;
@@ -29,8 +30,8 @@ public final class ConfigReader {
 
   // Trailing text after the object is a mistake (a pasted second object, a stray brace), not
   // something to ignore.
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader JSON =
+      Jackson.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private ConfigReader() {}
 
@@ -215,7 +216,7 @@ public final class ConfigReader {
             firewall,
             maxBlockWidth);
       } catch (RuntimeException e) {
-        throw new ConfigException(e.getMessage(), e);
+        throw new ConfigException(String.valueOf(e.getMessage()), e);
       }
     }
   }

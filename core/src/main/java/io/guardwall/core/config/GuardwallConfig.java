@@ -64,7 +64,7 @@ public record GuardwallConfig(
 
   /**
    * Whether findings of {@code accountId} are accepted: any, even an unknown (null) account, when
-   * {@code accounts} is empty; otherwise only a listed one.
+   * no accounts are configured; otherwise only a listed one.
    */
   public boolean accepts(String accountId) {
     return accounts.isEmpty() || (accountId != null && accounts.contains(accountId));

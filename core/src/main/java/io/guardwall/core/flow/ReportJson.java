@@ -1,8 +1,8 @@
 package io.guardwall.core.flow;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.policy.IpDecision;
 import io.guardwall.core.policy.Violation;
@@ -15,13 +15,10 @@ import java.util.Locale;
 /** Renders reports and entries as the JSON documents the CLI and handlers print; thread-safe. */
 public final class ReportJson {
 
-  /** The shared mapper; configured once, safe to share. */
-  public static final ObjectMapper MAPPER = new ObjectMapper();
-
   private ReportJson() {}
 
   public static ObjectNode event(EventReport e) {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = Jackson.objectNode();
     o.put("file", e.source());
     o.put("index", e.index());
     ArrayNode routes = o.putArray("routes");
@@ -33,7 +30,7 @@ public final class ReportJson {
   }
 
   static ObjectNode finding(FindingReport f) {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = Jackson.objectNode();
     o.put("id", f.id());
     o.put("type", f.type());
     o.put("severity", f.severity());
@@ -48,7 +45,7 @@ public final class ReportJson {
   }
 
   private static ObjectNode ip(IpDecision d) {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = Jackson.objectNode();
     o.put("address", d.ip().address().display());
     o.put("source", lower(d.ip().source().name()));
     o.put("decision", d.block() ? "block" : "skip");
@@ -57,7 +54,7 @@ public final class ReportJson {
   }
 
   public static ObjectNode entry(BlocklistEntry e) {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = Jackson.objectNode();
     o.put("cidr", e.cidr().value());
     o.put("firstSeen", e.firstSeen().toString());
     o.put("lastSeen", e.lastSeen().toString());
@@ -76,7 +73,7 @@ public final class ReportJson {
 
   /** What a reconcile rendered, what capacity left out and what the safety rule refused. */
   public static ObjectNode reconcile(ReconcileResult r) {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = Jackson.objectNode();
     o.put("updated", r.updated());
     o.set("ruleGroup", r.plan().ruleGroup());
     ObjectNode capacity = o.putObject("capacity");
@@ -90,7 +87,7 @@ public final class ReportJson {
 
   /** A CIDR the safety rule refuses, and why. */
   public static ObjectNode violation(Violation v) {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = Jackson.objectNode();
     o.put("cidr", v.cidr().value());
     o.put("rule", lower(v.kind().name()));
     o.put("reason", v.message());
@@ -98,7 +95,7 @@ public final class ReportJson {
   }
 
   public static ObjectNode notification(SlackMessage m) {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = Jackson.objectNode();
     o.put("kind", lower(m.kind().name()));
     o.put("findingId", m.findingId());
     o.set("payload", m.payload());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rule group held in memory that records every group written to it, with the update-token
@@ -17,7 +18,7 @@ public final class DryRunFirewall implements Firewall {
 
   private final int capacity;
   private final List<ObjectNode> written = new ArrayList<>();
-  private ObjectNode current;
+  private @Nullable ObjectNode current;
   private String token = UUID.randomUUID().toString();
 
   public DryRunFirewall(int capacity) {
@@ -34,8 +35,9 @@ public final class DryRunFirewall implements Firewall {
     if (!token.equals(base.updateToken())) {
       throw new FirewallConflictException("update token is stale", null);
     }
-    current = ruleGroup.deepCopy();
-    written.add(current);
+    ObjectNode copy = ruleGroup.deepCopy();
+    current = copy;
+    written.add(copy);
     token = UUID.randomUUID().toString();
   }
 

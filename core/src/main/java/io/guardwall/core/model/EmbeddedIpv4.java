@@ -23,7 +23,7 @@ final class EmbeddedIpv4 {
    * @param block the IPv6 range
    * @param ipv4Bits for each IPv4 bit, most significant first, the IPv6 bit that holds it
    */
-  record Range(String name, IPAddress block, int[] ipv4Bits) {
+  record Range(String name, IPAddress block, List<Integer> ipv4Bits) {
 
     /** The IPv4 block {@code inner} (a prefix block inside this range) stands for. */
     IPAddress translate(IPAddress inner) {
@@ -32,9 +32,9 @@ final class EmbeddedIpv4 {
       byte[] v4 = new byte[4];
       int v4Prefix = 0;
       for (int i = 0; i < 32; i++) {
-        if (ipv4Bits[i] < prefix) {
+        if (ipv4Bits.get(i) < prefix) {
           v4Prefix = i + 1;
-          v4[i / 8] |= (byte) (bit(v6, ipv4Bits[i]) << (7 - i % 8));
+          v4[i / 8] |= (byte) (bit(v6, ipv4Bits.get(i)) << (7 - i % 8));
         }
       }
       return new IPv4Address(v4).setPrefixLength(v4Prefix, true).toPrefixBlock();
@@ -58,7 +58,7 @@ final class EmbeddedIpv4 {
    * every other block, and for the unspecified and loopback addresses {@code ::} and {@code ::1}.
    */
   static Optional<IPAddress> unwrap(IPAddress block) {
-    if (!block.isIPv6() || isHost(block) && (block.isZero() || block.isLoopback())) {
+    if (!block.isIPv6() || (isHost(block) && (block.isZero() || block.isLoopback()))) {
       return Optional.empty();
     }
     return RANGES.stream()
@@ -80,12 +80,12 @@ final class EmbeddedIpv4 {
   }
 
   private static Range contiguous(String name, String cidr, int firstBit) {
-    return new Range(name, block(cidr), IntStream.range(firstBit, firstBit + 32).toArray());
+    return new Range(name, block(cidr), IntStream.range(firstBit, firstBit + 32).boxed().toList());
   }
 
   /** RFC 6052 section 2.2: a /48 prefix holds the IPv4 address in bits 48-63 and 72-87. */
-  private static int[] rfc6052Slash48() {
-    return IntStream.concat(IntStream.range(48, 64), IntStream.range(72, 88)).toArray();
+  private static List<Integer> rfc6052Slash48() {
+    return IntStream.concat(IntStream.range(48, 64), IntStream.range(72, 88)).boxed().toList();
   }
 
   private static IPAddress block(String cidr) {

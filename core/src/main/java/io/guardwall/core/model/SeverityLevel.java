@@ -3,33 +3,48 @@ package io.guardwall.core.model;
 import java.util.Locale;
 
 /**
- * A finding's severity band, in ascending order; the ASFF labels and GuardDuty's numeric ranges.
+ * A finding's severity band, in ascending order: the ASFF labels, each with the lowest GuardDuty
+ * score it covers (the one home of GuardDuty's bands: the parser and the EventBridge patterns take
+ * them from here). Immutable and thread-safe.
  */
 public enum SeverityLevel {
-  INFORMATIONAL,
-  LOW,
-  MEDIUM,
-  HIGH,
-  CRITICAL;
+  INFORMATIONAL(0.0),
+  LOW(1.0),
+  MEDIUM(4.0),
+  HIGH(7.0),
+  CRITICAL(9.0);
+
+  /** GuardDuty's highest score; a higher one is not a GuardDuty severity. */
+  public static final double MAX_GUARDDUTY_SCORE = 10.0;
+
+  private final double guardDutyFloor;
+
+  SeverityLevel(double guardDutyFloor) {
+    this.guardDutyFloor = guardDutyFloor;
+  }
 
   /**
-   * Maps GuardDuty's numeric severity: Low 1.0–3.9, Medium 4.0–6.9, High 7.0–8.9, Critical
-   * 9.0–10.0; below 1.0 is informational.
+   * The lowest GuardDuty score in this band; the band runs up to the next band's floor (exclusive),
+   * the highest up to {@link #MAX_GUARDDUTY_SCORE}: Low 1.0–3.9, Medium 4.0–6.9, High 7.0–8.9,
+   * Critical 9.0–10.0, below 1.0 informational.
    */
+  public double guardDutyFloor() {
+    return guardDutyFloor;
+  }
+
+  /** The band of GuardDuty's numeric severity {@code score}, which must be within 0-10. */
   public static SeverityLevel ofGuardDutyScore(double score) {
-    if (Double.isNaN(score) || score < 0 || score > 10) {
+    if (Double.isNaN(score)
+        || score < INFORMATIONAL.guardDutyFloor
+        || score > MAX_GUARDDUTY_SCORE) {
       throw new IllegalArgumentException("severity out of range 0-10: " + score);
     }
-    if (score >= 9.0) {
-      return CRITICAL;
+    SeverityLevel[] levels = values();
+    int i = levels.length - 1;
+    while (score < levels[i].guardDutyFloor) {
+      i--;
     }
-    if (score >= 7.0) {
-      return HIGH;
-    }
-    if (score >= 4.0) {
-      return MEDIUM;
-    }
-    return score >= 1.0 ? LOW : INFORMATIONAL;
+    return levels[i];
   }
 
   /** Parses an ASFF {@code Severity.Label} or a configuration value, case-insensitively. */
@@ -54,5 +69,20 @@ public enum SeverityLevel {
 
   public static SeverityLevel max(SeverityLevel a, SeverityLevel b) {
     return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /**
+   * The level as the stores keep it (INFORMATIONAL 0 to CRITICAL 4), so that a conditional write
+   * can compare levels; fixed here rather than taken from the declaration order, which stored data
+   * outlives.
+   */
+  public int rank() {
+    return switch (this) {
+      case INFORMATIONAL -> 0;
+      case LOW -> 1;
+      case MEDIUM -> 2;
+      case HIGH -> 3;
+      case CRITICAL -> 4;
+    };
   }
 }

@@ -16,7 +16,7 @@ final class ActionIps {
   static void collect(JsonNode action, String label, RemoteIpCollector out) {
     JsonNode checked = out.object(action, label);
     JsonNode connection = kind(checked, "networkConnectionAction", out);
-    String direction = Json.text(connection, "connectionDirection");
+    String direction = FindingFields.text(connection, "connectionDirection");
     remote(connection, "networkConnectionAction", IpSource.NETWORK_CONNECTION, direction, out);
     JsonNode probes = portProbes(checked, out);
     for (int i = 0; i < probes.size(); i++) {
@@ -35,13 +35,16 @@ final class ActionIps {
   }
 
   private static JsonNode portProbes(JsonNode action, RemoteIpCollector out) {
-    JsonNode details = Json.field(kind(action, "portProbeAction", out), "portProbeDetails");
+    JsonNode details =
+        FindingFields.field(kind(action, "portProbeAction", out), "portProbeDetails");
     if (details.isArray()) {
       return details;
     }
     if (!details.isMissingNode() && !details.isNull()) {
       out.warn(
-          "skipped portProbeAction.portProbeDetails: " + Json.kind(details) + ", not an array");
+          "skipped portProbeAction.portProbeDetails: "
+              + FindingFields.kind(details)
+              + ", not an array");
     }
     return MissingNode.getInstance();
   }
@@ -62,9 +65,9 @@ final class ActionIps {
     RemoteIpCollector.Facts facts =
         new RemoteIpCollector.Facts(
             direction,
-            Json.text(country, "countryName"),
-            Json.text(organization, "asn"),
-            Json.firstText(organization, "asnOrg", "org", "isp"));
+            FindingFields.text(country, "countryName"),
+            FindingFields.text(organization, "asn"),
+            FindingFields.firstText(organization, "asnOrg", "org", "isp"));
     address(details, "ipAddressV4", where, source, facts, out);
     address(details, "ipAddressV6", where, source, facts, out);
   }
@@ -76,9 +79,9 @@ final class ActionIps {
       IpSource source,
       RemoteIpCollector.Facts facts,
       RemoteIpCollector out) {
-    JsonNode value = Json.field(details, key);
+    JsonNode value = FindingFields.field(details, key);
     if (value.isTextual()) {
-      out.add(Json.cap(value.asText()), where, source, facts);
+      out.add(FindingFields.cap(value.asText()), where, source, facts);
     } else if (!value.isMissingNode() && !value.isNull()) {
       out.warn(
           "skipped remote address in "
@@ -86,7 +89,7 @@ final class ActionIps {
               + ": "
               + key
               + " is "
-              + Json.kind(value)
+              + FindingFields.kind(value)
               + ", expected text");
     }
   }

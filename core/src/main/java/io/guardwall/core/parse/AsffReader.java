@@ -42,7 +42,7 @@ final class AsffReader {
 
   static FindingResult read(JsonNode f, Envelope envelope, int position) {
     Required required = new Required();
-    String arn = required.read(() -> Json.requiredText(f, "Id", "id"));
+    String arn = required.read(() -> FindingFields.requiredText(f, "Id", "id"));
     String id = arn == null ? null : findingId(arn);
     String product = product(f, arn);
     String type = required.read(() -> type(f, product));
@@ -51,7 +51,7 @@ final class AsffReader {
       return required.invalid(id, type, position);
     }
     RemoteIpCollector ips = new RemoteIpCollector();
-    ActionIps.collect(Json.field(f, "action"), "Action", ips);
+    ActionIps.collect(FindingFields.field(f, "action"), "Action", ips);
     ProductFieldIps.collect(ips.object(f, "productFields", "ProductFields"), ips);
     ResourceFacts facts = ResourceFactsReader.asff(f, ips::warn);
     return FindingResult.ok(
@@ -60,8 +60,8 @@ final class AsffReader {
             arn,
             type,
             severity,
-            Json.text(f, "title"),
-            Json.text(f, "description"),
+            FindingFields.text(f, "title"),
+            FindingFields.text(f, "description"),
             envelope.account(account(f)),
             envelope.region(region(f)),
             product,
@@ -82,10 +82,10 @@ final class AsffReader {
 
   /** {@code AwsAccountId}, else the account in the {@code Id} ARN if it is one; else null. */
   static String account(JsonNode f) {
-    String account = Json.text(f, "awsAccountId");
+    String account = FindingFields.text(f, "awsAccountId");
     return account != null && !account.isBlank()
         ? account
-        : arnPart(Json.text(f, "id"), 2, ACCOUNT);
+        : arnPart(FindingFields.text(f, "id"), 2, ACCOUNT);
   }
 
   /**
@@ -93,27 +93,29 @@ final class AsffReader {
    * a fallback that does not look like a region name is passed over; null when none.
    */
   static String region(JsonNode f) {
-    String region = Json.text(f, "region");
+    String region = FindingFields.text(f, "region");
     if (region != null && !region.isBlank()) {
       return region;
     }
-    String resource = Json.text(Json.field(f, "resources").path(0), "region");
+    String resource = FindingFields.text(FindingFields.field(f, "resources").path(0), "region");
     if (resource != null && REGION.matcher(resource).matches()) {
       return resource;
     }
-    return arnPart(Json.text(f, "id"), 1, REGION);
+    return arnPart(FindingFields.text(f, "id"), 1, REGION);
   }
 
   /**
    * {@code ProductName}, else the one in ProductFields, else the last part of {@code ProductArn}.
    */
   static String product(JsonNode f, String id) {
-    String name = Json.text(f, "productName");
+    String name = FindingFields.text(f, "productName");
     if (name == null) {
-      name = Json.text(Json.field(f, "productFields"), "aws/securityhub/ProductName");
+      name =
+          FindingFields.text(
+              FindingFields.field(f, "productFields"), "aws/securityhub/ProductName");
     }
     if (name == null) {
-      name = productFromArn(Json.text(f, "productArn"));
+      name = productFromArn(FindingFields.text(f, "productArn"));
     }
     if (name == null && id != null && GUARDDUTY_FINDING_ARN.matcher(id).matches()) {
       name = GuardDutyReader.PRODUCT;
@@ -135,18 +137,20 @@ final class AsffReader {
    * names the type itself.
    */
   private static String type(JsonNode f, String product) {
-    JsonNode types = Json.field(f, "types");
+    JsonNode types = FindingFields.field(f, "types");
     if (!types.isArray() && !types.isMissingNode() && !types.isNull()) {
-      throw new IllegalArgumentException("Types is " + Json.kind(types) + ", expected an array");
+      throw new IllegalArgumentException(
+          "Types is " + FindingFields.kind(types) + ", expected an array");
     }
     if (types.isEmpty()) {
       throw new IllegalArgumentException("Types missing");
     }
-    String first = Json.requireText(types.get(0), "Types[0]");
+    String first = FindingFields.requireText(types.get(0), "Types[0]");
     if (!GuardDutyReader.PRODUCT.equalsIgnoreCase(product)) {
       return first;
     }
-    String named = Json.text(Json.field(f, "productFields"), "aws/guardduty/type");
+    String named =
+        FindingFields.text(FindingFields.field(f, "productFields"), "aws/guardduty/type");
     if (named != null && GUARDDUTY_TYPE.matcher(named).matches()) {
       return named;
     }
@@ -158,17 +162,17 @@ final class AsffReader {
    * exactly as ASFF defines it: the notify pattern matches the label as it is.
    */
   private static Severity severity(JsonNode f) {
-    JsonNode severity = Json.field(f, "severity");
+    JsonNode severity = FindingFields.field(f, "severity");
     if (!severity.isMissingNode() && !severity.isNull() && !severity.isObject()) {
       throw new IllegalArgumentException(
-          "Severity is " + Json.kind(severity) + ", expected an object");
+          "Severity is " + FindingFields.kind(severity) + ", expected an object");
     }
-    Json.requiredText(severity, "Severity.Label", "label");
-    String label = Json.text(severity, "label");
+    FindingFields.requiredText(severity, "Severity.Label", "label");
+    String label = FindingFields.text(severity, "label");
     if (!LABELS.contains(label)) {
       throw new IllegalArgumentException(
           "Severity.Label "
-              + Json.quote(label)
+              + FindingFields.quote(label)
               + " is not one of "
               + String.join(", ", LABELS)
               + ", in upper case: EventBridge patterns match the label exactly");
@@ -178,30 +182,31 @@ final class AsffReader {
 
   /** Archived or closed; a state of the wrong type is named, and does not count as either. */
   private static boolean isArchived(JsonNode f, RemoteIpCollector ips) {
-    JsonNode recordState = Json.field(f, "recordState");
+    JsonNode recordState = FindingFields.field(f, "recordState");
     if (!recordState.isMissingNode() && !recordState.isNull() && !recordState.isTextual()) {
-      ips.warn("RecordState is " + Json.kind(recordState) + ", expected text: not read");
+      ips.warn("RecordState is " + FindingFields.kind(recordState) + ", expected text: not read");
     }
     JsonNode workflow = ips.object(f, "workflow", "Workflow");
-    return "ARCHIVED".equalsIgnoreCase(Json.text(f, "recordState"))
-        || CLOSED_WORKFLOW.contains(upper(Json.text(workflow, "status")));
+    return "ARCHIVED".equalsIgnoreCase(FindingFields.text(f, "recordState"))
+        || CLOSED_WORKFLOW.contains(upper(FindingFields.text(workflow, "status")));
   }
 
   private static boolean isSample(JsonNode f) {
-    return Json.isTrue(Json.field(f, "sample"))
-        || Json.isTrue(
-            Json.field(
-                Json.field(f, "productFields"), "aws/guardduty/service/additionalInfo/sample"));
+    return FindingFields.isTrue(FindingFields.field(f, "sample"))
+        || FindingFields.isTrue(
+            FindingFields.field(
+                FindingFields.field(f, "productFields"),
+                "aws/guardduty/service/additionalInfo/sample"));
   }
 
   private static String resource(JsonNode f) {
-    JsonNode first = Json.field(f, "resources").path(0);
-    String type = Json.text(first, "type");
-    String id = Json.text(first, "id");
+    JsonNode first = FindingFields.field(f, "resources").path(0);
+    String type = FindingFields.text(first, "type");
+    String id = FindingFields.text(first, "id");
     if (type == null || id == null) {
       return type != null ? type : id;
     }
-    return Json.cap(type + " " + id);
+    return FindingFields.cap(type + " " + id);
   }
 
   private static String arnPart(String arn, int group, Pattern shape) {

@@ -17,7 +17,8 @@ record Envelope(String account, String region) {
   }
 
   static Envelope of(JsonNode event) {
-    return new Envelope(Json.text(event.get("account")), Json.text(event.get("region")));
+    return new Envelope(
+        FindingFields.text(event.get("account")), FindingFields.text(event.get("region")));
   }
 
   String account(String fromFinding) {

@@ -56,7 +56,7 @@ final class Envelopes {
   static ObjectNode requireObject(JsonNode node, String name) {
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException(
-          name + " is " + Json.kind(node) + ", expected a JSON object");
+          name + " is " + FindingFields.kind(node) + ", expected a JSON object");
     }
     return (ObjectNode) node;
   }
@@ -65,7 +65,7 @@ final class Envelopes {
     JsonNode value = event.get(name);
     if (!value.isTextual()) {
       throw new IllegalArgumentException(
-          "event '" + name + "' is " + Json.kind(value) + ", expected text");
+          "event '" + name + "' is " + FindingFields.kind(value) + ", expected text");
     }
     if (value.asText().isBlank()) {
       throw new IllegalArgumentException("event '" + name + "' is blank");
@@ -106,7 +106,7 @@ final class Envelopes {
     if (!looksLikeGuardDuty(detail)) {
       throw new IllegalArgumentException(
           "event has no 'source' and its 'detail' ("
-              + Json.kind(detail)
+              + FindingFields.kind(detail)
               + ") is not a GuardDuty finding: expected 'id' or 'type' and 'service' or 'severity'");
     }
     return guardDutyEvent(detail, event);
@@ -117,22 +117,22 @@ final class Envelopes {
     JsonNode detail = camelCase(finding);
     Header header =
         new Header(
-            firstNonNull(Json.text(detail, "arn"), Json.text(detail, "id")),
-            Json.text(detail, "accountId"),
-            Json.text(detail, "updatedAt"),
-            Json.text(detail, "region"),
-            Json.text(detail, "arn"));
+            firstNonNull(FindingFields.text(detail, "arn"), FindingFields.text(detail, "id")),
+            FindingFields.text(detail, "accountId"),
+            FindingFields.text(detail, "updatedAt"),
+            FindingFields.text(detail, "region"),
+            FindingFields.text(detail, "arn"));
     return event(GUARDDUTY_SOURCE, GUARDDUTY_DETAIL_TYPE, header, detail, around);
   }
 
   private static ObjectNode securityHubEvent(ObjectNode finding) {
-    String id = Json.text(finding, "id");
-    String productArn = Json.text(finding, "productArn");
+    String id = FindingFields.text(finding, "id");
+    String productArn = FindingFields.text(finding, "productArn");
     Header header =
         new Header(
             id,
             AsffReader.account(finding),
-            Json.text(finding, "updatedAt"),
+            FindingFields.text(finding, "updatedAt"),
             AsffReader.region(finding),
             id == null || productArn == null ? null : productArn + "/" + id);
     ObjectNode detail = NODES.objectNode();
@@ -168,7 +168,10 @@ final class Envelopes {
     return UUID.nameUUIDFromBytes((source + "|" + key).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
-  /** On a clash ({@code Id} beside {@code id}) the camelCase key wins, as {@link Json#field}. */
+  /**
+   * On a clash ({@code Id} beside {@code id}) the camelCase key wins, as {@link
+   * FindingFields#field}.
+   */
   private static JsonNode camelCase(JsonNode node) {
     if (node.isObject()) {
       ObjectNode copy = NODES.objectNode();
@@ -204,20 +207,20 @@ final class Envelopes {
   static boolean looksLikeAsff(JsonNode node) {
     return has(node, "productArn")
         || has(node, "awsAccountId")
-        || ASFF_SCHEMA_VERSION.equals(Json.text(node, "schemaVersion"));
+        || ASFF_SCHEMA_VERSION.equals(FindingFields.text(node, "schemaVersion"));
   }
 
   private static boolean has(JsonNode node, String name) {
-    return !Json.field(node, name).isMissingNode();
+    return !FindingFields.field(node, name).isMissingNode();
   }
 
   private static String unknown(ObjectNode event) {
-    JsonNode findings = Json.field(event, "findings");
+    JsonNode findings = FindingFields.field(event, "findings");
     if (findings.isArray()) {
       return "a list of findings: expected one event or finding per document";
     }
     if (!findings.isMissingNode()) {
-      return "'findings' is " + Json.kind(findings) + ", expected an array of findings";
+      return "'findings' is " + FindingFields.kind(findings) + ", expected an array of findings";
     }
     return "not an EventBridge event (no 'source' and 'detail-type'), a GuardDuty finding"
         + " ('id', 'type', 'severity', 'service') or an ASFF finding ('ProductArn',"

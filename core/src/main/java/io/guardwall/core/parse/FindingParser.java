@@ -56,8 +56,8 @@ public final class FindingParser {
    */
   public List<FindingEvent> split(JsonNode event) {
     ObjectNode e = Envelopes.requireObject(event, "event");
-    String source = Json.text(e.get("source"));
-    String detailType = Json.text(e.get("detail-type"));
+    String source = FindingFields.text(e.get("source"));
+    String detailType = FindingFields.text(e.get("detail-type"));
     if (source == null || detailType == null) {
       throw new IllegalArgumentException(
           "event has no 'source' or 'detail-type' text: normalize it first");
@@ -78,7 +78,8 @@ public final class FindingParser {
     ObjectNode e = part.event();
     Envelope envelope = Envelope.of(e);
     JsonNode detail = e.path("detail");
-    if (isGuardDuty(Json.text(e.get("source")), Json.text(e.get("detail-type")))) {
+    if (isGuardDuty(
+        FindingFields.text(e.get("source")), FindingFields.text(e.get("detail-type")))) {
       return readSafely(GuardDutyReader::read, detail, envelope, part.position());
     }
     return readSafely(AsffReader::read, detail.path("findings").path(0), envelope, part.position());
@@ -108,7 +109,8 @@ public final class FindingParser {
       return FindingResult.invalid(
           null,
           null,
-          Required.error(null, position, "is " + Json.kind(finding) + ", expected an object"));
+          Required.error(
+              null, position, "is " + FindingFields.kind(finding) + ", expected an object"));
     }
     try {
       return reader.read(finding, envelope, position);
@@ -126,7 +128,7 @@ public final class FindingParser {
     }
     if (!detail.isObject()) {
       throw new IllegalArgumentException(
-          "event 'detail' is " + Json.kind(detail) + ", expected an object");
+          "event 'detail' is " + FindingFields.kind(detail) + ", expected an object");
     }
     return detail;
   }
@@ -138,7 +140,7 @@ public final class FindingParser {
     }
     if (!findings.isArray()) {
       throw new IllegalArgumentException(
-          "event 'detail.findings' is " + Json.kind(findings) + ", expected an array");
+          "event 'detail.findings' is " + FindingFields.kind(findings) + ", expected an array");
     }
     return findings;
   }

@@ -1,8 +1,7 @@
 package io.guardwall.core.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.Origin;
 import io.guardwall.core.model.ResourceFacts;
@@ -17,32 +16,30 @@ final class GuardDutyReader {
 
   static final String PRODUCT = "GuardDuty";
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-
   private GuardDutyReader() {}
 
   static FindingResult read(JsonNode f, Envelope envelope, int position) {
     Required required = new Required();
-    String id = required.read(() -> Json.requiredText(f, "id", "id"));
-    String type = required.read(() -> Json.requiredText(f, "type", "type"));
-    Severity severity = required.read(() -> severity(Json.field(f, "severity")));
+    String id = required.read(() -> FindingFields.requiredText(f, "id", "id"));
+    String type = required.read(() -> FindingFields.requiredText(f, "type", "type"));
+    Severity severity = required.read(() -> severity(FindingFields.field(f, "severity")));
     if (required.failed()) {
       return required.invalid(id, type, position);
     }
     RemoteIpCollector ips = new RemoteIpCollector();
     JsonNode service = ips.object(f, "service", "service");
-    ActionIps.collect(Json.field(service, "action"), "service.action", ips);
+    ActionIps.collect(FindingFields.field(service, "action"), "service.action", ips);
     ResourceFacts facts = ResourceFactsReader.guardDuty(f, ips::warn);
     return FindingResult.ok(
         new Finding(
             id,
-            Json.text(f, "arn"),
+            FindingFields.text(f, "arn"),
             type,
             severity,
-            Json.text(f, "title"),
-            Json.text(f, "description"),
-            envelope.account(Json.text(f, "accountId")),
-            envelope.region(Json.text(f, "region")),
+            FindingFields.text(f, "title"),
+            FindingFields.text(f, "description"),
+            envelope.account(FindingFields.text(f, "accountId")),
+            envelope.region(FindingFields.text(f, "region")),
             PRODUCT,
             Origin.GUARDDUTY,
             ResourceNames.describe(ips.object(f, "resource", "resource")),
@@ -55,13 +52,15 @@ final class GuardDutyReader {
 
   /** {@code service.archived}; a value that is no boolean is named, and does not count. */
   private static boolean isArchived(JsonNode service, RemoteIpCollector ips) {
-    JsonNode archived = Json.field(service, "archived");
+    JsonNode archived = FindingFields.field(service, "archived");
     boolean flag = archived.isBoolean() || archived.asText("").matches("(?i)true|false");
     if (!archived.isMissingNode() && !archived.isNull() && !flag) {
       ips.warn(
-          "service.archived is " + Json.kind(archived) + ", expected true or false: not archived");
+          "service.archived is "
+              + FindingFields.kind(archived)
+              + ", expected true or false: not archived");
     }
-    return Json.isTrue(archived);
+    return FindingFields.isTrue(archived);
   }
 
   /**
@@ -75,11 +74,12 @@ final class GuardDutyReader {
     if (node.isTextual()) {
       throw new IllegalArgumentException(
           "severity is text "
-              + Json.quote(node.asText())
+              + FindingFields.quote(node.asText())
               + ", expected a number: EventBridge patterns compare numbers only");
     }
     if (!node.isNumber()) {
-      throw new IllegalArgumentException("severity is " + Json.kind(node) + ", expected a number");
+      throw new IllegalArgumentException(
+          "severity is " + FindingFields.kind(node) + ", expected a number");
     }
     return Severity.ofScore(node.doubleValue());
   }
@@ -89,17 +89,18 @@ final class GuardDutyReader {
    * additional info as JSON text in {@code additionalInfo.value}.
    */
   private static boolean isSample(JsonNode additionalInfo) {
-    if (Json.isTrue(Json.field(additionalInfo, "sample"))) {
+    if (FindingFields.isTrue(FindingFields.field(additionalInfo, "sample"))) {
       return true;
     }
-    JsonNode value = Json.field(additionalInfo, "value");
+    JsonNode value = FindingFields.field(additionalInfo, "value");
     if (!value.isTextual()
-        || value.asText().length() > Json.MAX_TEXT
+        || value.asText().length() > FindingFields.MAX_TEXT
         || !value.asText().contains("sample")) {
       return false;
     }
     try {
-      return Json.isTrue(Json.field(MAPPER.readTree(value.asText()), "sample"));
+      return FindingFields.isTrue(
+          FindingFields.field(Jackson.reader().readTree(value.asText()), "sample"));
     } catch (IOException e) {
       return false;
     }

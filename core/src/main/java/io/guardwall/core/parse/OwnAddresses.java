@@ -32,9 +32,9 @@ final class OwnAddresses {
       return;
     }
     if (!value.isTextual()) {
-      warn.accept(skipped(where) + Json.kind(value) + ", expected text");
+      warn.accept(skipped(where) + FindingFields.kind(value) + ", expected text");
     } else if (!value.asText().isBlank()) {
-      add(Json.cap(value.asText()), where);
+      add(FindingFields.cap(value.asText()), where);
     }
   }
 
@@ -47,7 +47,7 @@ final class OwnAddresses {
   List<JsonNode> elements(JsonNode values, String where) {
     if (!values.isArray()) {
       if (!values.isMissingNode() && !values.isNull()) {
-        warn.accept(skipped(where) + Json.kind(values) + ", expected an array");
+        warn.accept(skipped(where) + FindingFields.kind(values) + ", expected an array");
       }
       return List.of();
     }
@@ -58,8 +58,8 @@ final class OwnAddresses {
 
   /** Adds the {@code ipAddressV4} and {@code ipAddressV6} of a {@code localIpDetails} object. */
   void addDetails(JsonNode details, String where) {
-    add(Json.field(details, "ipAddressV4"), where + ".ipAddressV4");
-    add(Json.field(details, "ipAddressV6"), where + ".ipAddressV6");
+    add(FindingFields.field(details, "ipAddressV4"), where + ".ipAddressV4");
+    add(FindingFields.field(details, "ipAddressV6"), where + ".ipAddressV6");
   }
 
   List<Cidr> addresses() {
@@ -68,7 +68,7 @@ final class OwnAddresses {
 
   private void add(String text, String where) {
     if (!Cidr.isAddress(text)) {
-      warn.accept(skipped(where) + Json.quote(text) + ", not an IP address");
+      warn.accept(skipped(where) + FindingFields.quote(text) + ", not an IP address");
     } else if (addresses.size() < MAX_ADDRESSES) {
       addresses.add(Cidr.ofAddress(text));
     } else if (!full) {

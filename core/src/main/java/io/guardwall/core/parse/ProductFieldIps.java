@@ -53,18 +53,22 @@ final class ProductFieldIps {
 
   private static void read(
       String key, int details, JsonNode value, Map<String, String> index, RemoteIpCollector out) {
-    String where = "ProductFields " + Json.quote(key);
+    String where = "ProductFields " + FindingFields.quote(key);
     if (!value.isTextual()) {
       out.warn(
           "skipped remote address in "
               + where
               + ": value is "
-              + Json.kind(value)
+              + FindingFields.kind(value)
               + ", expected text");
       return;
     }
     String actionPath = key.substring(0, details);
-    out.add(Json.cap(value.asText()), where, source(actionPath), facts(key, actionPath, index));
+    out.add(
+        FindingFields.cap(value.asText()),
+        where,
+        source(actionPath),
+        facts(key, actionPath, index));
   }
 
   private static RemoteIpCollector.Facts facts(
@@ -94,7 +98,7 @@ final class ProductFieldIps {
     Map<String, String> index = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Map.Entry<String, JsonNode> field : productFields.properties()) {
       if (field.getValue().isTextual()) {
-        index.putIfAbsent(field.getKey(), Json.cap(field.getValue().asText()));
+        index.putIfAbsent(field.getKey(), FindingFields.cap(field.getValue().asText()));
       }
     }
     return index;

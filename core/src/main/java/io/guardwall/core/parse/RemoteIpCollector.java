@@ -55,7 +55,7 @@ final class RemoteIpCollector {
    * with a warning naming {@code label} and what it held, when it is no object.
    */
   JsonNode object(JsonNode parent, String name, String label) {
-    return object(Json.field(parent, name), label);
+    return object(FindingFields.field(parent, name), label);
   }
 
   /** {@code node} when it is an object; as {@link #object(JsonNode, String, String)} otherwise. */
@@ -64,7 +64,7 @@ final class RemoteIpCollector {
       return node;
     }
     if (!node.isMissingNode() && !node.isNull()) {
-      warn("skipped " + label + ": is " + Json.kind(node) + ", expected an object");
+      warn("skipped " + label + ": is " + FindingFields.kind(node) + ", expected an object");
     }
     return MissingNode.getInstance();
   }
@@ -101,7 +101,11 @@ final class RemoteIpCollector {
   private Cidr parse(String address, String where) {
     if (!Cidr.isAddress(address)) {
       warn(
-          "skipped remote address " + Json.quote(address) + " in " + where + ": not an IP address");
+          "skipped remote address "
+              + FindingFields.quote(address)
+              + " in "
+              + where
+              + ": not an IP address");
       return null;
     }
     return Cidr.ofAddress(address);

@@ -32,7 +32,7 @@ final class Required {
   }
 
   static String error(String id, int position, String problem) {
-    String name = id == null ? "#" + position : Json.abbreviate(id);
+    String name = id == null ? "#" + position : FindingFields.abbreviate(id);
     return "finding " + name + ": " + problem;
   }
 }

@@ -22,52 +22,54 @@ final class ResourceFactsReader {
 
   /** From a GuardDuty finding (either key casing). */
   static ResourceFacts guardDuty(JsonNode f, Consumer<String> warn) {
-    JsonNode service = Json.field(f, "service");
+    JsonNode service = FindingFields.field(f, "service");
     OwnAddresses own = new OwnAddresses(warn);
-    JsonNode interfaces = Json.path(f, "resource", "instanceDetails", "networkInterfaces");
+    JsonNode interfaces = FindingFields.path(f, "resource", "instanceDetails", "networkInterfaces");
     List<JsonNode> enis = own.elements(interfaces, "networkInterfaces");
     for (int i = 0; i < enis.size(); i++) {
       networkInterface(enis.get(i), "networkInterfaces[" + i + "].", own);
     }
-    actionLocals(Json.field(service, "action"), own);
-    ResourceRole role = role(Json.field(service, "resourceRole"), "service.resourceRole", warn);
+    actionLocals(FindingFields.field(service, "action"), own);
+    ResourceRole role =
+        role(FindingFields.field(service, "resourceRole"), "service.resourceRole", warn);
     return new ResourceFacts(role, own.addresses());
   }
 
   /** From an ASFF finding. */
   static ResourceFacts asff(JsonNode f, Consumer<String> warn) {
     OwnAddresses own = new OwnAddresses(warn);
-    List<JsonNode> resources = own.elements(Json.field(f, "resources"), "Resources");
+    List<JsonNode> resources = own.elements(FindingFields.field(f, "resources"), "Resources");
     for (int i = 0; i < resources.size(); i++) {
-      JsonNode ec2 = Json.path(resources.get(i), "details", "awsEc2Instance");
+      JsonNode ec2 = FindingFields.path(resources.get(i), "details", "awsEc2Instance");
       String where = "Resources[" + i + "].Details.AwsEc2Instance.";
-      own.addAll(Json.field(ec2, "ipV4Addresses"), where + "IpV4Addresses");
-      own.addAll(Json.field(ec2, "ipV6Addresses"), where + "IpV6Addresses");
+      own.addAll(FindingFields.field(ec2, "ipV4Addresses"), where + "IpV4Addresses");
+      own.addAll(FindingFields.field(ec2, "ipV6Addresses"), where + "IpV6Addresses");
     }
-    actionLocals(Json.field(f, "action"), own);
-    productFieldLocals(Json.field(f, "productFields"), own);
-    networkLocal(Json.field(f, "network"), own);
+    actionLocals(FindingFields.field(f, "action"), own);
+    productFieldLocals(FindingFields.field(f, "productFields"), own);
+    networkLocal(FindingFields.field(f, "network"), own);
     return new ResourceFacts(asffRole(f, resources, warn), own.addresses());
   }
 
   private static void networkInterface(JsonNode eni, String where, OwnAddresses own) {
-    own.add(Json.field(eni, "privateIpAddress"), where + "privateIpAddress");
-    own.add(Json.field(eni, "publicIp"), where + "publicIp");
-    own.addAll(Json.field(eni, "ipv6Addresses"), where + "ipv6Addresses");
+    own.add(FindingFields.field(eni, "privateIpAddress"), where + "privateIpAddress");
+    own.add(FindingFields.field(eni, "publicIp"), where + "publicIp");
+    own.addAll(FindingFields.field(eni, "ipv6Addresses"), where + "ipv6Addresses");
     String at = where + "privateIpAddresses";
-    for (JsonNode secondary : own.elements(Json.field(eni, "privateIpAddresses"), at)) {
-      own.add(Json.field(secondary, "privateIpAddress"), at + "[].privateIpAddress");
+    for (JsonNode secondary : own.elements(FindingFields.field(eni, "privateIpAddresses"), at)) {
+      own.add(FindingFields.field(secondary, "privateIpAddress"), at + "[].privateIpAddress");
     }
   }
 
   /** The local side of a connection and of every probe: GuardDuty and ASFF share the shape. */
   private static void actionLocals(JsonNode action, OwnAddresses own) {
-    JsonNode connection = Json.field(action, "networkConnectionAction");
-    own.addDetails(Json.field(connection, "localIpDetails"), "networkConnectionAction");
-    JsonNode probes = Json.path(action, "portProbeAction", "portProbeDetails");
+    JsonNode connection = FindingFields.field(action, "networkConnectionAction");
+    own.addDetails(FindingFields.field(connection, "localIpDetails"), "networkConnectionAction");
+    JsonNode probes = FindingFields.path(action, "portProbeAction", "portProbeDetails");
     // ActionIps already warns about a portProbeDetails that is no array.
     for (int i = 0; probes.isArray() && i < probes.size(); i++) {
-      own.addDetails(Json.field(probes.get(i), "localIpDetails"), "portProbeDetails[" + i + "]");
+      own.addDetails(
+          FindingFields.field(probes.get(i), "localIpDetails"), "portProbeDetails[" + i + "]");
     }
   }
 
@@ -80,14 +82,14 @@ final class ResourceFactsReader {
       String key = field.getKey().toLowerCase(Locale.ROOT);
       if (key.contains("localipdetails")
           && (key.endsWith("ipaddressv4") || key.endsWith("ipaddressv6"))) {
-        own.add(field.getValue(), "ProductFields " + Json.quote(field.getKey()));
+        own.add(field.getValue(), "ProductFields " + FindingFields.quote(field.getKey()));
       }
     }
   }
 
   /** ASFF {@code Network}: the destination of inbound traffic, the source of outbound traffic. */
   private static void networkLocal(JsonNode network, OwnAddresses own) {
-    String direction = Json.text(network, "direction");
+    String direction = FindingFields.text(network, "direction");
     if ("IN".equalsIgnoreCase(direction)) {
       networkPair(network, "destination", "Network.Destination", own);
     } else if ("OUT".equalsIgnoreCase(direction)) {
@@ -96,32 +98,38 @@ final class ResourceFactsReader {
   }
 
   private static void networkPair(JsonNode network, String side, String label, OwnAddresses own) {
-    own.add(Json.field(network, side + "IpV4"), label + "IpV4");
-    own.add(Json.field(network, side + "IpV6"), label + "IpV6");
+    own.add(FindingFields.field(network, side + "IpV4"), label + "IpV4");
+    own.add(FindingFields.field(network, side + "IpV6"), label + "IpV6");
   }
 
   private static ResourceRole asffRole(
       JsonNode f, List<JsonNode> resources, Consumer<String> warn) {
-    JsonNode role = resources.isEmpty() ? null : Json.field(resources.get(0), "resourceRole");
+    JsonNode role =
+        resources.isEmpty() ? null : FindingFields.field(resources.get(0), "resourceRole");
     if (role != null && !role.isMissingNode() && !role.isNull()) {
       return role(role, "Resources[0].ResourceRole", warn);
     }
-    JsonNode named = Json.field(Json.field(f, "productFields"), GUARDDUTY_ROLE_KEY);
-    return role(named, "ProductFields " + Json.quote(GUARDDUTY_ROLE_KEY), warn);
+    JsonNode named =
+        FindingFields.field(FindingFields.field(f, "productFields"), GUARDDUTY_ROLE_KEY);
+    return role(named, "ProductFields " + FindingFields.quote(GUARDDUTY_ROLE_KEY), warn);
   }
 
   /** ACTOR or TARGET in any case; UNKNOWN, with a warning for a value that is neither. */
   private static ResourceRole role(JsonNode value, String where, Consumer<String> warn) {
-    if (value.isMissingNode() || value.isNull() || value.isTextual() && value.asText().isBlank()) {
+    if (value.isMissingNode()
+        || value.isNull()
+        || (value.isTextual() && value.asText().isBlank())) {
       return ResourceRole.UNKNOWN;
     }
     if (!value.isTextual()) {
-      warn.accept("ignored " + where + ": " + Json.kind(value) + ", expected ACTOR or TARGET");
+      warn.accept(
+          "ignored " + where + ": " + FindingFields.kind(value) + ", expected ACTOR or TARGET");
       return ResourceRole.UNKNOWN;
     }
     ResourceRole role = ResourceRole.parse(value.asText()).orElse(ResourceRole.UNKNOWN);
     if (role == ResourceRole.UNKNOWN) {
-      warn.accept("ignored " + where + " " + Json.quote(value.asText()) + ": not ACTOR or TARGET");
+      warn.accept(
+          "ignored " + where + " " + FindingFields.quote(value.asText()) + ": not ACTOR or TARGET");
     }
     return role;
   }

@@ -12,25 +12,29 @@ final class ResourceNames {
 
   private static final Map<String, Function<JsonNode, String>> NAMES =
       Map.of(
-          "Instance", r -> Json.text(r, "instanceDetails", "instanceId"),
+          "Instance", r -> FindingFields.text(r, "instanceDetails", "instanceId"),
           "AccessKey",
-              r -> Json.firstText(Json.field(r, "accessKeyDetails"), "userName", "accessKeyId"),
-          "EKSCluster", r -> Json.text(r, "eksClusterDetails", "name"),
-          "RDSDBInstance", r -> Json.text(r, "rdsDbInstanceDetails", "dbInstanceIdentifier"),
-          "S3Bucket", r -> Json.text(Json.field(r, "s3BucketDetails").path(0), "name"),
-          "ECSCluster", r -> Json.text(r, "ecsClusterDetails", "name"),
-          "Lambda", r -> Json.text(r, "lambdaDetails", "functionName"),
-          "Container", r -> Json.text(r, "containerDetails", "name"));
+              r ->
+                  FindingFields.firstText(
+                      FindingFields.field(r, "accessKeyDetails"), "userName", "accessKeyId"),
+          "EKSCluster", r -> FindingFields.text(r, "eksClusterDetails", "name"),
+          "RDSDBInstance",
+              r -> FindingFields.text(r, "rdsDbInstanceDetails", "dbInstanceIdentifier"),
+          "S3Bucket",
+              r -> FindingFields.text(FindingFields.field(r, "s3BucketDetails").path(0), "name"),
+          "ECSCluster", r -> FindingFields.text(r, "ecsClusterDetails", "name"),
+          "Lambda", r -> FindingFields.text(r, "lambdaDetails", "functionName"),
+          "Container", r -> FindingFields.text(r, "containerDetails", "name"));
 
   private ResourceNames() {}
 
   /** "TYPE NAME", the type alone when the name is unknown, null without a type. */
   static String describe(JsonNode resource) {
-    String type = Json.text(resource, "resourceType");
+    String type = FindingFields.text(resource, "resourceType");
     if (type == null) {
       return null;
     }
     String name = NAMES.getOrDefault(type, r -> null).apply(resource);
-    return Json.cap(name == null ? type : type + " " + name);
+    return FindingFields.cap(name == null ? type : type + " " + name);
   }
 }

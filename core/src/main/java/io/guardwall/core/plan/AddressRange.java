@@ -6,6 +6,7 @@ import inet.ipaddr.ipv6.IPv6Address;
 import io.guardwall.core.model.Cidr;
 import java.nio.ByteBuffer;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An inclusive range of addresses of one IP family, as unsigned numbers; immutable.
@@ -13,7 +14,7 @@ import java.util.List;
  * @param bits 32 for IPv4, 128 for IPv6
  * @param cidr the CIDR this range is exactly, or null when it is not known to be one
  */
-record AddressRange(int bits, U128 first, U128 last, Cidr cidr) {
+record AddressRange(int bits, U128 first, U128 last, @Nullable Cidr cidr) {
 
   static final int IPV4_BITS = 32;
   static final int IPV6_BITS = 128;

@@ -4,6 +4,7 @@ import io.guardwall.core.model.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -96,7 +97,7 @@ final class AddressSet {
     }
 
     private void remove(U128 first) {
-      blockCount -= ranges.remove(first).blocks;
+      blockCount -= Objects.requireNonNull(ranges.remove(first), "range").blocks;
     }
   }
 

@@ -10,12 +10,12 @@ import java.util.Objects;
  * more (two adjacent /32s that form a /31 become that /31; a CIDR inside another disappears); IPv4
  * and IPv6 are merged separately. Stateless and thread-safe.
  */
-public final class CidrMerger {
+final class CidrMerger {
 
   private CidrMerger() {}
 
   /** The merged CIDRs, IPv4 first, each family in ascending address order. */
-  public static List<Cidr> merge(Collection<Cidr> cidrs) {
+  static List<Cidr> merge(Collection<Cidr> cidrs) {
     Objects.requireNonNull(cidrs, "cidrs");
     AddressSet set = new AddressSet();
     for (Cidr cidr : cidrs) {

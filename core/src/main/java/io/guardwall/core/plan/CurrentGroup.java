@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stateless rule group as read, validated and split into what guardwall owns and what it keeps
@@ -24,13 +25,13 @@ import java.util.Set;
  * @param ownAction guardwall's custom action, or null when absent
  */
 record CurrentGroup(
-    ObjectNode group,
-    ObjectNode rulesSource,
-    ObjectNode container,
+    @Nullable ObjectNode group,
+    @Nullable ObjectNode rulesSource,
+    @Nullable ObjectNode container,
     List<StatelessRule> foreignRules,
     List<StatelessRule> ownRules,
     List<JsonNode> foreignActions,
-    JsonNode ownAction) {
+    @Nullable JsonNode ownAction) {
 
   private static final String CONTAINER_PATH = "RulesSource.StatelessRulesAndCustomActions";
   private static final List<String> STATEFUL_SOURCES =
@@ -43,13 +44,14 @@ record CurrentGroup(
   }
 
   /** Validates {@code group} (null = empty) against the documented stateless shape. */
-  static CurrentGroup parse(ObjectNode group, RuleGroupLayout layout) {
-    ObjectNode source = group == null ? null : Json.optionalObject(group, "RulesSource", "");
+  static CurrentGroup parse(@Nullable ObjectNode group, RuleGroupLayout layout) {
+    ObjectNode source =
+        group == null ? null : RuleGroupJson.optionalObject(group, "RulesSource", "");
     rejectStateful(source);
     ObjectNode container =
         source == null
             ? null
-            : Json.optionalObject(source, "StatelessRulesAndCustomActions", "RulesSource");
+            : RuleGroupJson.optionalObject(source, "StatelessRulesAndCustomActions", "RulesSource");
     Map<Boolean, List<StatelessRule>> rules =
         rules(container).stream().collect(partitioningBy(rule -> layout.owns(rule.priority())));
     Map<Boolean, List<JsonNode>> actions =
@@ -57,14 +59,15 @@ record CurrentGroup(
             .collect(
                 partitioningBy(
                     a -> a.get("ActionName").textValue().equals(layout.customActionName())));
-    List<JsonNode> own = actions.get(true);
+    // partitioningBy always holds both keys.
+    List<JsonNode> own = actions.getOrDefault(true, List.of());
     return new CurrentGroup(
         group,
         source,
         container,
-        rules.get(false),
-        rules.get(true),
-        actions.get(false),
+        rules.getOrDefault(false, List.of()),
+        rules.getOrDefault(true, List.of()),
+        actions.getOrDefault(false, List.of()),
         own.isEmpty() ? null : own.get(0));
   }
 
@@ -104,7 +107,7 @@ record CurrentGroup(
     return (int) Math.min(Integer.MAX_VALUE, (long) a + b);
   }
 
-  private static void rejectStateful(ObjectNode source) {
+  private static void rejectStateful(@Nullable ObjectNode source) {
     if (source == null) {
       return;
     }
@@ -118,9 +121,11 @@ record CurrentGroup(
     }
   }
 
-  private static List<StatelessRule> rules(ObjectNode container) {
+  private static List<StatelessRule> rules(@Nullable ObjectNode container) {
     ArrayNode array =
-        container == null ? null : Json.optionalArray(container, "StatelessRules", CONTAINER_PATH);
+        container == null
+            ? null
+            : RuleGroupJson.optionalArray(container, "StatelessRules", CONTAINER_PATH);
     List<StatelessRule> rules = new ArrayList<>();
     Set<Integer> priorities = new HashSet<>();
     for (int i = 0; array != null && i < array.size(); i++) {
@@ -134,16 +139,18 @@ record CurrentGroup(
     return rules;
   }
 
-  private static List<JsonNode> actions(ObjectNode container) {
+  private static List<JsonNode> actions(@Nullable ObjectNode container) {
     ArrayNode array =
-        container == null ? null : Json.optionalArray(container, "CustomActions", CONTAINER_PATH);
+        container == null
+            ? null
+            : RuleGroupJson.optionalArray(container, "CustomActions", CONTAINER_PATH);
     List<JsonNode> actions = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; array != null && i < array.size(); i++) {
       JsonNode action = array.get(i);
       String path = CONTAINER_PATH + ".CustomActions[" + i + "]";
       if (!action.isObject()) {
-        throw Json.shape(path, "an object", action);
+        throw RuleGroupJson.shape(path, "an object", action);
       }
       JsonNode name = action.get("ActionName");
       if (name == null || !name.isTextual()) {

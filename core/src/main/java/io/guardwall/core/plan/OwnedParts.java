@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * guardwall's part of a rule group in a form where order carries no meaning, so that two groups
@@ -14,13 +15,13 @@ import java.util.TreeMap;
  * @param rules guardwall's rules by priority
  * @param customAction guardwall's custom action, or null when absent
  */
-record OwnedParts(Map<Integer, OwnedRule> rules, JsonNode customAction) {
+record OwnedParts(Map<Integer, OwnedRule> rules, @Nullable JsonNode customAction) {
 
   OwnedParts {
     rules = Map.copyOf(rules);
   }
 
-  static OwnedParts of(Iterable<StatelessRule> ownedRules, JsonNode customAction) {
+  static OwnedParts of(Iterable<StatelessRule> ownedRules, @Nullable JsonNode customAction) {
     Map<Integer, OwnedRule> rules = new TreeMap<>();
     for (StatelessRule rule : ownedRules) {
       rules.put(rule.priority(), OwnedRule.of(rule.json()));
@@ -41,11 +42,12 @@ record OwnedParts(Map<Integer, OwnedRule> rules, JsonNode customAction) {
       ObjectNode definition = (ObjectNode) rule.get("RuleDefinition");
       ObjectNode match = (ObjectNode) definition.get("MatchAttributes");
       ObjectNode restOfDefinition =
-          Json.copyWith(definition, Json.removing("MatchAttributes", "Actions"));
+          RuleGroupJson.copyWith(definition, RuleGroupJson.removing("MatchAttributes", "Actions"));
       restOfDefinition.set(
-          "MatchAttributes", Json.copyWith(match, Json.removing("Sources", "Destinations")));
+          "MatchAttributes",
+          RuleGroupJson.copyWith(match, RuleGroupJson.removing("Sources", "Destinations")));
       return new OwnedRule(
-          Json.copyWith(rule, Json.replacing("RuleDefinition", restOfDefinition)),
+          RuleGroupJson.copyWith(rule, RuleGroupJson.replacing("RuleDefinition", restOfDefinition)),
           elements(match.get("Sources")),
           elements(match.get("Destinations")),
           elements(definition.get("Actions")));

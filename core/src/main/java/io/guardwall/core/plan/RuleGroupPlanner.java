@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders the desired blocklist into a Network Firewall stateless {@code RuleGroup}: one rule that
@@ -44,7 +45,7 @@ public final class RuleGroupPlanner {
    *
    * @throws IllegalArgumentException when it is not a stateless rule group of the documented shape
    */
-  public RuleGroupContents contents(ObjectNode current) {
+  public RuleGroupContents contents(@Nullable ObjectNode current) {
     CurrentGroup group = CurrentGroup.parse(current, layout);
     OwnedParts owned = group.owned();
     OwnedParts.OwnedRule source = owned.rules().get(layout.sourcePriority());
@@ -63,7 +64,8 @@ public final class RuleGroupPlanner {
    * @throws IllegalArgumentException when {@code current} is not a stateless rule group of the
    *     documented shape, capacity is not positive, or the other rules alone exceed it
    */
-  public RuleGroupPlan plan(List<BlocklistEntry> desired, ObjectNode current, int capacity) {
+  public RuleGroupPlan plan(
+      List<BlocklistEntry> desired, @Nullable ObjectNode current, int capacity) {
     Objects.requireNonNull(desired, "desired");
     if (capacity < 1) {
       throw new IllegalArgumentException("rule group capacity must be positive: " + capacity);

@@ -48,13 +48,15 @@ final class RuleGroupRenderer {
     if (!blocked.isEmpty() || current.foreignRuleUses(layout.customActionName())) {
       actions.add(customAction());
     }
-    Map<String, JsonNode> lists = Json.replacing("StatelessRules", JSON.arrayNode().addAll(rules));
+    Map<String, JsonNode> lists =
+        RuleGroupJson.replacing("StatelessRules", JSON.arrayNode().addAll(rules));
     lists.put("CustomActions", actions.isEmpty() ? null : actions);
-    ObjectNode container = Json.copyWith(current.container(), lists);
+    ObjectNode container = RuleGroupJson.copyWith(current.container(), lists);
     ObjectNode source =
-        Json.copyWith(
-            current.rulesSource(), Json.replacing("StatelessRulesAndCustomActions", container));
-    return Json.copyWith(current.group(), Json.replacing("RulesSource", source));
+        RuleGroupJson.copyWith(
+            current.rulesSource(),
+            RuleGroupJson.replacing("StatelessRulesAndCustomActions", container));
+    return RuleGroupJson.copyWith(current.group(), RuleGroupJson.replacing("RulesSource", source));
   }
 
   private ObjectNode rule(int priority, String matchSetting, List<Cidr> cidrs, boolean publish) {

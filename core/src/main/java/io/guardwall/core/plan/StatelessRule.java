@@ -22,11 +22,12 @@ record StatelessRule(int priority, ObjectNode json, int capacity) {
   static StatelessRule parse(JsonNode node, int index) {
     String path = PATH + "[" + index + "]";
     if (!node.isObject()) {
-      throw Json.shape(path, "an object", node);
+      throw RuleGroupJson.shape(path, "an object", node);
     }
     int priority = priority(node, path);
-    ObjectNode definition = Json.requiredObject(node, "RuleDefinition", path);
-    ObjectNode match = Json.requiredObject(definition, "MatchAttributes", path + ".RuleDefinition");
+    ObjectNode definition = RuleGroupJson.requiredObject(node, "RuleDefinition", path);
+    ObjectNode match =
+        RuleGroupJson.requiredObject(definition, "MatchAttributes", path + ".RuleDefinition");
     return new StatelessRule(priority, (ObjectNode) node, capacity(match, path));
   }
 
@@ -38,7 +39,7 @@ record StatelessRule(int priority, ObjectNode json, int capacity) {
     long product = 1;
     for (String setting : MATCH_SETTINGS) {
       ArrayNode values =
-          Json.optionalArray(match, setting, path + ".RuleDefinition.MatchAttributes");
+          RuleGroupJson.optionalArray(match, setting, path + ".RuleDefinition.MatchAttributes");
       int count = values == null ? 1 : Math.max(1, values.size());
       product = Math.min(Integer.MAX_VALUE, product * count);
     }

@@ -6,6 +6,7 @@ import io.guardwall.core.model.ResourceRole;
 import io.guardwall.core.text.InertText;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the finding's type ({@link ThreatSides}), resource role and connection direction say about
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param detail what the finding says, for the reason; null when there is nothing to add
  * @param resource the finding's resource, to name what to isolate; may be null
  */
-record SideJudgement(Verdict verdict, String detail, String resource) {
+record SideJudgement(Verdict verdict, @Nullable String detail, @Nullable String resource) {
 
   /** Whether the remote address is the attacker. */
   enum Verdict {
@@ -47,7 +48,7 @@ record SideJudgement(Verdict verdict, String detail, String resource) {
   /** ACTOR or an outbound connection: the workload acts and the remote may be its victim. */
   private static SideJudgement byRole(
       ThreatSides.Row row, ResourceRole role, String direction, String resource) {
-    String what = row == ThreatSides.DEFAULT ? "" : ", " + row.why();
+    String what = ThreatSides.DEFAULT.equals(row) ? "" : ", " + row.why();
     if (role == ResourceRole.ACTOR) {
       return new SideJudgement(Verdict.WORKLOAD_ACTS, "resourceRole ACTOR" + what, resource);
     }
@@ -55,7 +56,7 @@ record SideJudgement(Verdict verdict, String detail, String resource) {
       return new SideJudgement(Verdict.WORKLOAD_ACTS, "outbound connection" + what, resource);
     }
     String detail =
-        row != ThreatSides.DEFAULT
+        !ThreatSides.DEFAULT.equals(row)
             ? row.why() + " against the workload"
             : role == ResourceRole.TARGET ? "resourceRole TARGET" : null;
     return new SideJudgement(Verdict.ATTACKER, detail, resource);

@@ -1,6 +1,7 @@
 package io.guardwall.core.reconcile;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Merges concurrent reconcile requests: while one reconcile is in flight, every request that
@@ -16,7 +17,7 @@ public final class CoalescingReconciler {
   private final Reconciler reconciler;
 
   // Guarded by this: the run that requests join (not started yet), and whether a run is going.
-  private Run pending;
+  private @Nullable Run pending;
   private boolean running;
 
   public CoalescingReconciler(Reconciler reconciler) {
@@ -69,6 +70,8 @@ public final class CoalescingReconciler {
     }
   }
 
+  // Every caller waits in a loop on its own condition.
+  @SuppressWarnings("WaitNotInLoop")
   private void await() {
     try {
       wait();
@@ -80,8 +83,8 @@ public final class CoalescingReconciler {
 
   /** One reconcile and its outcome, shared by every request that joined it; thread-safe. */
   private static final class Run {
-    private ReconcileResult result;
-    private Throwable failure;
+    private @Nullable ReconcileResult result;
+    private @Nullable Throwable failure;
     private boolean done;
 
     synchronized boolean isDone() {
@@ -105,7 +108,7 @@ public final class CoalescingReconciler {
       if (failure instanceof Error e) {
         throw e;
       }
-      return result;
+      return Objects.requireNonNull(result, "outcome asked for before the run was done");
     }
   }
 }

@@ -1,8 +1,10 @@
 package io.guardwall.core.reconcile;
 
+import org.jspecify.annotations.Nullable;
+
 /** The firewall could not be brought to the desired state within the retry budget. */
 public class ReconcileException extends RuntimeException {
-  public ReconcileException(String message, Throwable cause) {
+  public ReconcileException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -1,21 +1,36 @@
 package io.guardwall.core.reconcile;
 
+import io.guardwall.core.retry.Backoff;
+import io.guardwall.core.retry.Sleeper;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
- * Bounded exponential backoff with full jitter, so that racing writers spread out instead of
- * colliding again; immutable and thread-safe.
+ * How the reconciler retries a conflict or a transient failure: at most {@code maxAttempts}
+ * attempts, with a {@link Backoff} between them drawn from {@code random} and waited out on {@code
+ * sleeper}. Immutable and thread-safe when the random source and the sleeper are.
  */
-public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
+public record RetryPolicy(
+    int maxAttempts, Backoff backoff, DoubleSupplier random, Sleeper sleeper) {
 
   public RetryPolicy {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be positive: " + maxAttempts);
     }
-    if (baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0) {
-      throw new IllegalArgumentException("need 0 <= baseDelay <= maxDelay");
-    }
+    Objects.requireNonNull(backoff, "backoff");
+    Objects.requireNonNull(random, "random");
+    Objects.requireNonNull(sleeper, "sleeper");
+  }
+
+  /** A policy that backs off from {@code baseDelay} up to {@code maxDelay} in real time. */
+  public RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
+    this(
+        maxAttempts,
+        new Backoff(baseDelay, maxDelay),
+        () -> ThreadLocalRandom.current().nextDouble(),
+        Sleeper.SYSTEM);
   }
 
   public static RetryPolicy defaults() {
@@ -27,17 +42,15 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     return new RetryPolicy(maxAttempts, Duration.ZERO, Duration.ZERO);
   }
 
-  /** A random delay before attempt {@code attempt + 1}, in [0, min(max, base * 2^(attempt-1))]. */
+  /** A random delay before attempt {@code attempt + 1}, as {@link Backoff#delayAfter}. */
   public Duration delayAfter(int attempt) {
-    long cap = baseDelay.toMillis() << Math.min(attempt - 1, 20);
-    long bound = Math.min(maxDelay.toMillis(), cap);
-    return Duration.ofMillis(bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1));
+    return backoff.delayAfter(attempt, random.getAsDouble());
   }
 
   /** Sleeps for the delay after {@code attempt}; keeps the interrupt flag when interrupted. */
   public void pause(int attempt) {
     try {
-      Thread.sleep(delayAfter(attempt).toMillis());
+      sleeper.sleep(delayAfter(attempt));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while backing off", e);

@@ -1,8 +1,8 @@
 package io.guardwall.core.route;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.SeverityLevel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,11 +15,8 @@ import java.util.Arrays;
  */
 public final class EventPatterns {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final SeverityLevel FILE_THRESHOLD = SeverityLevel.MEDIUM;
-
-  /** GuardDuty's highest score: the parser rejects anything above, so the pattern must too. */
-  private static final double MAX_SCORE = 10.0;
+  /** The threshold the notify file is written for; a test holds the file to its bands. */
+  static final SeverityLevel FILE_THRESHOLD = SeverityLevel.MEDIUM;
 
   private EventPatterns() {}
 
@@ -29,7 +26,7 @@ public final class EventPatterns {
       if (in == null) {
         throw new IllegalStateException("pattern resource missing: " + route.resource());
       }
-      return (ObjectNode) JSON.readTree(in);
+      return (ObjectNode) Jackson.reader().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException("pattern resource unreadable: " + route.resource(), e);
     }
@@ -41,28 +38,30 @@ public final class EventPatterns {
    */
   public static ObjectNode load(Route route, SeverityLevel notifyThreshold) {
     ObjectNode pattern = load(route);
-    if (route == Route.NOTIFY && notifyThreshold != FILE_THRESHOLD) {
-      ArrayNode alternatives = (ArrayNode) pattern.get("$or");
-      setScoreFloor((ObjectNode) alternatives.get(0).get("detail"), notifyThreshold);
-      setLabels((ObjectNode) alternatives.get(1).at("/detail/findings/Severity"), notifyThreshold);
-    }
-    return pattern;
+    return route == Route.NOTIFY && notifyThreshold != FILE_THRESHOLD
+        ? withSeverityFilters(pattern, notifyThreshold)
+        : pattern;
   }
 
-  /** The lowest GuardDuty score of a level's band (INFORMATIONAL has none: every score passes). */
-  static double scoreFloor(SeverityLevel level) {
-    return switch (level) {
-      case INFORMATIONAL -> 0.0;
-      case LOW -> 1.0;
-      case MEDIUM -> 4.0;
-      case HIGH -> 7.0;
-      case CRITICAL -> 9.0;
-    };
+  /**
+   * {@code notifyPattern} with both severity filters set from {@link SeverityLevel}'s bands: the
+   * GuardDuty score from {@code threshold}'s floor up to the highest score, and the ASFF labels
+   * from {@code threshold} up.
+   */
+  static ObjectNode withSeverityFilters(ObjectNode notifyPattern, SeverityLevel threshold) {
+    ArrayNode alternatives = (ArrayNode) notifyPattern.get("$or");
+    setScoreFloor((ObjectNode) alternatives.get(0).get("detail"), threshold);
+    setLabels((ObjectNode) alternatives.get(1).at("/detail/findings/Severity"), threshold);
+    return notifyPattern;
   }
 
   private static void setScoreFloor(ObjectNode detail, SeverityLevel threshold) {
     ArrayNode numeric = detail.putArray("severity").addObject().putArray("numeric");
-    numeric.add(">=").add(scoreFloor(threshold)).add("<=").add(MAX_SCORE);
+    numeric
+        .add(">=")
+        .add(threshold.guardDutyFloor())
+        .add("<=")
+        .add(SeverityLevel.MAX_GUARDDUTY_SCORE);
   }
 
   private static void setLabels(ObjectNode severity, SeverityLevel threshold) {

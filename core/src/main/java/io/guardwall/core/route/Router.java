@@ -1,7 +1,7 @@
 package io.guardwall.core.route;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.SeverityLevel;
 import java.io.IOException;
 import java.util.EnumSet;
@@ -13,8 +13,6 @@ import software.amazon.event.ruler.Machine;
  * local run routes exactly as the deployed rules do; thread-safe once built.
  */
 public final class Router {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Machine machine = Machine.builder().build();
 
@@ -40,7 +38,7 @@ public final class Router {
    */
   public Set<Route> routes(String eventJson) {
     try {
-      return routes(JSON.readTree(eventJson));
+      return routes(Jackson.reader().readTree(eventJson));
     } catch (IOException e) {
       throw new IllegalArgumentException("event is not a JSON object: " + e.getMessage(), e);
     }

@@ -31,22 +31,24 @@ final class ConsoleLinks {
       return Optional.empty();
     }
     String console = "https://" + region + ".console.aws.amazon.com/";
-    switch (finding.origin()) {
-      case GUARDDUTY:
-        return Optional.of(
-            console + "guardduty/home?region=" + region + "#/findings?fId=" + encode(finding.id()));
-      case SECURITYHUB:
-        String asffId = finding.arn() != null ? finding.arn() : finding.id();
-        return Optional.of(
-            console
-                + "securityhub/home?region="
-                + region
-                + "#/findings?search="
-                + SECURITY_HUB_SEARCH
-                + encode(encode(asffId)));
-      default:
-        return Optional.empty();
-    }
+    return switch (finding.origin()) {
+      case GUARDDUTY ->
+          Optional.of(
+              console
+                  + "guardduty/home?region="
+                  + region
+                  + "#/findings?fId="
+                  + encode(finding.id()));
+      case SECURITYHUB ->
+          Optional.of(
+              console
+                  + "securityhub/home?region="
+                  + region
+                  + "#/findings?search="
+                  + SECURITY_HUB_SEARCH
+                  + encode(encode(finding.arn() != null ? finding.arn() : finding.id())));
+      default -> Optional.empty();
+    };
   }
 
   /** Percent-encodes a URL component (a space as {@code %20}, not {@code +}). */

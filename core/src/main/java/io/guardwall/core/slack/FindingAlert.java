@@ -55,7 +55,7 @@ final class FindingAlert {
             url ->
                 blocks.add(
                     Blocks.context("<" + url + "|Open in the " + product(finding) + " console>")));
-    String colour = COLOURS.get(finding.severity().level());
+    String colour = Objects.requireNonNull(COLOURS.get(finding.severity().level()), "colour");
     return Blocks.colouredPayload(fallback(finding), colour, blocks);
   }
 

@@ -2,6 +2,7 @@ package io.guardwall.core.slack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Slack incoming-webhook message: what it is about and its Block Kit body; immutable once built
@@ -9,7 +10,7 @@ import java.util.Objects;
  *
  * @param findingId the finding alerted on, or null for a digest of blocked addresses
  */
-public record SlackMessage(Kind kind, String findingId, ObjectNode payload) {
+public record SlackMessage(Kind kind, @Nullable String findingId, ObjectNode payload) {
 
   /** What a message reports. */
   public enum Kind {

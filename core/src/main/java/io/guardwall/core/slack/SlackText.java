@@ -3,6 +3,7 @@ package io.guardwall.core.slack;
 import io.guardwall.core.text.InertText;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Slack mrkdwn text: escaping of attacker-influenced text, visible truncation that respects Block
@@ -19,7 +20,7 @@ final class SlackText {
   private static final Pattern BROADCAST =
       Pattern.compile("(channel|here|everyone)\\b", Pattern.CASE_INSENSITIVE);
 
-  /** The longest escape sequence {@link #escape} produces ({@code &amp;}). */
+  /** The longest escape sequence {@link #escape} produces, the entity for an ampersand. */
   private static final int LONGEST_ENTITY = "&amp;".length();
 
   private SlackText() {}
@@ -93,7 +94,8 @@ final class SlackText {
   }
 
   /** Where an address lives, as a finding says: "US · AS64496 Example Org", or "" if unknown. */
-  static String whereabouts(String country, String asn, String organization) {
+  static String whereabouts(
+      @Nullable String country, @Nullable String asn, @Nullable String organization) {
     StringBuilder where = new StringBuilder();
     appendPart(where, country == null ? null : safe(country, 64));
     String as = asn == null || asn.isBlank() ? null : asNumber(asn);
@@ -112,7 +114,7 @@ final class SlackText {
     return trimmed.chars().allMatch(Character::isDigit) ? "AS" + trimmed : safe(trimmed, 32);
   }
 
-  private static void appendPart(StringBuilder text, String part) {
+  private static void appendPart(StringBuilder text, @Nullable String part) {
     if (part != null) {
       text.append(text.length() == 0 ? "" : " · ").append(part);
     }
@@ -123,16 +125,12 @@ final class SlackText {
     return (char) (c - '!' + '\uFF01');
   }
 
-  private static String entity(char c) {
-    switch (c) {
-      case '&':
-        return "&amp;";
-      case '<':
-        return "&lt;";
-      case '>':
-        return "&gt;";
-      default:
-        return null;
-    }
+  private static @Nullable String entity(char c) {
+    return switch (c) {
+      case '&' -> "&amp;";
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      default -> null;
+    };
   }
 }

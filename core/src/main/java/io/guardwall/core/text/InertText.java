@@ -60,8 +60,8 @@ public final class InertText {
     return type == Character.CONTROL
         || type == Character.FORMAT
         || type == Character.SURROGATE
-        || type == Character.UNASSIGNED && isNoncharacter(cp)
-        || type == Character.PRIVATE_USE && cp > 0xFFFF;
+        || (type == Character.UNASSIGNED && isNoncharacter(cp))
+        || (type == Character.PRIVATE_USE && cp > 0xFFFF);
   }
 
   private static boolean isNoncharacter(int cp) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SeverityLevelTest {
 
@@ -25,11 +26,32 @@ class SeverityLevelTest {
     assertThat(SeverityLevel.ofGuardDutyScore(score)).isEqualTo(expected);
   }
 
+  @ParameterizedTest
+  @EnumSource(SeverityLevel.class)
+  void ofGuardDutyScore_shouldCoverEachBandFromItsFloorToJustBelowTheNext(SeverityLevel level) {
+    double top =
+        level == SeverityLevel.CRITICAL
+            ? SeverityLevel.MAX_GUARDDUTY_SCORE
+            : Math.nextDown(SeverityLevel.values()[level.ordinal() + 1].guardDutyFloor());
+
+    assertThat(SeverityLevel.ofGuardDutyScore(level.guardDutyFloor())).isEqualTo(level);
+    assertThat(SeverityLevel.ofGuardDutyScore(top)).isEqualTo(level);
+  }
+
+  @Test
+  void guardDutyFloor_shouldBeGuardDutysDocumentedBands() {
+    assertThat(SeverityLevel.values())
+        .extracting(SeverityLevel::guardDutyFloor)
+        .containsExactly(0.0, 1.0, 4.0, 7.0, 9.0);
+    assertThat(SeverityLevel.MAX_GUARDDUTY_SCORE).isEqualTo(10.0);
+  }
+
   @Test
   void ofGuardDutyScore_shouldReject_whenOutOfRange() {
     assertThatThrownBy(() -> SeverityLevel.ofGuardDutyScore(11)).hasMessageContaining("0-10");
     assertThatThrownBy(() -> SeverityLevel.ofGuardDutyScore(Double.NaN))
         .hasMessageContaining("0-10");
+    assertThatThrownBy(() -> SeverityLevel.ofGuardDutyScore(-0.1)).hasMessageContaining("0-10");
   }
 
   @Test

@@ -14,10 +14,13 @@ import io.guardwall.core.port.FirewallConflictException;
 import io.guardwall.core.port.FirewallRetryableException;
 import io.guardwall.core.port.FirewallSnapshot;
 import io.guardwall.core.port.InMemoryBlocklistStore;
+import io.guardwall.core.retry.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +111,36 @@ class ReconcilerTest {
       assertThat(p.delayAfter(3).toMillis()).isBetween(0L, 400L);
       assertThat(p.delayAfter(30).toMillis()).isBetween(0L, 1000L);
     }
+  }
+
+  @Test
+  void pause_shouldSleepTheJitteredDelay_onTheGivenSleeper() {
+    List<Duration> slept = new ArrayList<>();
+    RetryPolicy p =
+        new RetryPolicy(
+            5, new Backoff(Duration.ofMillis(100), Duration.ofMillis(1000)), () -> 0.5, slept::add);
+
+    p.pause(1);
+    p.pause(3);
+    p.pause(30);
+
+    assertThat(slept)
+        .containsExactly(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(500));
+  }
+
+  @Test
+  void pause_shouldKeepTheInterruptFlag_whenInterrupted() {
+    RetryPolicy p =
+        new RetryPolicy(
+            2,
+            Backoff.none(),
+            () -> 0.0,
+            d -> {
+              throw new InterruptedException();
+            });
+
+    assertThatThrownBy(() -> p.pause(1)).hasMessageContaining("interrupted while backing off");
+    assertThat(Thread.interrupted()).isTrue();
   }
 
   @Test

@@ -2,6 +2,9 @@ package io.guardwall.core.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 
@@ -73,6 +76,13 @@ public final class Boundaries {
           .because("cli and lambda are thin adapters over the Guardwall facade");
 
   private Boundaries() {}
+
+  /** guardwall's production classes on the calling module's test classpath. */
+  public static JavaClasses productionClasses() {
+    return new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.guardwall");
+  }
 
   private static ArchRule adapterRule(String adapter, String... others) {
     String[] forbidden = new String[others.length + 3];

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * Null-safe reads from finding JSON: keys in camelCase or PascalCase, every string capped, wrong
  * types named in the error; stateless and thread-safe.
  */
-final class Json {
+final class FindingFields {
 
   /** Finding text is attacker-influenced: no string read from a finding is longer than this. */
   static final int MAX_TEXT = 4096;
 
-  private Json() {}
+  private FindingFields() {}
 
   /** The field under {@code camelName} or its PascalCase form; a missing node when neither. */
   static JsonNode field(JsonNode node, String camelName) {

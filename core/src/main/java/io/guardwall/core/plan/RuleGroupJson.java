@@ -6,14 +6,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
-/** Typed reads of a rule group's JSON that name the offending path; stateless. */
-final class Json {
+/**
+ * Typed reads of a Network Firewall rule group's JSON that name the offending path, and copies with
+ * fields replaced; stateless and thread-safe.
+ */
+final class RuleGroupJson {
 
-  private Json() {}
+  private RuleGroupJson() {}
 
   /** The object at {@code parent.field}, or null when absent or JSON null. */
-  static ObjectNode optionalObject(JsonNode parent, String field, String path) {
+  static @Nullable ObjectNode optionalObject(JsonNode parent, String field, String path) {
     JsonNode node = present(parent, field);
     if (node != null && !node.isObject()) {
       throw shape(join(path, field), "an object", node);
@@ -22,7 +26,7 @@ final class Json {
   }
 
   /** The array at {@code parent.field}, or null when absent or JSON null. */
-  static ArrayNode optionalArray(JsonNode parent, String field, String path) {
+  static @Nullable ArrayNode optionalArray(JsonNode parent, String field, String path) {
     JsonNode node = present(parent, field);
     if (node != null && !node.isArray()) {
       throw shape(join(path, field), "an array", node);
@@ -53,7 +57,7 @@ final class Json {
    * replacements} is replaced by its value, in the same position, or removed when the value is
    * null; replacements of fields the node lacks are appended.
    */
-  static ObjectNode copyWith(ObjectNode node, Map<String, JsonNode> replacements) {
+  static ObjectNode copyWith(@Nullable ObjectNode node, Map<String, JsonNode> replacements) {
     ObjectNode copy = JsonNodeFactory.instance.objectNode();
     if (node != null) {
       for (Map.Entry<String, JsonNode> e : node.properties()) {
@@ -90,7 +94,7 @@ final class Json {
     return replacements;
   }
 
-  private static JsonNode present(JsonNode parent, String field) {
+  private static @Nullable JsonNode present(JsonNode parent, String field) {
     JsonNode node = parent.get(field);
     return node == null || node.isNull() ? null : node;
   }
