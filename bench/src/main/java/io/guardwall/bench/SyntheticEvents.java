@@ -31,6 +31,10 @@ final class SyntheticEvents {
   }
 
   /** A public address per index: 11.x.y.z is outside every non-public range. */
+  /** The levels a finding blocks at, drawn at random for the entries. */
+  private static final List<SeverityLevel> LEVELS =
+      List.of(SeverityLevel.LOW, SeverityLevel.MEDIUM, SeverityLevel.HIGH, SeverityLevel.CRITICAL);
+
   static String address(int i) {
     return "11." + ((i >> 16) & 255) + "." + ((i >> 8) & 255) + "." + (i & 255);
   }
@@ -70,7 +74,7 @@ final class SyntheticEvents {
     for (int i = 0; i < count; i++) {
       // Every fourth address is adjacent to the previous one so that merging has work to do.
       int index = i % 4 == 0 ? i * 3 + 1 : i * 3;
-      SeverityLevel level = SeverityLevel.values()[1 + random.nextInt(4)];
+      SeverityLevel level = LEVELS.get(random.nextInt(LEVELS.size()));
       BlockRequest r =
           new BlockRequest(
               Cidr.ofAddress(address(index)),

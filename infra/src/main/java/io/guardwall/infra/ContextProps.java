@@ -1,46 +1,55 @@
 package io.guardwall.infra;
 
-import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.config.ConfigException;
+import io.guardwall.core.config.ConfigReader;
+import io.guardwall.core.config.GuardwallConfig;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import software.amazon.awscdk.services.lambda.Architecture;
 
 /**
  * Reads {@link GuardwallProps} from CDK context: typed values from {@code cdk.json} or strings from
- * {@code cdk -c key=value}; an absent key keeps the default. Stateless and thread-safe.
+ * {@code cdk -c key=value}; an absent key keeps the default. The configuration's keys are bound by
+ * core's schema ({@link ConfigReader#readSettings}); only the deployment's own keys are read here.
+ * Stateless and thread-safe.
  */
 final class ContextProps {
 
-  /** The context keys this app reads, in the order the README documents them. */
-  static final List<String> KEYS =
+  /** A flat context key, older than the configuration's nested objects, and the key it sets. */
+  record FlatKey(String name, String key) {}
+
+  static final List<FlatKey> FLAT_KEYS =
+      List.of(
+          new FlatKey("ruleGroupCapacity", "firewall.capacity"),
+          new FlatKey("sourcePriority", "firewall.sourcePriority"),
+          new FlatKey("destinationPriority", "firewall.destinationPriority"),
+          new FlatKey("maxBlockWidthIpv4", "maxBlockWidth.ipv4"),
+          new FlatKey("maxBlockWidthIpv6", "maxBlockWidth.ipv6"));
+
+  /** The keys only the deployment has: where things are, and what the functions are. */
+  private static final List<String> DEPLOYMENT_KEYS =
       List.of(
           "ruleGroupArn",
-          "ruleGroupCapacity",
           "ruleGroupName",
-          "sourcePriority",
-          "destinationPriority",
-          "blockDuration",
-          "allowList",
-          "notifyThreshold",
-          "apiBlockThreshold",
-          "accounts",
-          "blockSamples",
-          "blockVictims",
-          "notificationMemory",
-          "maxBlockWidthIpv4",
-          "maxBlockWidthIpv6",
           "slackSecretName",
           "maintenanceSchedule",
           "alarmTopicArn",
           "lambdaJar",
           "architecture");
+
+  /** Every context key this app reads. */
+  static final List<String> KEYS =
+      Stream.of(
+              DEPLOYMENT_KEYS.stream(),
+              FLAT_KEYS.stream().map(FlatKey::name),
+              ConfigReader.settingKeys().stream())
+          .flatMap(keys -> keys)
+          .toList();
 
   private ContextProps() {}
 
@@ -50,22 +59,9 @@ final class ContextProps {
    * @throws IllegalArgumentException naming the context key of the first bad value
    */
   static GuardwallProps read(Function<String, Object> context) {
-    GuardwallProps.Builder b = GuardwallProps.builder();
+    GuardwallProps.Builder b = GuardwallProps.builder().config(config(context));
     set(context, "ruleGroupArn", ContextProps::text, b::existingRuleGroupArn);
-    set(context, "ruleGroupCapacity", ContextProps::integer, b::ruleGroupCapacity);
     set(context, "ruleGroupName", ContextProps::text, b::ruleGroupName);
-    set(context, "sourcePriority", ContextProps::integer, b::sourcePriority);
-    set(context, "destinationPriority", ContextProps::integer, b::destinationPriority);
-    set(context, "blockDuration", ContextProps::duration, b::blockDuration);
-    set(context, "allowList", ContextProps::list, b::allowList);
-    set(context, "notifyThreshold", ContextProps::severity, b::notifyThreshold);
-    set(context, "apiBlockThreshold", ContextProps::severity, b::apiBlockThreshold);
-    set(context, "accounts", ContextProps::list, b::accounts);
-    set(context, "blockSamples", ContextProps::bool, b::blockSamples);
-    set(context, "blockVictims", ContextProps::bool, b::blockVictims);
-    set(context, "notificationMemory", ContextProps::duration, b::notificationMemory);
-    set(context, "maxBlockWidthIpv4", ContextProps::integer, b::maxBlockWidthIpv4);
-    set(context, "maxBlockWidthIpv6", ContextProps::integer, b::maxBlockWidthIpv6);
     set(context, "slackSecretName", ContextProps::text, b::slackSecretName);
     set(context, "maintenanceSchedule", ContextProps::text, b::maintenanceSchedule);
     set(context, "alarmTopicArn", ContextProps::text, b::alarmTopicArn);
@@ -75,6 +71,42 @@ final class ContextProps {
       return b.build();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("context: " + e.getMessage(), e);
+    }
+  }
+
+  /** The configuration the context's configuration keys (and flat keys) describe. */
+  static GuardwallConfig config(Function<String, Object> context) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    for (String key : ConfigReader.settingKeys()) {
+      putIfGiven(settings, key, context.apply(key));
+    }
+    FLAT_KEYS.forEach(flat -> putFlat(settings, flat, context.apply(flat.name())));
+    try {
+      return ConfigReader.readSettings(settings);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException("context: " + e.getMessage(), e);
+    }
+  }
+
+  private static void putIfGiven(Map<String, Object> settings, String key, Object value) {
+    if (value != null) {
+      settings.put(key, value);
+    }
+  }
+
+  // Bound alone first, so that a bad value is reported under the name the user wrote.
+  private static void putFlat(Map<String, Object> settings, FlatKey flat, Object value) {
+    if (value == null) {
+      return;
+    }
+    try {
+      ConfigReader.readSettings(Map.of(flat.key(), value));
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException("context '" + flat.name() + "': " + e.getMessage(), e);
+    }
+    if (settings.putIfAbsent(flat.key(), value) != null) {
+      throw new IllegalArgumentException(
+          "context '" + flat.name() + "' and '" + flat.key() + "' set the same key; give one");
     }
   }
 
@@ -99,48 +131,6 @@ final class ContextProps {
       throw new IllegalArgumentException("must be a string, got " + v);
     }
     return s.trim();
-  }
-
-  private static int integer(Object v) {
-    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-      return Math.toIntExact(n.longValue());
-    }
-    try {
-      return Integer.parseInt(text(v));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("must be an integer, got " + v, e);
-    }
-  }
-
-  private static boolean bool(Object v) {
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    return switch (text(v).toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException("must be true or false, got " + v);
-    };
-  }
-
-  private static Duration duration(Object v) {
-    try {
-      return Duration.parse(text(v));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("not an ISO-8601 duration such as PT12H: " + v, e);
-    }
-  }
-
-  private static SeverityLevel severity(Object v) {
-    return SeverityLevel.parse(text(v));
-  }
-
-  /** A JSON array, or a comma-separated string (how {@code -c key=a,b} arrives). */
-  private static List<String> list(Object v) {
-    if (v instanceof Collection<?> items) {
-      return items.stream().map(ContextProps::text).toList();
-    }
-    return Arrays.stream(text(v).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
   private static Architecture architecture(Object v) {

@@ -1,5 +1,6 @@
 package io.guardwall.infra;
 
+import io.guardwall.core.config.ConfigWriter;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.lambda.Env;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class FunctionEnvironment {
         Env.SLACK_SECRET,
         secretId,
         Env.CONFIG,
-        ConfigJson.write(config),
+        ConfigWriter.write(config),
         "POWERTOOLS_SERVICE_NAME",
         SERVICE_NAME,
         "POWERTOOLS_METRICS_NAMESPACE",

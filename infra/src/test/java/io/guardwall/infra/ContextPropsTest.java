@@ -3,12 +3,21 @@ package io.guardwall.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.config.BlockWidth;
+import io.guardwall.core.config.ConfigReader;
+import io.guardwall.core.config.FirewallSettings;
+import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.json.Jackson;
+import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.testing.ExternalTool;
 import io.guardwall.core.testing.Needs;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +29,7 @@ class ContextPropsTest {
   @Test
   void read_shouldKeepDefaults_whenContextIsEmpty() {
     GuardwallProps props = ContextProps.read(key -> null);
-    assertThat(props.config()).isEqualTo(GuardwallProps.builder().build().config());
+    assertThat(props.config()).isEqualTo(GuardwallConfig.defaults());
   }
 
   @Test
@@ -41,14 +50,17 @@ class ContextPropsTest {
                     "architecture",
                     "x86_64",
                     "destinationPriority",
-                    31000.0)
+                    31000.0,
+                    "maxBlockWidth",
+                    Map.of("ipv4", 24))
                 ::get);
     assertThat(props.ruleGroupCapacity()).isEqualTo(2000);
     assertThat(props.config().blockSamples()).isFalse();
     assertThat(props.config().blockVictims()).isTrue();
-    assertThat(props.config().accounts()).containsExactlyInAnyOrder("111122223333", "444455556666");
+    assertThat(props.config().accounts()).containsExactly("111122223333", "444455556666");
     assertThat(props.config().notificationMemory()).isEqualTo(Duration.ofDays(1));
     assertThat(props.config().firewall().destinationPriority()).isEqualTo(31000);
+    assertThat(props.config().maxBlockWidth()).isEqualTo(new BlockWidth(24, 48));
     assertThat(props.architecture()).isEqualTo(Architecture.X86_64);
   }
 
@@ -58,38 +70,65 @@ class ContextPropsTest {
         ContextProps.read(
             Map.<String, Object>of(
                     "ruleGroupCapacity", "500",
-                    "blockSamples", "FALSE",
-                    "blockVictims", "true",
+                    "sourcePriority", "100",
+                    "blockSamples", "false",
+                    "blockVictims", "TRUE",
                     "accounts", "111122223333 , 444455556666,",
+                    "allowList", "203.0.113.0/24,2001:db8::/32",
                     "notifyThreshold", "critical",
-                    "blockDuration", "PT1H")
+                    "blockDuration", "PT6H",
+                    "maxBlockWidthIpv6", "64",
+                    "firewall.metricDimension", "blocks")
                 ::get);
+    GuardwallConfig config = props.config();
     assertThat(props.ruleGroupCapacity()).isEqualTo(500);
-    assertThat(props.config().blockSamples()).isFalse();
-    assertThat(props.config().blockVictims()).isTrue();
-    assertThat(props.config().accounts()).containsExactlyInAnyOrder("111122223333", "444455556666");
-    assertThat(props.config().notifyThreshold()).isEqualTo(SeverityLevel.CRITICAL);
-    assertThat(props.config().blockDuration()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.firewall())
+        .isEqualTo(new FirewallSettings(100, 30100, "GuardwallBlocked", "blocks", 500));
+    assertThat(config.blockSamples()).isFalse();
+    assertThat(config.blockVictims()).isTrue();
+    assertThat(config.accounts()).containsExactly("111122223333", "444455556666");
+    assertThat(config.allowList())
+        .containsExactly(Cidr.parse("203.0.113.0/24"), Cidr.parse("2001:db8::/32"));
+    assertThat(config.notifyThreshold()).isEqualTo(SeverityLevel.CRITICAL);
+    assertThat(config.blockDuration()).isEqualTo(Duration.ofHours(6));
+    assertThat(config.maxBlockWidth()).isEqualTo(new BlockWidth(16, 64));
+  }
+
+  @Test
+  void read_shouldGiveTheFilesConfig_whenContextHoldsTheFilesKeys() throws Exception {
+    String file =
+        """
+        {"blockDuration": "PT2H", "notifyThreshold": "HIGH", "apiBlockThreshold": "LOW",
+         "allowList": ["203.0.113.0/24"], "accounts": ["111122223333"], "blockSamples": false,
+         "blockVictims": true, "notificationMemory": "P1D", "maxBlockWidth": {"ipv4": 20},
+         "firewall": {"sourcePriority": 100, "destinationPriority": 200,
+                      "customActionName": "Blocked", "metricDimension": "gw", "capacity": 500}}
+        """;
+    Map<String, Object> context = Jackson.toMap((ObjectNode) Jackson.reader().readTree(file));
+
+    assertThat(ContextProps.read(context::get).config()).isEqualTo(ConfigReader.parse(file));
   }
 
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       value = {
-        "ruleGroupCapacity|lots|must be an integer",
-        "ruleGroupCapacity|1.5|must be an integer",
-        "blockSamples|yes|must be true or false",
-        "blockVictims|1|must be true or false",
-        "blockDuration|12h|ISO-8601",
-        "notifyThreshold|SEVERE|unknown severity",
-        "architecture|sparc|arm64 or x86_64",
-        "ruleGroupCapacity|0|ruleGroupCapacity must be 1-30000",
-        "allowList|10.0.0.0/99|allowList"
+        "ruleGroupCapacity|lots|context 'ruleGroupCapacity': 'firewall.capacity': must be an integer",
+        "ruleGroupCapacity|1.5|context 'ruleGroupCapacity': 'firewall.capacity': must be an integer",
+        "ruleGroupCapacity|0|context 'ruleGroupCapacity': 'firewall': capacity must be 1-30000: 0",
+        "maxBlockWidthIpv4|4|context 'maxBlockWidthIpv4': 'maxBlockWidth': ipv4 must be a prefix",
+        "blockSamples|yes|context: 'blockSamples': must be true or false",
+        "blockVictims|1|context: 'blockVictims': must be true or false",
+        "blockDuration|12h|context: 'blockDuration': not an ISO-8601 duration",
+        "notifyThreshold|SEVERE|context: 'notifyThreshold': unknown severity",
+        "architecture|sparc|context 'architecture': must be arm64 or x86_64",
+        "allowList|10.0.0.0/99|context: 'allowList[0]': not a CIDR",
+        "accounts|12345|context: accounts must be 12-digit AWS account IDs: 12345",
+        "firewall|{|context: 'firewall': not a JSON object"
       })
   void read_shouldNameTheKey_whenAValueIsBad(String key, String value, String message) {
     assertThatThrownBy(() -> ContextProps.read(Map.<String, Object>of(key, value)::get))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(key)
         .hasMessageContaining(message);
   }
 
@@ -99,17 +138,33 @@ class ContextPropsTest {
         .hasMessageContaining("'slackSecretName': must be a string");
     assertThatThrownBy(
             () -> ContextProps.read(Map.<String, Object>of("accounts", List.of(1, 2))::get))
-        .hasMessageContaining("'accounts'");
+        .hasMessageContaining("'accounts[0]': must be a string, got 1");
   }
 
   @Test
-  void keys_shouldListEveryKeyRead() {
-    java.util.Set<String> asked = new java.util.HashSet<>();
+  void read_shouldRefuse_whenAFlatKeyAndItsKeyAreBothGiven() {
+    Map<String, Object> both = Map.of("ruleGroupCapacity", 500, "firewall.capacity", 600);
+    assertThatThrownBy(() -> ContextProps.read(both::get))
+        .hasMessage(
+            "context 'ruleGroupCapacity' and 'firewall.capacity' set the same key; give one");
+    Map<String, Object> inObject =
+        Map.of("ruleGroupCapacity", 500, "firewall", Map.of("capacity", 6));
+    assertThatThrownBy(() -> ContextProps.read(inObject::get))
+        .hasMessage("context: 'firewall.capacity': set twice");
+  }
+
+  @Test
+  void keys_shouldListEveryKeyRead_andEveryKeyOfTheConfigurationFile() {
+    Set<String> asked = new HashSet<>();
     ContextProps.read(
         key -> {
           asked.add(key);
           return null;
         });
     assertThat(asked).containsExactlyInAnyOrderElementsOf(ContextProps.KEYS);
+    assertThat(ContextProps.KEYS)
+        .containsAll(ConfigReader.settingKeys())
+        .contains("ruleGroupArn", "ruleGroupCapacity", "maxBlockWidthIpv4", "architecture")
+        .doesNotHaveDuplicates();
   }
 }

@@ -3,13 +3,11 @@ package io.guardwall.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.guardwall.core.config.ConfigReader;
 import io.guardwall.core.config.GuardwallConfig;
-import io.guardwall.core.model.Cidr;
-import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.testing.ExternalTool;
 import io.guardwall.core.testing.Needs;
-import java.time.Duration;
-import java.util.List;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,38 +32,39 @@ class GuardwallPropsTest {
 
   @Test
   void build_shouldCarryEverySetting_whenAllAreSet() {
+    GuardwallConfig config =
+        ConfigReader.parse(
+            """
+            {"blockDuration": "PT6H", "notifyThreshold": "HIGH", "accounts": ["111122223333"],
+             "firewall": {"sourcePriority": 10, "destinationPriority": 20, "capacity": 2000}}
+            """);
     GuardwallProps props =
         GuardwallProps.builder()
+            .config(config)
             .existingRuleGroupArn(GuardwallVariantsTest.RULE_GROUP_ARN)
-            .sourcePriority(10)
-            .destinationPriority(20)
-            .blockDuration(Duration.ofHours(6))
-            .allowList(List.of("198.51.100.0/24"))
-            .notifyThreshold(SeverityLevel.HIGH)
-            .apiBlockThreshold(SeverityLevel.CRITICAL)
-            .accounts(List.of("111122223333"))
-            .blockSamples(false)
-            .blockVictims(true)
-            .notificationMemory(Duration.ofDays(1))
+            .ruleGroupName("blocks")
             .slackSecretName("guardwall/slack")
             .alarmTopicArn(GuardwallVariantsTest.TOPIC_ARN)
             .maintenanceSchedule("rate(1 hour)")
+            .lambdaJar(Path.of("other.jar"))
+            .architecture(Architecture.X86_64)
             .build();
-    GuardwallConfig config = props.config();
-    assertThat(config.firewall().sourcePriority()).isEqualTo(10);
-    assertThat(config.firewall().destinationPriority()).isEqualTo(20);
-    assertThat(config.blockDuration()).isEqualTo(Duration.ofHours(6));
-    assertThat(config.allowList()).containsExactly(Cidr.parse("198.51.100.0/24"));
-    assertThat(config.notifyThreshold()).isEqualTo(SeverityLevel.HIGH);
-    assertThat(config.apiBlockThreshold()).isEqualTo(SeverityLevel.CRITICAL);
-    assertThat(config.accounts()).containsExactly("111122223333");
-    assertThat(config.blockSamples()).isFalse();
-    assertThat(config.blockVictims()).isTrue();
-    assertThat(config.notificationMemory()).isEqualTo(Duration.ofDays(1));
+    assertThat(props.config()).isEqualTo(config);
+    assertThat(props.ruleGroupCapacity()).isEqualTo(2000);
     assertThat(props.existingRuleGroupArn()).contains(GuardwallVariantsTest.RULE_GROUP_ARN);
+    assertThat(props.ruleGroupName()).isEqualTo("blocks");
     assertThat(props.slackSecretName()).contains("guardwall/slack");
     assertThat(props.alarmTopicArn()).contains(GuardwallVariantsTest.TOPIC_ARN);
     assertThat(props.maintenanceSchedule()).isEqualTo("rate(1 hour)");
+    assertThat(props.lambdaJar()).isEqualTo(Path.of("other.jar"));
+    assertThat(props.architecture()).isEqualTo(Architecture.X86_64);
+  }
+
+  @Test
+  void build_shouldRefuse_whenConfigIsNull() {
+    assertThatThrownBy(() -> GuardwallProps.builder().config(null).build())
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("config");
   }
 
   @ParameterizedTest
@@ -110,41 +109,6 @@ class GuardwallPropsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {0, -1, 30_001})
-  void build_shouldRejectCapacity_whenOutOfRange(int capacity) {
-    assertThatThrownBy(() -> GuardwallProps.builder().ruleGroupCapacity(capacity).build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("ruleGroupCapacity must be 1-30000");
-  }
-
-  @Test
-  void build_shouldRejectPriorities_whenEqualOrOutOfRange() {
-    assertThatThrownBy(
-            () -> GuardwallProps.builder().sourcePriority(5).destinationPriority(5).build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("must differ");
-    assertThatThrownBy(() -> GuardwallProps.builder().sourcePriority(70_000).build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("sourcePriority");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"10.0.0.0/33", "not-an-ip", "999.1.1.1", "1.2.3.4/24"})
-  void build_shouldRejectAllowList_whenAnEntryIsNotACidr(String cidr) {
-    assertThatThrownBy(() -> GuardwallProps.builder().allowList(List.of(cidr)).build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("allowList");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"12345", "abcdefghijkl", "1111222233334"})
-  void build_shouldRejectAccounts_whenNotTwelveDigits(String account) {
-    assertThatThrownBy(() -> GuardwallProps.builder().accounts(List.of(account)).build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("accounts");
-  }
-
-  @ParameterizedTest
   @ValueSource(strings = {"every 15 minutes", "rate()", "15m", ""})
   void build_shouldRejectSchedule_whenNotRateOrCron(String schedule) {
     assertThatThrownBy(() -> GuardwallProps.builder().maintenanceSchedule(schedule).build())
@@ -159,13 +123,6 @@ class GuardwallPropsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("slackSecretName")
         .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
-  }
-
-  @Test
-  void build_shouldRejectDurations_whenNotPositive() {
-    assertThatThrownBy(() -> GuardwallProps.builder().blockDuration(Duration.ZERO).build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("blockDuration");
   }
 
   @Test

@@ -14,6 +14,9 @@ public record FirewallSettings(
     String metricDimension,
     int capacity) {
 
+  /** Network Firewall's largest stateless rule group capacity. */
+  public static final int MAX_CAPACITY = 30_000;
+
   public FirewallSettings {
     requirePriority(sourcePriority, "sourcePriority");
     requirePriority(destinationPriority, "destinationPriority");
@@ -22,8 +25,8 @@ public record FirewallSettings(
     }
     requireName(customActionName, "customActionName");
     requireName(metricDimension, "metricDimension");
-    if (capacity < 1 || capacity > 30_000) {
-      throw new IllegalArgumentException("capacity must be 1-30000: " + capacity);
+    if (capacity < 1 || capacity > MAX_CAPACITY) {
+      throw new IllegalArgumentException("capacity must be 1-" + MAX_CAPACITY + ": " + capacity);
     }
   }
 

@@ -2,21 +2,25 @@ package io.guardwall.core.config;
 
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.text.InertText;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * guardwall's settings, with the documented defaults; immutable and validated. Read from JSON with
- * {@link ConfigReader}.
+ * guardwall's settings, with the documented defaults; immutable and validated. Its components are
+ * the configuration file's keys: {@link ConfigReader} reads it and {@link ConfigWriter} writes it.
  *
  * @param blockDuration how long a sighting blocks an address, counted from processing (at most
  *     {@link Durations#MAX}, as {@code notificationMemory})
  * @param notifyThreshold findings at or above it are sent to Slack
  * @param apiBlockThreshold API-call, EKS and RDS findings block only at or above it
  * @param allowList CIDRs never blocked, on top of the non-public ranges
- * @param accounts accounts whose findings are accepted; empty accepts all
+ * @param accounts the 12-digit accounts whose findings are accepted, sorted; empty accepts all
  * @param blockSamples whether sample findings block (they are always labelled as samples)
  * @param blockVictims whether remote addresses a finding does not name as the attacker block too:
  *     the targets and peers of a workload that acts, API callers not known to be hostile
@@ -36,6 +40,8 @@ public record GuardwallConfig(
     FirewallSettings firewall,
     BlockWidth maxBlockWidth) {
 
+  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
   public GuardwallConfig {
     Durations.requireWithin(blockDuration, "blockDuration", Durations.MAX);
     Durations.requireWithin(notificationMemory, "notificationMemory", Durations.MAX);
@@ -44,7 +50,7 @@ public record GuardwallConfig(
     Objects.requireNonNull(firewall, "firewall");
     Objects.requireNonNull(maxBlockWidth, "maxBlockWidth");
     allowList = List.copyOf(allowList);
-    accounts = Set.copyOf(accounts);
+    accounts = accountIds(accounts);
   }
 
   /** The defaults documented in the README. */
@@ -60,6 +66,17 @@ public record GuardwallConfig(
         Duration.ofDays(7),
         FirewallSettings.defaults(),
         BlockWidth.defaults());
+  }
+
+  // Sorted, so that the configuration is written the same way every time.
+  private static Set<String> accountIds(Set<String> accounts) {
+    for (String account : accounts) {
+      if (account == null || !ACCOUNT_ID.matcher(account).matches()) {
+        throw new IllegalArgumentException(
+            "accounts must be 12-digit AWS account IDs: " + InertText.of(account));
+      }
+    }
+    return Collections.unmodifiableSortedSet(new TreeSet<>(accounts));
   }
 
   /**

@@ -53,7 +53,7 @@ class ConfigReaderTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "{\"blockDurations\":\"PT1H\"}|'blockDurations': unknown key",
+        "{\"blockDurations\":\"PT1H\"}|'blockDurations': unknown key (known: accounts, allowList,",
         "{\"blockDuration\":\"12h\"}|'blockDuration': not an ISO-8601 duration",
         "{\"blockDuration\":\"-PT1H\"}|blockDuration must be positive",
         "{\"blockDuration\":\"P3650000D\"}|blockDuration must be at most P3650D (3650 days)",
@@ -62,13 +62,25 @@ class ConfigReaderTest {
         "{\"blockDuration\":12}|'blockDuration': must be a string",
         "{\"notifyThreshold\":\"SEVERE\"}|'notifyThreshold': unknown severity label",
         "{\"allowList\":\"10.0.0.0/8\"}|'allowList': must be an array",
-        "{\"allowList\":[\"10.0.0.1/8\"]}|'allowList': not a network address",
+        "{\"allowList\":[\"10.0.0.1/8\"]}|'allowList[0]': not a network address",
+        "{\"allowList\":null}|'allowList': must be an array, got null",
+        "{\"accounts\":[1]}|'accounts[0]': must be a string, got 1",
+        "{\"accounts\":[\"1111\"]}|accounts must be 12-digit AWS account IDs: 1111",
+        "{\"notifyThreshold\":null}|'notifyThreshold': must be a string, got null",
+        "{\"blockSamples\":\"true\"}|'blockSamples': must be true or false, got \"true\"",
+        "{\"firewall\":{\"capacity\":\"500\"}}|'firewall.capacity': must be an integer, got \"500\"",
+        "{\"firewall\":{\"capacity\":1.5}}|'firewall.capacity': must be an integer, got 1.5",
+        "{\"firewall\":{\"capacity\":99999999999}}|'firewall.capacity': ",
+        "{\"firewall\":{\"customActionName\":5}}|'firewall.customActionName': must be a string",
+        "{\"firewall\":null}|'firewall': must be an object, got null",
+        "{\"maxBlockWidth\":{\"ipv4\":7}}|'maxBlockWidth': ipv4 must be a prefix length from 8 to 32",
+        "{\"maxBlockWidth\":{\"ipv6\":true}}|'maxBlockWidth.ipv6': must be an integer, got true",
         "{\"blockSamples\":\"yes\"}|'blockSamples': must be true or false",
         "{\"blockVictims\":null}|'blockVictims': must be true or false",
         "{\"firewall\":{\"capacity\":0}}|'firewall': capacity must be 1-30000",
         "{\"firewall\":{\"sourcePriority\":5,\"destinationPriority\":5}}|must differ",
         "{\"firewall\":{\"customActionName\":\"bad name\"}}|customActionName must be",
-        "{\"firewall\":{\"colour\":1}}|unknown key 'colour'",
+        "{\"firewall\":{\"colour\":1}}|'firewall.colour': unknown key (known: capacity, customAc",
         "{\"firewall\":[]}|'firewall': must be an object",
         "[]|must be a JSON object"
       })
@@ -76,6 +88,14 @@ class ConfigReaderTest {
     assertThatThrownBy(() -> read(json))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void parse_shouldReject_whenAKeyIsGivenTwice() {
+    assertThatThrownBy(
+            () -> ConfigReader.parse("{\"blockDuration\":\"PT1H\",\"blockDuration\":\"PT2H\"}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("not valid JSON: Duplicate field 'blockDuration'");
   }
 
   @Test
