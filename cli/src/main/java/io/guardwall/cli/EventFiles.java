@@ -188,6 +188,11 @@ final class EventFiles {
                 + e.getLocation().getLineNr()
                 + " column "
                 + e.getLocation().getColumnNr();
-    return e.getOriginalMessage() + location;
+    return describe(e.getOriginalMessage()) + location;
+  }
+
+  // Jackson words trailing text with its own class and setting names, which mean nothing here.
+  private static String describe(String message) {
+    return message.startsWith("Trailing token") ? "more text after the JSON value" : message;
   }
 }

@@ -137,4 +137,13 @@ class EventFilesTest {
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("no such file or folder");
   }
+
+  @Test
+  void parse_shouldNameTrailingTextPlainly_whenValueIsFollowedByMore() {
+    List<EventInput> inputs = EventFiles.parse("f", "{\"a\":1} 42");
+    assertThat(inputs.get(0).error())
+        .startsWith("not JSON: more text after the JSON value")
+        .doesNotContain("jackson")
+        .doesNotContain("FAIL_ON_TRAILING_TOKENS");
+  }
 }

@@ -45,7 +45,7 @@ public record Cidr(String value) implements Comparable<Cidr> {
    */
   public static Cidr ofAddress(String text) {
     Objects.requireNonNull(text, "address");
-    IPAddressString s = new IPAddressString(text.strip(), ADDRESS_FORMS);
+    IPAddressString s = addressString(text, ADDRESS_FORMS);
     IPAddress address = s.isIPAddress() ? s.getAddress() : null;
     if (address == null || address.isMultiple()) {
       throw new IllegalArgumentException("not an IP address: " + abbreviate(text));
@@ -55,7 +55,7 @@ public record Cidr(String value) implements Comparable<Cidr> {
 
   /** Whether {@code text} is one address as {@link #ofAddress} takes it. */
   public static boolean isAddress(String text) {
-    IPAddressString s = new IPAddressString(text.strip(), ADDRESS_FORMS);
+    IPAddressString s = addressString(text, ADDRESS_FORMS);
     IPAddress address = s.isIPAddress() ? s.getAddress() : null;
     return address != null && !address.isMultiple();
   }
@@ -108,7 +108,7 @@ public record Cidr(String value) implements Comparable<Cidr> {
 
   private static IPAddress toAddress(String text) {
     try {
-      IPAddress a = new IPAddressString(text.strip(), CIDR_FORMS).toAddress();
+      IPAddress a = addressString(text, CIDR_FORMS).toAddress();
       if (a.getNetworkPrefixLength() == null) {
         a = a.toPrefixBlock(a.getBitCount());
       }
@@ -121,6 +121,14 @@ public record Cidr(String value) implements Comparable<Cidr> {
   /** The embedding range (NAT64, 6to4, ...) this block covers whole, named; empty if none. */
   public java.util.Optional<String> coveredEmbeddingRange() {
     return EmbeddedIpv4.covered(address()).map(r -> r.name() + " " + r.block());
+  }
+
+  // The library stops reading at a NUL, so "192.0.2.16\0" would pass as 192.0.2.16: text with a
+  // control character is no address at all (the empty string, which the strict forms refuse).
+  private static IPAddressString addressString(String text, IPAddressStringParameters forms) {
+    String stripped = text.strip();
+    return new IPAddressString(
+        stripped.chars().anyMatch(Character::isISOControl) ? "" : stripped, forms);
   }
 
   private static IPAddressStringParameters strict(boolean allowPrefix) {
@@ -136,7 +144,12 @@ public record Cidr(String value) implements Comparable<Cidr> {
             .setRangeOptions(IPAddressStringParameters.RangeParameters.NO_RANGE)
             .allow_inet_aton(false);
     b.getIPv4AddressParametersBuilder().allowLeadingZeros(false);
-    b.getIPv6AddressParametersBuilder().allowZone(false).allowBase85(false).allowBinary(false);
+    // A group of more than four hex digits ("00001") is no IPv6 address, however many are zeros.
+    b.getIPv6AddressParametersBuilder()
+        .allowZone(false)
+        .allowBase85(false)
+        .allowBinary(false)
+        .allowUnlimitedLeadingZeros(false);
     b.getIPv6AddressParametersBuilder()
         .getEmbeddedIPv4AddressParametersBuilder()
         .allowLeadingZeros(false)

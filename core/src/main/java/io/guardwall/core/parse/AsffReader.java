@@ -68,7 +68,7 @@ final class AsffReader {
             .origin(Origin.SECURITYHUB)
             .resource(resource(f))
             .resourceFacts(facts)
-            .archived(isArchived(f))
+            .archived(isArchived(f, ips))
             .sample(isSample(f))
             .remoteIps(ips.ips())
             .warnings(ips.warnings())
@@ -184,9 +184,15 @@ final class AsffReader {
     return Severity.ofLabel(label);
   }
 
-  private static boolean isArchived(JsonNode f) {
+  /** Archived or closed; a state of the wrong type is named, and does not count as either. */
+  private static boolean isArchived(JsonNode f, RemoteIpCollector ips) {
+    JsonNode recordState = FindingFields.field(f, "recordState");
+    if (!recordState.isMissingNode() && !recordState.isNull() && !recordState.isTextual()) {
+      ips.warn("RecordState is " + FindingFields.kind(recordState) + ", expected text: not read");
+    }
+    JsonNode workflow = ips.object(f, "workflow", "Workflow");
     return "ARCHIVED".equalsIgnoreCase(FindingFields.text(f, "recordState"))
-        || CLOSED_WORKFLOW.contains(upper(FindingFields.text(f, "workflow", "status")));
+        || CLOSED_WORKFLOW.contains(upper(FindingFields.text(workflow, "status")));
   }
 
   private static boolean isSample(JsonNode f) {

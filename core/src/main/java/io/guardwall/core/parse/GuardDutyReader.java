@@ -45,11 +45,24 @@ final class GuardDutyReader {
             .origin(Origin.GUARDDUTY)
             .resource(ResourceNames.describe(ips.object(f, "resource", "resource")))
             .resourceFacts(facts)
-            .archived(FindingFields.isTrue(FindingFields.field(service, "archived")))
+            .archived(isArchived(service, ips))
             .sample(isSample(ips.object(service, "additionalInfo", "service.additionalInfo")))
             .remoteIps(ips.ips())
             .warnings(ips.warnings())
             .build());
+  }
+
+  /** {@code service.archived}; a value that is no boolean is named, and does not count. */
+  private static boolean isArchived(JsonNode service, RemoteIpCollector ips) {
+    JsonNode archived = FindingFields.field(service, "archived");
+    boolean flag = archived.isBoolean() || archived.asText("").matches("(?i)true|false");
+    if (!archived.isMissingNode() && !archived.isNull() && !flag) {
+      ips.warn(
+          "service.archived is "
+              + FindingFields.kind(archived)
+              + ", expected true or false: not archived");
+    }
+    return FindingFields.isTrue(archived);
   }
 
   /**

@@ -48,6 +48,28 @@ class CidrTest {
         .hasMessageContaining("not an IP address");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "192.0.2.16\u0000",
+        "192.0.2.16\u0000junk",
+        "2001:db8::1\u0000",
+        "192.0.2.17\u001b[0m",
+        "2001:0db8:0bad:0000:0000:0000:0000:00001",
+        "2001:db8::00001"
+      })
+  void ofAddress_shouldReject_whenControlCharacterOrFiveDigitGroup(String text) {
+    assertThatThrownBy(() -> Cidr.ofAddress(text)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Cidr.isAddress(text)).isFalse();
+    assertThatThrownBy(() -> Cidr.parse(text)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void ofAddress_shouldKeepFourDigitGroups_whenLeadingZerosWithinAGroup() {
+    assertThat(Cidr.ofAddress("2001:0db8:0000:0000:0000:0000:0000:0001").value())
+        .isEqualTo("2001:db8::1/128");
+  }
+
   @Test
   void ofAddress_shouldAbbreviateMessage_whenInputIsHuge() {
     String huge = "x".repeat(100_000);

@@ -440,6 +440,14 @@ class GuardDutyFindingTest {
     assertThat(parseOne(with(finding(), "service/archived", "false")).archived()).isFalse();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"1", "\"yes\"", "[true]", "{}"})
+  void parse_shouldNameArchived_whenItIsNoBoolean(String value) {
+    Finding f = parseOne(with(finding(), "service/archived", json(value)));
+    assertThat(f.archived()).isFalse();
+    assertThat(f.warnings()).singleElement().asString().startsWith("service.archived is ");
+  }
+
   @Test
   void parse_shouldMarkSample_whenAdditionalInfoSaysSo() {
     assertThat(parseOne(with(finding(), "service/additionalInfo/sample", json("true"))).sample())

@@ -354,6 +354,18 @@ class SecurityHubFindingTest {
   }
 
   @Test
+  void parse_shouldNameRecordStateAndWorkflow_whenOfTheWrongType() {
+    ObjectNode f = with(finding(), "RecordState", json("1"));
+    with(f, "Workflow", "SUPPRESSED");
+    Finding parsed = parseOne(f);
+    assertThat(parsed.archived()).isFalse();
+    assertThat(parsed.warnings())
+        .containsExactly(
+            "RecordState is a number, expected text: not read",
+            "skipped Workflow: is text, expected an object");
+  }
+
+  @Test
   void parse_shouldIgnoreTheOldWorkflowState_whenDecidingArchived() {
     assertThat(parseOne(with(finding(), "WorkflowState", "RESOLVED")).archived()).isFalse();
   }
