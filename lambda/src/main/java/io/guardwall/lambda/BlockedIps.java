@@ -14,10 +14,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Newly blocked addresses as the block state machine carries them from the record task to the
- * notify task; stateless and thread-safe. Written by hand rather than bound with Jackson: binding
- * would need mix-ins for core's types and would coerce numbers to text, and its errors name Java
- * types where these name the item and the field.
+ * Newly blocked addresses as the maintenance state machine carries them from the reconcile task to
+ * the digest task; stateless and thread-safe. Written by hand rather than bound with Jackson:
+ * binding would need mix-ins for core's types and would coerce numbers to text, and its errors name
+ * Java types where these name the item and the field.
  */
 final class BlockedIps {
 
@@ -50,15 +50,14 @@ final class BlockedIps {
    */
   static List<BlockedIp> fromJson(JsonNode array) {
     if (!array.isArray()) {
-      throw new IllegalArgumentException(
-          "newlyBlocked must be an array, got " + array.getNodeType());
+      throw new IllegalArgumentException("added must be an array, got " + array.getNodeType());
     }
     List<BlockedIp> out = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       try {
         out.add(item(array.get(i)));
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("newlyBlocked[" + i + "]: " + e.getMessage(), e);
+        throw new IllegalArgumentException("added[" + i + "]: " + e.getMessage(), e);
       }
     }
     return out;

@@ -1,14 +1,18 @@
 package io.guardwall.lambda;
 
+import io.guardwall.core.config.ConfigException;
 import io.guardwall.core.port.Notifier;
+import io.guardwall.core.port.NotifyException;
 import io.guardwall.core.slack.SlackMessage;
 import io.guardwall.slack.SlackWebhookNotifier;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Posts to the webhook URL the secret holds now: a changed secret takes effect without a redeploy.
- * Thread-safe.
+ * Posts to the webhook URL the secret holds now: a changed secret takes effect without a redeploy,
+ * and the webhook's pace and any Retry-After Slack asked for carry over from one message to the
+ * next while the URL stays the same. Thread-safe.
  */
 final class SecretNotifier implements Notifier {
 
@@ -26,9 +30,31 @@ final class SecretNotifier implements Notifier {
     return new SecretNotifier(webhookUrl, SlackWebhookNotifier::create);
   }
 
+  /**
+   * Posts through the webhook the secret holds now.
+   *
+   * @throws NotifyException when it was not delivered, or when the secret holds no webhook URL
+   */
   @Override
   public void send(SlackMessage message) {
-    notifier().send(message);
+    Notifier target;
+    try {
+      target = notifier();
+    } catch (ConfigException | IllegalArgumentException e) {
+      throw new NotifyException("Slack is not configured: " + e.getMessage(), e);
+    }
+    target.send(message);
+  }
+
+  /** Why the secret gives no webhook to post to (unset, unreadable, not a URL), or empty. */
+  @Override
+  public Optional<String> unavailable() {
+    try {
+      notifier();
+      return Optional.empty();
+    } catch (ConfigException | IllegalArgumentException e) {
+      return Optional.of(String.valueOf(e.getMessage()));
+    }
   }
 
   private synchronized Notifier notifier() {

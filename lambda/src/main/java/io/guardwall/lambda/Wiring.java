@@ -72,7 +72,9 @@ final class Wiring {
 
   private StateBackend state() {
     if (state == null) {
-      state = DynamoDbState.create(Env.required(env, Env.TABLE));
+      state =
+          DynamoDbState.create(
+              Env.required(env, Env.TABLE), Env.required(env, Env.NOTIFICATIONS_TABLE));
     }
     return state;
   }
