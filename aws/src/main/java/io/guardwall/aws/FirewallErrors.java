@@ -6,6 +6,8 @@ import io.guardwall.core.port.FirewallRetryableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -29,6 +31,10 @@ final class FirewallErrors {
     if (e instanceof SdkServiceException s
         && (s.isThrottlingException() || s.statusCode() >= 500)) {
       return new FirewallRetryableException(where + " failed transiently: " + detail(s), e);
+    }
+    if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+      // Whether an update that timed out applied is unknown: the retry describes the group anew.
+      return new FirewallRetryableException(where + " timed out: " + e.getMessage(), e);
     }
     if (e instanceof SdkClientException && causedByIo(e)) {
       return new FirewallRetryableException(

@@ -10,6 +10,8 @@ import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.networkfirewall.model.InternalServerErrorException;
 import software.amazon.awssdk.services.networkfirewall.model.InvalidRequestException;
@@ -31,6 +33,23 @@ class FirewallErrorsTest {
         .isInstanceOf(FirewallConflictException.class)
         .hasMessageContaining("UpdateRuleGroup on rule group " + ARN)
         .hasMessageContaining("update token is stale");
+  }
+
+  @Test
+  void translate_shouldBeRetryable_whenTheCallOrAnAttemptTimedOut() {
+    FirewallException call =
+        FirewallErrors.translate(
+            "UpdateRuleGroup",
+            ARN,
+            ApiCallTimeoutException.builder().message("took longer than 30 s").build());
+    FirewallException attempt =
+        FirewallErrors.translate(
+            "DescribeRuleGroup", ARN, ApiCallAttemptTimeoutException.create(10_000));
+
+    assertThat(call)
+        .isInstanceOf(FirewallRetryableException.class)
+        .hasMessageContaining("timed out");
+    assertThat(attempt).isInstanceOf(FirewallRetryableException.class);
   }
 
   @Test
