@@ -1,5 +1,6 @@
 package io.guardwall.core.model;
 
+import io.guardwall.core.text.Excerpt;
 import java.util.Locale;
 
 /**
@@ -60,7 +61,7 @@ public enum SeverityLevel {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "unknown severity label "
-              + Cidr.abbreviate(label)
+              + Excerpt.quoted(label)
               + " (expected INFORMATIONAL, LOW,"
               + " MEDIUM, HIGH or CRITICAL)");
     }
