@@ -81,7 +81,7 @@ public record Cidr(String value) implements Comparable<Cidr> {
   }
 
   /** True for a single address (/32 or /128). */
-  public boolean isSingleAddress() {
+  boolean isSingleAddress() {
     IPAddress a = address();
     return a.getNetworkPrefixLength() == a.getBitCount();
   }

@@ -34,7 +34,7 @@ public enum SeverityLevel {
   }
 
   /** The band of GuardDuty's numeric severity {@code score}, which must be within 0-10. */
-  public static SeverityLevel ofGuardDutyScore(double score) {
+  static SeverityLevel ofGuardDutyScore(double score) {
     if (!isGuardDutyScore(score)) {
       throw new IllegalArgumentException("severity out of range 0-10: " + score);
     }

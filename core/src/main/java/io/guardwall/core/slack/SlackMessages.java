@@ -37,7 +37,7 @@ public final class SlackMessages {
    *
    * @throws IllegalArgumentException when {@code blocked} is empty: there is nothing to report
    */
-  public SlackMessage blockedDigest(List<BlockedIp> blocked, Instant now) {
+  SlackMessage blockedDigest(List<BlockedIp> blocked, Instant now) {
     return new SlackMessage(SlackMessage.Kind.BLOCKED, null, digest.payload(blocked, now));
   }
 
@@ -74,10 +74,5 @@ public final class SlackMessages {
         SlackMessage.Kind.FAILURE,
         null,
         FailureAlert.payload(stateMachine, execution, error, cause));
-  }
-
-  /** Escapes {@code &}, {@code <} and {@code >} so that text cannot become mrkdwn markup. */
-  public static String escape(String text) {
-    return SlackText.escape(text);
   }
 }
