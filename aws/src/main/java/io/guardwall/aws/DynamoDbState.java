@@ -1,8 +1,6 @@
 package io.guardwall.aws;
 
-import io.guardwall.core.port.BlocklistStore;
-import io.guardwall.core.port.NotificationLog;
-import io.guardwall.core.port.StateBackend;
+import io.guardwall.core.port.AbstractStateBackend;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -12,22 +10,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * blocklist never reads notification records). Thread-safe; {@link #close} closes the client only
  * when this object built it.
  */
-public final class DynamoDbState implements StateBackend {
+public final class DynamoDbState extends AbstractStateBackend {
   private final DynamoDbClient client;
   private final String blocklistTable;
   private final String notificationsTable;
   private final boolean ownsClient;
-  private final BlocklistStore blocklist;
-  private final NotificationLog notifications;
 
   private DynamoDbState(
       DynamoDbClient client, String blocklistTable, String notificationsTable, boolean ownsClient) {
+    super(
+        new DynamoDbBlocklistStore(client, blocklistTable, null),
+        new DynamoDbNotificationLog(client, notificationsTable));
     this.client = client;
     this.blocklistTable = blocklistTable;
     this.notificationsTable = notificationsTable;
     this.ownsClient = ownsClient;
-    this.blocklist = new DynamoDbBlocklistStore(client, blocklistTable, null);
-    this.notifications = new DynamoDbNotificationLog(client, notificationsTable);
   }
 
   /** The state in {@code table}, through {@code client} (which the caller keeps and closes). */
@@ -86,16 +83,6 @@ public final class DynamoDbState implements StateBackend {
     if (!notificationsTable.equals(blocklistTable)) {
       createTableIfMissing(client, notificationsTable);
     }
-  }
-
-  @Override
-  public BlocklistStore blocklist() {
-    return blocklist;
-  }
-
-  @Override
-  public NotificationLog notifications() {
-    return notifications;
   }
 
   @Override

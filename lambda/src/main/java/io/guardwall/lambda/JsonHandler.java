@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.json.Jackson;
+import io.guardwall.core.text.Excerpt;
 import io.guardwall.core.text.InertText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +72,7 @@ public abstract class JsonHandler implements RequestStreamHandler {
 
   /** At most {@code max} characters of outside text, made inert for one log line. */
   static String excerpt(String text, int max) {
-    String inert = InertText.of(text.length() <= max * 2 ? text : text.substring(0, max * 2));
-    return inert.length() <= max ? inert : inert.substring(0, max) + "...";
+    // Cut before InertText too, so that a huge body is not scanned whole for one log line.
+    return Excerpt.of(InertText.of(Excerpt.of(text, max * 2)), max);
   }
 }
