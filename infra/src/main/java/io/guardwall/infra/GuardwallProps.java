@@ -31,6 +31,7 @@ public final class GuardwallProps {
   private final String alarmTopicArn;
   private final Path lambdaJar;
   private final Architecture architecture;
+  private final QueueSettings queue;
 
   private GuardwallProps(Builder b) {
     this.config = b.config;
@@ -41,6 +42,7 @@ public final class GuardwallProps {
     this.alarmTopicArn = b.alarmTopicArn;
     this.lambdaJar = b.lambdaJar;
     this.architecture = b.architecture;
+    this.queue = b.queue;
   }
 
   public static Builder builder() {
@@ -91,6 +93,11 @@ public final class GuardwallProps {
     return architecture;
   }
 
+  /** How the queue function consumes the event queue. */
+  public QueueSettings queue() {
+    return queue;
+  }
+
   /** Collects settings; {@link #build()} validates them all. Not thread-safe. */
   public static final class Builder {
     private GuardwallConfig config = GuardwallConfig.defaults();
@@ -101,6 +108,7 @@ public final class GuardwallProps {
     private String alarmTopicArn;
     private Path lambdaJar = Path.of("lambda", "target", "guardwall-lambda.jar");
     private Architecture architecture = Architecture.ARM_64;
+    private QueueSettings queue = QueueSettings.defaults();
 
     private Builder() {}
 
@@ -153,6 +161,12 @@ public final class GuardwallProps {
       return this;
     }
 
+    /** How the queue function consumes the event queue (default {@link QueueSettings#defaults}). */
+    public Builder queue(QueueSettings queue) {
+      this.queue = queue;
+      return this;
+    }
+
     /**
      * Validates every setting.
      *
@@ -171,6 +185,7 @@ public final class GuardwallProps {
       Objects.requireNonNull(config, "config");
       Objects.requireNonNull(lambdaJar, "lambdaJar");
       Objects.requireNonNull(architecture, "architecture");
+      Objects.requireNonNull(queue, "queue");
       return new GuardwallProps(this);
     }
 
