@@ -4,6 +4,7 @@ import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.SeverityLevel;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One address newly blocked in a run, with what the finding said about it; immutable. The finding
@@ -14,13 +15,13 @@ import java.util.Objects;
  */
 public record BlockedIp(
     Cidr cidr,
-    Instant expiresAt,
-    String findingId,
-    String findingType,
+    @Nullable Instant expiresAt,
+    @Nullable String findingId,
+    @Nullable String findingType,
     SeverityLevel severity,
-    String country,
-    String asn,
-    String organization,
+    @Nullable String country,
+    @Nullable String asn,
+    @Nullable String organization,
     boolean sample) {
 
   public BlockedIp {
