@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -45,7 +46,7 @@ final class Attributes {
   }
 
   /** A string set, or null for an empty one (DynamoDB has no empty sets). */
-  static AttributeValue stringSet(Collection<String> values) {
+  static @Nullable AttributeValue stringSet(Collection<String> values) {
     return values.isEmpty() ? null : AttributeValue.fromSs(List.copyOf(values));
   }
 

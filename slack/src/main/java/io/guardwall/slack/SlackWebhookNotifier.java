@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Posts messages to one Slack incoming webhook, at most one per second (Slack's limit per webhook)
@@ -34,7 +35,7 @@ public final class SlackWebhookNotifier implements Notifier {
   private final Time time;
   private final DoubleSupplier random;
   private final RateLimiter limiter;
-  private volatile Rejection broken;
+  private volatile @Nullable Rejection broken;
 
   SlackWebhookNotifier(
       HttpClient http, Webhook webhook, WebhookRetry retry, Time time, DoubleSupplier random) {
@@ -97,7 +98,7 @@ public final class SlackWebhookNotifier implements Notifier {
   }
 
   /** One paced post: null when delivered, else why it failed in a way that may pass. */
-  private Failure attempt(String body) {
+  private @Nullable Failure attempt(String body) {
     throwIfBroken();
     sleep(limiter.reserve());
     try {
@@ -120,7 +121,7 @@ public final class SlackWebhookNotifier implements Notifier {
         .build();
   }
 
-  private Failure judge(HttpResponse<String> response) {
+  private @Nullable Failure judge(HttpResponse<String> response) {
     int status = response.statusCode();
     if (status / 100 == 2) {
       return null;
