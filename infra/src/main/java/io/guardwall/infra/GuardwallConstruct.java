@@ -5,6 +5,7 @@ import io.guardwall.core.route.EventPatterns;
 import io.guardwall.core.route.Route;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -91,7 +92,7 @@ public class GuardwallConstruct extends Construct {
 
   /** The {@code live} alias of the single-writer reconciler function. */
   public IFunction getReconcileFunction() {
-    return functions.get(Task.RECONCILE);
+    return Objects.requireNonNull(functions.get(Task.RECONCILE), "every task has a function");
   }
 
   public List<Alarm> getAlarms() {

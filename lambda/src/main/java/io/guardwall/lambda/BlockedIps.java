@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Newly blocked addresses as the block state machine carries them from the record task to the
@@ -80,7 +81,7 @@ final class BlockedIps {
         o.path("sample").asBoolean(false));
   }
 
-  private static Instant instant(JsonNode v) {
+  private static @Nullable Instant instant(JsonNode v) {
     if (v.isNull() || v.isMissingNode()) {
       return null;
     }
@@ -99,7 +100,7 @@ final class BlockedIps {
     return value;
   }
 
-  private static String text(JsonNode o, String field) {
+  private static @Nullable String text(JsonNode o, String field) {
     JsonNode v = o.path(field);
     if (v.isNull() || v.isMissingNode()) {
       return null;

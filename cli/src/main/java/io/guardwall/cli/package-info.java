@@ -1,5 +1,0 @@
-/** See the module README; every type here is null-marked: null only where @Nullable says so. */
-@NullMarked
-package io.guardwall.cli;
-
-import org.jspecify.annotations.NullMarked;
