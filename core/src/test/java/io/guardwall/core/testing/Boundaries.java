@@ -1,12 +1,17 @@
 package io.guardwall.core.testing;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * The module boundaries as ArchUnit rules, shared by the modules whose test classpath holds the
@@ -74,6 +79,21 @@ public final class Boundaries {
           .dependOnClassesThat()
           .resideInAPackage("io.guardwall.core.parse..")
           .because("cli and lambda are thin adapters over the Guardwall facade");
+
+  /**
+   * NullAway checks only null-marked code, so a package without {@code @NullMarked} would go
+   * unchecked in silence. cli and bench are left out: NullAway cannot see that picocli and JMH
+   * initialise their fields.
+   */
+  public static final ArchRule NULL_MARKED =
+      classes()
+          .that()
+          .resideOutsideOfPackages("io.guardwall.cli..", "io.guardwall.bench..")
+          .should(
+              ArchCondition.from(
+                  DescribedPredicate.<JavaClass>describe(
+                      "reside in a @NullMarked package",
+                      c -> c.getPackage().isAnnotatedWith(NullMarked.class))));
 
   private Boundaries() {}
 
