@@ -97,10 +97,14 @@ public final class Boundaries {
 
   private Boundaries() {}
 
-  /** guardwall's production classes on the calling module's test classpath. */
+  /**
+   * guardwall's production classes on the calling module's test classpath: neither test classes nor
+   * core's test jar (this class's own), which a reactor build puts there as a jar.
+   */
   public static JavaClasses productionClasses() {
     return new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(location -> !location.contains("-tests.jar"))
         .importPackages("io.guardwall");
   }
 
