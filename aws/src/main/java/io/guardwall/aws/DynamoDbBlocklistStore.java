@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,12 +54,12 @@ final class DynamoDbBlocklistStore implements BlocklistStore {
 
   private final DynamoDbClient client;
   private final String table;
-  private final Integer pageSize;
+  private final @Nullable Integer pageSize;
 
   /**
    * @param pageSize the scan page limit, or null for DynamoDB's (1 MB pages)
    */
-  DynamoDbBlocklistStore(DynamoDbClient client, String table, Integer pageSize) {
+  DynamoDbBlocklistStore(DynamoDbClient client, String table, @Nullable Integer pageSize) {
     this.client = Objects.requireNonNull(client, "client");
     this.table = Objects.requireNonNull(table, "table");
     this.pageSize = pageSize;
@@ -90,7 +91,7 @@ final class DynamoDbBlocklistStore implements BlocklistStore {
    * @throws StoreException when the stored item stays undecodable through {@link #MAX_REREADS}
    *     reads: it is corrupt, not torn
    */
-  private Stored current(ConditionalCheckFailedException e, Cidr cidr) {
+  private @Nullable Stored current(ConditionalCheckFailedException e, Cidr cidr) {
     if (e.hasItem() && !e.item().isEmpty()) {
       try {
         return BlocklistItem.decode(e.item());
@@ -159,7 +160,7 @@ final class DynamoDbBlocklistStore implements BlocklistStore {
     return !call("delete " + cidr, () -> client.deleteItem(request)).attributes().isEmpty();
   }
 
-  private UpdateItemRequest write(BlocklistEntry entry, Stored expected) {
+  private UpdateItemRequest write(BlocklistEntry entry, @Nullable Stored expected) {
     Expressions x = new Expressions();
     long version = expected == null ? 1 : expected.version() + 1;
     String update = x.assign(BlocklistItem.attributes(entry, version), BlocklistItem.ATTRIBUTES);
@@ -213,7 +214,7 @@ final class DynamoDbBlocklistStore implements BlocklistStore {
     return all;
   }
 
-  private Supplier<ScanResponse> scan(Map<String, AttributeValue> start) {
+  private Supplier<ScanResponse> scan(@Nullable Map<String, AttributeValue> start) {
     Expressions x = new Expressions();
     ScanRequest request =
         ScanRequest.builder()

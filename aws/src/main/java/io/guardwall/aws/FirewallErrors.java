@@ -5,6 +5,7 @@ import io.guardwall.core.port.FirewallException;
 import io.guardwall.core.port.FirewallRetryableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -51,7 +52,7 @@ final class FirewallErrors {
           + "): "
           + s.awsErrorDetails().errorMessage();
     }
-    return e.getMessage();
+    return Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
   }
 
   private static boolean causedByIo(Throwable e) {

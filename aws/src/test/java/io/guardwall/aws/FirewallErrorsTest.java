@@ -13,6 +13,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.networkfirewall.model.InternalServerErrorException;
 import software.amazon.awssdk.services.networkfirewall.model.InvalidRequestException;
 import software.amazon.awssdk.services.networkfirewall.model.InvalidTokenException;
@@ -71,6 +72,14 @@ class FirewallErrorsTest {
         .isInstanceOf(FirewallRetryableException.class);
     assertThat(translate(AwsServiceException.builder().statusCode(503), "ServiceUnavailable"))
         .isInstanceOf(FirewallRetryableException.class);
+  }
+
+  @Test
+  void translate_shouldNameTheException_whenItHasNoMessage() {
+    FirewallException e =
+        FirewallErrors.translate("UpdateRuleGroup", ARN, SdkException.builder().build());
+
+    assertThat(e).hasMessageEndingWith("failed: SdkException");
   }
 
   @Test

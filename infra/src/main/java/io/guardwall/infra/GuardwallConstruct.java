@@ -4,6 +4,7 @@ import io.guardwall.aws.DynamoDbSchema;
 import io.guardwall.core.route.EventPatterns;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -107,12 +108,16 @@ public class GuardwallConstruct extends Construct {
 
   /** The {@code live} alias of the function that consumes the event queue. */
   public IFunction getQueueFunction() {
-    return functions.get(Task.QUEUE);
+    return function(Task.QUEUE);
   }
 
   /** The {@code live} alias of the maintenance run's reconcile function. */
   public IFunction getReconcileFunction() {
-    return functions.get(Task.RECONCILE);
+    return function(Task.RECONCILE);
+  }
+
+  private Alias function(Task task) {
+    return Objects.requireNonNull(functions.get(task), "every task has a function");
   }
 
   public List<Alarm> getAlarms() {
@@ -213,8 +218,7 @@ public class GuardwallConstruct extends Construct {
 
   private void consumeEventQueue() {
     QueueSettings q = props.queue();
-    functions
-        .get(Task.QUEUE)
+    function(Task.QUEUE)
         .addEventSource(
             SqsEventSource.Builder.create(eventQueue)
                 .batchSize(q.batchSize())

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.lambda.Architecture;
 
@@ -24,11 +25,11 @@ public final class GuardwallProps {
   private static final Pattern SCHEDULE = Pattern.compile("(rate|cron)\\(.+\\)");
 
   private final GuardwallConfig config;
-  private final String ruleGroupArn;
+  private final @Nullable String ruleGroupArn;
   private final String ruleGroupName;
-  private final String slackSecretName;
+  private final @Nullable String slackSecretName;
   private final String maintenanceSchedule;
-  private final String alarmTopicArn;
+  private final @Nullable String alarmTopicArn;
   private final Path lambdaJar;
   private final Architecture architecture;
   private final QueueSettings queue;
@@ -101,11 +102,11 @@ public final class GuardwallProps {
   /** Collects settings; {@link #build()} validates them all. Not thread-safe. */
   public static final class Builder {
     private GuardwallConfig config = GuardwallConfig.defaults();
-    private String ruleGroupArn;
+    private @Nullable String ruleGroupArn;
     private String ruleGroupName = "guardwall-blocklist";
-    private String slackSecretName;
+    private @Nullable String slackSecretName;
     private String maintenanceSchedule = "rate(15 minutes)";
-    private String alarmTopicArn;
+    private @Nullable String alarmTopicArn;
     private Path lambdaJar = Path.of("lambda", "target", "guardwall-lambda.jar");
     private Architecture architecture = Architecture.ARM_64;
     private QueueSettings queue = QueueSettings.defaults();
@@ -190,8 +191,8 @@ public final class GuardwallProps {
     }
 
     /** The ARN as the adapter will read it (trimmed); a token as it is. */
-    private static String ruleGroupArn(String value) {
-      if (!isKnown(value)) {
+    private static @Nullable String ruleGroupArn(@Nullable String value) {
+      if (value == null || !isKnown(value)) {
         return value;
       }
       try {
@@ -201,8 +202,8 @@ public final class GuardwallProps {
       }
     }
 
-    private static void requireMatch(String value, Pattern pattern, String name) {
-      if (isKnown(value) && !pattern.matcher(value).matches()) {
+    private static void requireMatch(@Nullable String value, Pattern pattern, String name) {
+      if (value != null && isKnown(value) && !pattern.matcher(value).matches()) {
         throw new IllegalArgumentException(
             name + " must match " + pattern.pattern() + ": " + Excerpt.of(value));
       }
@@ -210,7 +211,7 @@ public final class GuardwallProps {
 
     // A token (a reference to another resource) is only known at deploy time.
     private static boolean isKnown(String value) {
-      return value != null && !Token.isUnresolved(value);
+      return !Token.isUnresolved(value);
     }
   }
 }

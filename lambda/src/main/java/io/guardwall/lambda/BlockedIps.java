@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Newly blocked addresses as the maintenance state machine carries them from the reconcile task to
@@ -79,7 +80,7 @@ final class BlockedIps {
         o.path("sample").asBoolean(false));
   }
 
-  private static Instant instant(JsonNode v) {
+  private static @Nullable Instant instant(JsonNode v) {
     if (v.isNull() || v.isMissingNode()) {
       return null;
     }
@@ -98,7 +99,7 @@ final class BlockedIps {
     return value;
   }
 
-  private static String text(JsonNode o, String field) {
+  private static @Nullable String text(JsonNode o, String field) {
     JsonNode v = o.path(field);
     if (v.isNull() || v.isMissingNode()) {
       return null;

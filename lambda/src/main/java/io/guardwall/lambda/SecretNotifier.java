@@ -8,6 +8,7 @@ import io.guardwall.slack.SlackWebhookNotifier;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Posts to the webhook URL the secret holds now: a changed secret takes effect without a redeploy,
@@ -18,8 +19,8 @@ final class SecretNotifier implements Notifier {
 
   private final Supplier<String> webhookUrl;
   private final Function<String, Notifier> notifierFor;
-  private String url;
-  private Notifier current;
+  private @Nullable String url;
+  private @Nullable Notifier current;
 
   SecretNotifier(Supplier<String> webhookUrl, Function<String, Notifier> notifierFor) {
     this.webhookUrl = webhookUrl;
@@ -59,11 +60,13 @@ final class SecretNotifier implements Notifier {
 
   private synchronized Notifier notifier() {
     String now = webhookUrl.get();
-    if (!now.equals(url)) {
-      current = notifierFor.apply(now);
+    Notifier notifier = current;
+    if (notifier == null || !now.equals(url)) {
+      notifier = notifierFor.apply(now);
+      current = notifier;
       url = now;
     }
-    return current;
+    return notifier;
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Posts messages to one Slack incoming webhook, at most one per second (Slack's limit per webhook)
@@ -36,7 +37,7 @@ public final class SlackWebhookNotifier implements Notifier {
   private final Time time;
   private final DoubleSupplier random;
   private final RateLimiter limiter;
-  private volatile Rejection broken;
+  private volatile @Nullable Rejection broken;
 
   SlackWebhookNotifier(
       HttpClient http, Webhook webhook, WebhookRetry retry, Time time, DoubleSupplier random) {
@@ -63,11 +64,21 @@ public final class SlackWebhookNotifier implements Notifier {
    * @throws IllegalArgumentException when it is not an http(s) URL (the URL is not echoed)
    */
   public static SlackWebhookNotifier create(String webhookUrl, WebhookRetry retry) {
+    return create(webhookUrl, retry, Time.SYSTEM);
+  }
+
+  /**
+   * A notifier for {@code webhookUrl} that retries as {@code retry} says and keeps its pace and
+   * waits on {@code time}.
+   *
+   * @throws IllegalArgumentException when it is not an http(s) URL (the URL is not echoed)
+   */
+  public static SlackWebhookNotifier create(String webhookUrl, WebhookRetry retry, Time time) {
     return new SlackWebhookNotifier(
         httpClient(),
         Webhook.parse(webhookUrl),
         retry,
-        Time.SYSTEM,
+        time,
         () -> ThreadLocalRandom.current().nextDouble());
   }
 
@@ -102,7 +113,7 @@ public final class SlackWebhookNotifier implements Notifier {
   }
 
   /** One paced post: null when delivered, else why it failed in a way that may pass. */
-  private Failure attempt(String body) {
+  private @Nullable Failure attempt(String body) {
     throwIfBroken();
     sleep(limiter.reserve());
     try {
@@ -125,7 +136,7 @@ public final class SlackWebhookNotifier implements Notifier {
         .build();
   }
 
-  private Failure judge(HttpResponse<String> response) {
+  private @Nullable Failure judge(HttpResponse<String> response) {
     int status = response.statusCode();
     if (status / 100 == 2) {
       return null;

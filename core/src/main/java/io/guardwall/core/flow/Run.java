@@ -26,6 +26,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,7 +80,7 @@ public final class Run {
     try {
       parts = gw.parser.split(gw.parser.normalize(raw));
     } catch (InvalidEventException e) {
-      return EventReport.failed(source, index, e.getMessage());
+      return EventReport.failed(source, index, message(e));
     }
     Set<Route> routes = EnumSet.noneOf(Route.class);
     List<FindingReport> findings = new ArrayList<>();
@@ -200,10 +201,11 @@ public final class Run {
   }
 
   private FindingReport handle(FindingResult result, Set<Route> routes, String source) {
-    if (!result.isValid()) {
-      return FindingReport.invalid(result.id(), result.type(), result.error());
-    }
     Finding f = result.finding();
+    if (f == null) {
+      return FindingReport.invalid(
+          result.id(), result.type(), Objects.requireNonNull(result.error(), "error"));
+    }
     try {
       List<IpDecision> ips = gw.policy.decide(f, routes.contains(Route.BLOCK));
       ips.stream().filter(IpDecision::block).forEach(d -> record(f, d));
@@ -213,9 +215,9 @@ public final class Run {
     } catch (StoreException e) {
       // Unlike a bad finding, a store failure means the run did not do its work: report it as a
       // run error too, so that callers fail visibly.
-      errors.add("finding " + f.id() + " not recorded: " + e.getMessage());
-      return FindingReport.notRecorded(
-          f.id(), f.type(), f.severity().level().name(), e.getMessage());
+      String cause = message(e);
+      errors.add("finding " + f.id() + " not recorded: " + cause);
+      return FindingReport.notRecorded(f.id(), f.type(), f.severity().level().name(), cause);
     }
   }
 
@@ -299,10 +301,15 @@ public final class Run {
       if (!(e instanceof NotifyException)) {
         throw e;
       }
-      return failed(f, e.getMessage());
+      return failed(f, message(e));
     }
     confirm(claim.get());
     return NotificationOutcome.SENT;
+  }
+
+  /** Every exception guardwall throws has a message; the class name stands in for a bug's. */
+  private static String message(RuntimeException e) {
+    return Objects.requireNonNullElse(e.getMessage(), e.getClass().getName());
   }
 
   private NotificationOutcome failed(Finding f, String cause) {
