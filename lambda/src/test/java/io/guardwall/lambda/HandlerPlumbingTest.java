@@ -141,14 +141,26 @@ public class HandlerPlumbingTest {
   }
 
   @Test
-  void queueHandler_shouldStopAlerting_whenTheInvocationIsAboutToTimeOut() throws Exception {
+  void queueHandler_shouldAlert_whenTheInvocationHasTimeLeft() throws Exception {
     QueueHandler handler = new QueueHandler(f.guardwall(), f.metrics);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     String event = Fixture.sqsEvent(Fixture.sampleText("02-guardduty-c2-outbound.json")).toString();
 
     handler.handleRequest(input(event), out, new FakeContext());
 
-    // FakeContext has 60 s left, less than the alert reserve: the alert is retried later.
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"batchItemFailures\":[]}");
+    assertThat(f.notifier.messages()).hasSize(2);
+  }
+
+  @Test
+  void queueHandler_shouldStopAlerting_whenTheInvocationIsAboutToTimeOut() throws Exception {
+    QueueHandler handler = new QueueHandler(f.guardwall(), f.metrics);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String event = Fixture.sqsEvent(Fixture.sampleText("02-guardduty-c2-outbound.json")).toString();
+
+    handler.handleRequest(input(event), out, new FakeContext(60_000));
+
+    // 60 s left is less than the alert reserve: the alert is retried later.
     assertThat(out.toString(StandardCharsets.UTF_8))
         .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"m-0\"}]}");
     assertThat(f.firewall.ruleGroup()).isPresent();
@@ -163,6 +175,18 @@ public class HandlerPlumbingTest {
    * to reuse: it loads typed events, which the handlers do not take).
    */
   public static final class FakeContext implements Context {
+    private final int remainingMillis;
+
+    /** A fresh invocation of the queue function: its whole 15-minute timeout ahead. */
+    public FakeContext() {
+      this(900_000);
+    }
+
+    /** An invocation with {@code remainingMillis} left before Lambda stops it. */
+    public FakeContext(int remainingMillis) {
+      this.remainingMillis = remainingMillis;
+    }
+
     @Override
     public String getAwsRequestId() {
       return "req-1";
@@ -205,7 +229,7 @@ public class HandlerPlumbingTest {
 
     @Override
     public int getRemainingTimeInMillis() {
-      return 60_000;
+      return remainingMillis;
     }
 
     @Override
