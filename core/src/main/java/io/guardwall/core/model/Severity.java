@@ -17,6 +17,11 @@ public record Severity(SeverityLevel level, @Nullable Double score) {
     return new Severity(SeverityLevel.ofGuardDutyScore(score), score);
   }
 
+  /** From an OCSF {@code severity_id}, 1 to 6; no score. */
+  public static Severity ofOcsfSeverityId(int id) {
+    return new Severity(SeverityLevel.ofOcsfSeverityId(id), null);
+  }
+
   public static Severity ofLabel(String label) {
     return new Severity(SeverityLevel.parse(label), null);
   }

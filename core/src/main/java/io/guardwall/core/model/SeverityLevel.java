@@ -1,6 +1,7 @@
 package io.guardwall.core.model;
 
 import io.guardwall.core.text.Excerpt;
+import java.util.Arrays;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,9 @@ public enum SeverityLevel {
 
   /** GuardDuty's highest score; a higher one is not a GuardDuty severity. */
   public static final double MAX_GUARDDUTY_SCORE = 10.0;
+
+  /** OCSF's highest {@code severity_id} guardwall bands, Fatal (6): critical. */
+  public static final int MAX_OCSF_SEVERITY_ID = 6;
 
   private final double guardDutyFloor;
 
@@ -50,6 +54,33 @@ public enum SeverityLevel {
   /** Whether {@code score} is in GuardDuty's range, 0 to 10. */
   public static boolean isGuardDutyScore(double score) {
     return score >= INFORMATIONAL.guardDutyFloor && score <= MAX_GUARDDUTY_SCORE;
+  }
+
+  /**
+   * The lowest OCSF {@code severity_id} in this band: Informational 1, Low 2, Medium 3, High 4,
+   * Critical 5; Fatal (6) is banded as critical too.
+   */
+  public int ocsfSeverityId() {
+    return rank() + 1;
+  }
+
+  /**
+   * Whether {@code id} is an OCSF {@code severity_id} with a band: 1 to 6 (0 Unknown, 99 Other).
+   */
+  public static boolean isOcsfSeverityId(int id) {
+    return id >= INFORMATIONAL.ocsfSeverityId() && id <= MAX_OCSF_SEVERITY_ID;
+  }
+
+  /** The band of OCSF {@code severity_id} {@code id}, which must be from 1 to 6. */
+  static SeverityLevel ofOcsfSeverityId(int id) {
+    if (!isOcsfSeverityId(id)) {
+      throw new IllegalArgumentException("OCSF severity_id out of range 1-6: " + id);
+    }
+    int banded = Math.min(id, CRITICAL.ocsfSeverityId());
+    return Arrays.stream(values())
+        .filter(level -> level.ocsfSeverityId() == banded)
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Parses an ASFF {@code Severity.Label} or a configuration value, case-insensitively. */

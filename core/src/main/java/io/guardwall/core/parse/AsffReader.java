@@ -33,7 +33,7 @@ final class AsffReader {
       Pattern.compile("^arn:[^:]*:guardduty:[^:]*:[^:]*:detector/[^/]+/finding/([^/]+)$");
 
   /** A GuardDuty finding type: {@code ThreatPurpose:ResourceType/ThreatFamily...}. */
-  private static final Pattern GUARDDUTY_TYPE = Pattern.compile("^[A-Za-z]+:[A-Za-z0-9]+/\\S+$");
+  static final Pattern GUARDDUTY_TYPE = Pattern.compile("^[A-Za-z]+:[A-Za-z0-9]+/\\S+$");
 
   private static final List<String> LABELS =
       Arrays.stream(SeverityLevel.values()).map(SeverityLevel::name).toList();
@@ -156,10 +156,20 @@ final class AsffReader {
     if (named != null && GUARDDUTY_TYPE.matcher(named).matches()) {
       return named;
     }
-    String last = first.substring(first.lastIndexOf('/') + 1);
+    return afterLastSlash(first, "Types[0]");
+  }
+
+  /**
+   * The GuardDuty type at the end of a Security Hub type path ({@code TTPs/.../Backdoor:EC2-...}),
+   * read from {@code label}.
+   *
+   * @throws InvalidEventException when nothing follows the last {@code /}
+   */
+  static String afterLastSlash(String typePath, String label) {
+    String last = typePath.substring(typePath.lastIndexOf('/') + 1);
     if (last.isBlank()) {
       throw new InvalidEventException(
-          "Types[0] " + Excerpt.quoted(first) + " has no GuardDuty type after its last '/'");
+          label + " " + Excerpt.quoted(typePath) + " has no GuardDuty type after its last '/'");
     }
     return last;
   }

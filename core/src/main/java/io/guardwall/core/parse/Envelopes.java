@@ -19,6 +19,7 @@ final class Envelopes {
   static final String GUARDDUTY_DETAIL_TYPE = "GuardDuty Finding";
   static final String SECURITYHUB_SOURCE = "aws.securityhub";
   static final String SECURITYHUB_DETAIL_TYPE = "Security Hub Findings - Imported";
+  static final String SECURITYHUB_OCSF_DETAIL_TYPE = "Findings Imported V2";
   static final String ASFF_SCHEMA_VERSION = "2018-10-08";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -52,6 +53,9 @@ final class Envelopes {
     }
     if (looksLikeAsff(event)) {
       return securityHubEvent(event);
+    }
+    if (OcsfReader.looksLikeOcsf(event)) {
+      return ocsfEvent(event);
     }
     if (looksLikeGuardDuty(event)) {
       return guardDutyEvent(event, NODES.objectNode());
@@ -144,6 +148,20 @@ final class Envelopes {
     return event(SECURITYHUB_SOURCE, SECURITYHUB_DETAIL_TYPE, header, detail, NODES.objectNode());
   }
 
+  private static ObjectNode ocsfEvent(ObjectNode finding) {
+    Header header =
+        new Header(
+            FindingFields.text(finding, "finding_info", "uid"),
+            FindingFields.text(finding, "cloud", "account", "uid"),
+            FindingFields.text(finding, "finding_info", "modified_time_dt"),
+            FindingFields.text(finding, "cloud", "region"),
+            null);
+    ObjectNode detail = NODES.objectNode();
+    detail.putArray("findings").add(finding.deepCopy());
+    return event(
+        SECURITYHUB_SOURCE, SECURITYHUB_OCSF_DETAIL_TYPE, header, detail, NODES.objectNode());
+  }
+
   private static ObjectNode event(
       String source, String detailType, Header header, JsonNode detail, ObjectNode around) {
     ObjectNode event = NODES.objectNode();
@@ -230,7 +248,7 @@ final class Envelopes {
         + " ('id', 'type', 'severity', 'service') or an ASFF finding ('ProductArn',"
         + " 'AwsAccountId', 'SchemaVersion' "
         + ASFF_SCHEMA_VERSION
-        + ")";
+        + ") or an OCSF finding ('class_uid' and 'finding_info')";
   }
 
   private static void putIfPresent(ObjectNode node, String name, @Nullable String value) {

@@ -7,8 +7,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads findings out of events: native GuardDuty events, Security Hub CSPM (ASFF) imports, and bare
- * findings wrapped by {@link #normalize}; stateless and thread-safe.
+ * Reads findings out of events: native GuardDuty events, Security Hub CSPM (ASFF) imports, Security
+ * Hub OCSF imports ({@code Findings Imported V2}), and bare findings wrapped by {@link #normalize};
+ * stateless and thread-safe.
  */
 public final class FindingParser {
 
@@ -27,8 +28,8 @@ public final class FindingParser {
    * Turns what a user may hand us into a full EventBridge event: an event with {@code source} and
    * {@code detail-type} as it is, except that a GuardDuty {@code detail} in PascalCase is turned to
    * the native camelCase; a Lambda test event ({@code detail} holding a GuardDuty finding but no
-   * {@code source}), a bare GuardDuty finding (camelCase or the API's PascalCase) or a bare ASFF
-   * finding wrapped into the event AWS would send for it.
+   * {@code source}), a bare GuardDuty finding (camelCase or the API's PascalCase), a bare ASFF
+   * finding or a bare OCSF finding wrapped into the event AWS would send for it.
    *
    * @throws InvalidEventException naming the problem when the input is none of these, or when
    *     {@code source} or {@code detail-type} is no text
@@ -71,7 +72,8 @@ public final class FindingParser {
       return List.of(new FindingEvent(e, 1));
     }
     if (source.equals(Envelopes.SECURITYHUB_SOURCE)
-        && detailType.equals(Envelopes.SECURITYHUB_DETAIL_TYPE)) {
+        && (detailType.equals(Envelopes.SECURITYHUB_DETAIL_TYPE)
+            || detailType.equals(Envelopes.SECURITYHUB_OCSF_DETAIL_TYPE))) {
       return alone(e, (ObjectNode) detail(e));
     }
     return List.of();
@@ -86,7 +88,11 @@ public final class FindingParser {
         FindingFields.text(e.get("source")), FindingFields.text(e.get("detail-type")))) {
       return readObject(GuardDutyReader::read, detail, envelope, part.position());
     }
-    return readObject(AsffReader::read, detail.path("findings").path(0), envelope, part.position());
+    Reader reader =
+        Envelopes.SECURITYHUB_OCSF_DETAIL_TYPE.equals(FindingFields.text(e.get("detail-type")))
+            ? OcsfReader::read
+            : AsffReader::read;
+    return readObject(reader, detail.path("findings").path(0), envelope, part.position());
   }
 
   private static boolean isGuardDuty(@Nullable String source, @Nullable String detailType) {

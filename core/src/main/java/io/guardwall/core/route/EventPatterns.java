@@ -65,14 +65,16 @@ public final class EventPatterns {
   }
 
   /**
-   * {@code notifyPattern} with both severity filters set from {@link SeverityLevel}'s bands: the
-   * GuardDuty score from {@code threshold}'s floor up to the highest score, and the ASFF labels
-   * from {@code threshold} up.
+   * {@code notifyPattern} with its three severity filters set from {@link SeverityLevel}'s bands:
+   * the GuardDuty score from {@code threshold}'s floor up to the highest score, the ASFF labels
+   * from {@code threshold} up, and the OCSF {@code severity_id} from {@code threshold}'s up to
+   * Fatal.
    */
   static ObjectNode withSeverityFilters(ObjectNode notifyPattern, SeverityLevel threshold) {
     ArrayNode alternatives = (ArrayNode) notifyPattern.get("$or");
     setScoreFloor((ObjectNode) alternatives.get(0).get("detail"), threshold);
     setLabels((ObjectNode) alternatives.get(1).at("/detail/findings/Severity"), threshold);
+    setSeverityIds((ObjectNode) alternatives.get(2).at("/detail/findings"), threshold);
     return notifyPattern;
   }
 
@@ -83,6 +85,15 @@ public final class EventPatterns {
         .add(threshold.guardDutyFloor())
         .add("<=")
         .add(SeverityLevel.MAX_GUARDDUTY_SCORE);
+  }
+
+  private static void setSeverityIds(ObjectNode findings, SeverityLevel threshold) {
+    ArrayNode numeric = findings.putArray("severity_id").addObject().putArray("numeric");
+    numeric
+        .add(">=")
+        .add(threshold.ocsfSeverityId())
+        .add("<=")
+        .add(SeverityLevel.MAX_OCSF_SEVERITY_ID);
   }
 
   private static void setLabels(ObjectNode severity, SeverityLevel threshold) {

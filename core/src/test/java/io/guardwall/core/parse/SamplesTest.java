@@ -133,6 +133,26 @@ class SamplesTest {
               "22-guardduty-iam-anomalous-behavior.json",
               List.of("Discovery:IAMUser/AnomalousBehavior MEDIUM | 192.0.2.201 AWS_API_CALL")),
           Map.entry(
+              "23-securityhub-ocsf-same-finding-as-02.json",
+              List.of(
+                  "Backdoor:EC2/C&CActivity.B HIGH | 203.0.113.66 NETWORK_CONNECTION OUTBOUND")),
+          Map.entry(
+              "24-securityhub-ocsf-port-probe.json",
+              List.of(
+                  "Recon:EC2/PortProbeUnprotectedPort LOW | 198.51.100.60 PORT_PROBE,"
+                      + " 198.51.100.61 PORT_PROBE")),
+          Map.entry(
+              "25-securityhub-ocsf-tor-api-call.json",
+              List.of("UnauthorizedAccess:IAMUser/TorIPCaller MEDIUM | 192.0.2.150 AWS_API_CALL")),
+          Map.entry(
+              "26-securityhub-ocsf-skip-resolved.json",
+              List.of(
+                  "Recon:EC2/PortProbeUnprotectedPort LOW archived | 203.0.113.222 PORT_PROBE")),
+          Map.entry(
+              "27-securityhub-ocsf-other-product.json",
+              List.of(
+                  "Execution/Reverse Shell CRITICAL | 203.0.113.77 NETWORK_CONNECTION OUTBOUND")),
+          Map.entry(
               "upstream/aws-networkfirewall-guardduty__securityhub-testevent.json",
               List.of(
                   "Backdoor:EC2.C&CActivity.B HIGH sample |"
@@ -191,10 +211,12 @@ class SamplesTest {
   }
 
   @Test
-  void parse_shouldGiveOneFindingTheSameId_onBothRoutesAndWhenUpdated() {
+  void parse_shouldGiveOneFindingTheSameId_onEveryRouteAndWhenUpdated() {
     assertThat(findingsIn("02-guardduty-c2-outbound.json").get(0).id()).isEqualTo(C2_ID);
     assertThat(findingsIn("10-securityhub-same-finding-as-02.json").get(0).id()).isEqualTo(C2_ID);
     assertThat(findingsIn("11-guardduty-c2-outbound-resighted.json").get(0).id()).isEqualTo(C2_ID);
+    assertThat(findingsIn("23-securityhub-ocsf-same-finding-as-02.json").get(0).id())
+        .isEqualTo(C2_ID);
   }
 
   @Test
