@@ -18,7 +18,7 @@ public record Severity(SeverityLevel level, @Nullable Double score) {
   }
 
   /** From an OCSF {@code severity_id}, 1 to 6; no score. */
-  public static Severity ofOcsfSeverityId(int id) {
+  public static Severity ofOcsfSeverityId(double id) {
     return new Severity(SeverityLevel.ofOcsfSeverityId(id), null);
   }
 

@@ -1,7 +1,6 @@
 package io.guardwall.core.model;
 
 import io.guardwall.core.text.Excerpt;
-import java.util.Arrays;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -65,22 +64,28 @@ public enum SeverityLevel {
   }
 
   /**
-   * Whether {@code id} is an OCSF {@code severity_id} with a band: 1 to 6 (0 Unknown, 99 Other).
+   * Whether {@code id} is an OCSF {@code severity_id} with a band: 1 to 6 (0 Unknown and 99 Other
+   * have none). Any number in that range counts, as the notify pattern's numeric range does.
    */
-  public static boolean isOcsfSeverityId(int id) {
+  public static boolean isOcsfSeverityId(double id) {
     return id >= INFORMATIONAL.ocsfSeverityId() && id <= MAX_OCSF_SEVERITY_ID;
   }
 
-  /** The band of OCSF {@code severity_id} {@code id}, which must be from 1 to 6. */
-  static SeverityLevel ofOcsfSeverityId(int id) {
+  /**
+   * The band of OCSF {@code severity_id} {@code id}, from 1 to 6: the highest band whose id is not
+   * above it, as the notify pattern's {@code >=} compares (Fatal, 6, is critical).
+   */
+  static SeverityLevel ofOcsfSeverityId(double id) {
     if (!isOcsfSeverityId(id)) {
       throw new IllegalArgumentException("OCSF severity_id out of range 1-6: " + id);
     }
-    int banded = Math.min(id, CRITICAL.ocsfSeverityId());
-    return Arrays.stream(values())
-        .filter(level -> level.ocsfSeverityId() == banded)
-        .findFirst()
-        .orElseThrow();
+    SeverityLevel band = INFORMATIONAL;
+    for (SeverityLevel level : values()) {
+      if (id >= level.ocsfSeverityId() && level.atLeast(band)) {
+        band = level;
+      }
+    }
+    return band;
   }
 
   /** Parses an ASFF {@code Severity.Label} or a configuration value, case-insensitively. */

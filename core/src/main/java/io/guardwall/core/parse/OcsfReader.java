@@ -106,8 +106,8 @@ final class OcsfReader {
   }
 
   /**
-   * {@code severity_id} only ({@code severity} is its caption): a JSON integer from 1 to 6, the
-   * only form the notify pattern can compare.
+   * {@code severity_id} only ({@code severity} is its caption): a JSON number from 1 to 6, the only
+   * form the notify pattern can compare, banded as the pattern compares it.
    */
   private static Severity severity(JsonNode f) {
     JsonNode node = FindingFields.field(f, "severity_id");
@@ -123,7 +123,8 @@ final class OcsfReader {
     if (!node.isNumber()) {
       throw InvalidEventException.wrongKind("severity_id", node, "a number");
     }
-    if (!node.canConvertToExactIntegral() || !SeverityLevel.isOcsfSeverityId(node.intValue())) {
+    double id = node.doubleValue();
+    if (!SeverityLevel.isOcsfSeverityId(id)) {
       throw new InvalidEventException(
           "severity_id "
               + Excerpt.of(node.asText())
@@ -131,7 +132,7 @@ final class OcsfReader {
               + SeverityLevel.MAX_OCSF_SEVERITY_ID
               + " (fatal)");
     }
-    return Severity.ofOcsfSeverityId(node.intValue());
+    return Severity.ofOcsfSeverityId(id);
   }
 
   /** {@code status} Suppressed or Resolved, or {@code activity_name} Close. */

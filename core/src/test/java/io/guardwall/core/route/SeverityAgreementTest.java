@@ -60,6 +60,13 @@ class SeverityAgreementTest {
     return event.toString().replace(PLACEHOLDER, raw);
   }
 
+  /** A Security Hub OCSF event whose one finding's {@code severity_id} is {@code raw} JSON. */
+  private static String ocsfEvent(String raw) {
+    JsonNode event = read(Resources.sample("events/23-securityhub-ocsf-same-finding-as-02.json"));
+    ((ObjectNode) event.at("/detail/findings/0")).set("severity_id", read(PLACEHOLDER));
+    return event.toString().replace(PLACEHOLDER, raw);
+  }
+
   private static JsonNode read(String text) {
     try {
       return JSON.readTree(text);
@@ -194,6 +201,48 @@ class SeverityAgreementTest {
     assertAgree(securityHubEvent(raw), "Severity.Label " + raw);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "0",
+        "-0",
+        "0.99",
+        "1",
+        "1.0",
+        "2",
+        "2.5",
+        "2.9999999",
+        "3",
+        "3.0",
+        "3e0",
+        "0.3e1",
+        "3.0000001",
+        "3.5",
+        "4",
+        "4.99999",
+        "5",
+        "5.5",
+        "6",
+        "6.0",
+        "6.0000001",
+        "7",
+        "99",
+        "-1",
+        "1e308",
+        "-1e308",
+        "1e999",
+        "99999999999999999999999",
+        "\"4\"",
+        "\"High\"",
+        "\"\"",
+        "null",
+        "true",
+        "{}"
+      })
+  void notifyPattern_shouldMatchExactlyWhatTheParserAccepts_whenOcsfSeverityId(String raw) {
+    assertAgree(ocsfEvent(raw), "severity_id " + raw);
+  }
+
   /**
    * A pattern matches a value inside an array, as if it stood alone; the parser wants one value and
    * names the finding in an error rather than acting on a guess.
@@ -214,5 +263,14 @@ class SeverityAgreementTest {
 
     assertThat(parsed.isValid()).isFalse();
     assertThat(parsed.error()).contains("Severity.Label is an array, expected text");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"[4]", "[1, 5]", "[\"4\"]", "[]"})
+  void parse_shouldReportAnError_whenOcsfSeverityIdIsAnArray(String raw) {
+    FindingResult parsed = parse(ocsfEvent(raw));
+
+    assertThat(parsed.isValid()).isFalse();
+    assertThat(parsed.error()).contains("severity_id is an array, expected a number");
   }
 }
