@@ -77,6 +77,12 @@ final class TestJson {
     return event;
   }
 
+  static ObjectNode ocsfEvent(JsonNode... findings) {
+    ObjectNode event = securityHubEvent(findings);
+    event.put("detail-type", "Findings Imported V2");
+    return event;
+  }
+
   /** Sets {@code value} at a slash-separated path, creating the objects on the way. */
   static ObjectNode with(ObjectNode root, String path, JsonNode value) {
     String[] names = path.split("/");
