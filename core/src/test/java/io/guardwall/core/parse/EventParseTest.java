@@ -62,6 +62,31 @@ class EventParseTest {
   }
 
   @Test
+  void parse_shouldNameTheProblem_whenOcsfFindingsMissingOrNoArray() {
+    ObjectNode event = TestJson.ocsfEvent(resource("ocsf-finding.json"));
+
+    assertThatThrownBy(() -> parser.parse(with(event.deepCopy(), "detail/findings", "x")))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessage("event 'detail.findings' is text, expected an array");
+    assertThatThrownBy(() -> parser.parse(without(event.deepCopy(), "detail/findings")))
+        .hasMessage("event has no 'detail.findings'");
+    assertThatThrownBy(() -> parser.parse(without(event.deepCopy(), "detail")))
+        .hasMessage("event has no 'detail'");
+    assertThat(parser.parse(TestJson.ocsfEvent())).isEmpty();
+  }
+
+  @Test
+  void parse_shouldReadOcsf_onlyWhenDetailTypeIsFindingsImportedV2() {
+    ObjectNode ocsf = TestJson.ocsfEvent(resource("ocsf-finding.json"));
+    ObjectNode asAsff = with(ocsf.deepCopy(), "detail-type", "Security Hub Findings - Imported");
+
+    assertThat(parser.parse(ocsf)).singleElement().matches(FindingResult::isValid);
+    assertThat(parser.parse(asAsff).get(0).error()).contains("Id missing");
+    assertThat(parser.parse(with(ocsf.deepCopy(), "detail-type", "Findings Imported V3")))
+        .isEmpty();
+  }
+
+  @Test
   void parse_shouldYieldNothing_whenFindingsEmpty() {
     assertThat(parser.parse(securityHubEvent())).isEmpty();
   }

@@ -160,6 +160,22 @@ class NormalizeTest {
   }
 
   @Test
+  void normalize_shouldWrapIntoAnOcsfEvent_whenBareOcsfFinding() {
+    ObjectNode finding = resource("ocsf-finding.json");
+
+    ObjectNode event = parser.normalize(finding);
+
+    assertThat(event.get("source").asText()).isEqualTo("aws.securityhub");
+    assertThat(event.get("detail-type").asText()).isEqualTo("Findings Imported V2");
+    assertThat(event.get("account").asText()).isEqualTo("111122223333");
+    assertThat(event.get("region").asText()).isEqualTo("us-east-1");
+    assertThat(event.get("time").asText()).isEqualTo("2025-06-03T10:27:40.918Z");
+    assertThat(event.at("/detail/findings/0")).isEqualTo(finding);
+    assertThat(parser.normalize(finding).get("id")).isEqualTo(event.get("id"));
+    assertThat(parseOne(event).id()).isEqualTo("a2ef406e2c2351e0b9e80029c909242d");
+  }
+
+  @Test
   void normalize_shouldWrapAMinimalAsffFinding_whenOnlyTheSchemaVersionSaysSo() {
     ObjectNode finding =
         object(

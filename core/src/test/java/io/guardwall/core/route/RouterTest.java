@@ -17,6 +17,10 @@ class RouterTest {
     return Resources.text(RouterTest.class, name);
   }
 
+  private static String sample(String name) {
+    return Resources.sample("events/" + name);
+  }
+
   private static String upstream(String name) {
     return Resources.sample("events/upstream/" + name);
   }
@@ -41,6 +45,33 @@ class RouterTest {
   void routes_shouldBlockAndNotify_whenSecurityHubImportsGuardDutyHighFinding() {
     assertThat(router.routes(upstream("aws-networkfirewall-guardduty__securityhub-testevent.json")))
         .containsExactlyInAnyOrder(Route.BLOCK, Route.NOTIFY);
+  }
+
+  @Test
+  void routes_shouldBlockAndNotify_whenSecurityHubOcsfGuardDutyHighFinding() {
+    assertThat(router.routes(sample("23-securityhub-ocsf-same-finding-as-02.json")))
+        .containsExactlyInAnyOrder(Route.BLOCK, Route.NOTIFY);
+    assertThat(router.routes(sample("24-securityhub-ocsf-port-probe.json")))
+        .containsExactly(Route.BLOCK);
+  }
+
+  @Test
+  void routes_shouldOnlyNotify_whenOcsfDetectionFindingOfAnotherProduct() {
+    assertThat(router.routes(sample("27-securityhub-ocsf-other-product.json")))
+        .containsExactly(Route.NOTIFY);
+  }
+
+  @Test
+  void routes_shouldMatchNothing_whenOcsfFindingIsNoDetectionFinding() {
+    String compliance =
+        sample("27-securityhub-ocsf-other-product.json")
+            .replace("\"class_uid\": 2004", "\"class_uid\": 2003");
+    String guardDuty =
+        sample("23-securityhub-ocsf-same-finding-as-02.json")
+            .replace("\"class_uid\": 2004", "\"class_uid\": 2003");
+
+    assertThat(router.routes(compliance)).isEmpty();
+    assertThat(router.routes(guardDuty)).isEmpty();
   }
 
   @Test
