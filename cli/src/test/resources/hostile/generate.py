@@ -222,6 +222,46 @@ def bare(fid, v4=None, v6=None, sev=2.0, typ="Recon:EC2/PortProbeUnprotectedPort
     }
 
 
+def ocsf(fid, ip, sev=4, typ="UnauthorizedAccess:EC2/SSHBruteForce", direction="Inbound",
+         product="GuardDuty", local="172.31.44.9"):
+    """A Security Hub OCSF import (Findings Imported V2), like samples/events/23."""
+    arn = "arn:aws:guardduty:eu-west-1:%s:detector/d4/finding/%s" % (ACCOUNT, fid)
+    remote = {"ip": ip, "autonomous_system": {"number": 64509, "name": "Example Transit"},
+              "location": {"country": "NO"}}
+    evidence = {"connection_info": {"direction": direction},
+                "src_endpoint": remote if direction == "Inbound" else {"ip": local},
+                "dst_endpoint": {"ip": local, "port": 22} if direction == "Inbound" else remote}
+    finding = {
+        "activity_id": 1, "activity_name": "Create",
+        "category_uid": 2, "category_name": "Findings",
+        "class_uid": 2004, "class_name": "Detection Finding", "type_uid": 200401,
+        "severity_id": sev, "severity": "High",
+        "status_id": 1, "status": "New",
+        "time_dt": "2026-11-20T08:29:45.027Z",
+        "cloud": {"provider": "AWS", "region": "eu-west-1", "account": {"uid": ACCOUNT}},
+        "finding_info": {"uid": arn, "title": "Remote host is talking to the instance.",
+                         "desc": "A made-up OCSF finding of the hostile-input corpus.",
+                         "types": [typ], "modified_time_dt": "2026-11-20T08:29:45.027Z"},
+        "metadata": {"version": "1.6.0",
+                     "product": {"name": product, "vendor_name": "AWS"}},
+        "resources": [{"type": "AWS::EC2::Instance",
+                       "uid": "arn:aws:ec2:eu-west-1:%s:instance/i-0a1b2c3d4e5f60718" % ACCOUNT,
+                       "region": "eu-west-1"}],
+        "evidences": [evidence],
+    }
+    return {
+        "version": "0",
+        "id": "ev-" + fid,
+        "detail-type": "Findings Imported V2",
+        "source": "aws.securityhub",
+        "account": ACCOUNT,
+        "time": "2026-11-20T08:31:28Z",
+        "region": "eu-west-1",
+        "resources": [],
+        "detail": {"findings": [finding]},
+    }
+
+
 # ---------------------------------------------------------------- helpers
 
 
@@ -450,6 +490,28 @@ WRONG_GD = [
      {"value": "198.51.100.54"}),
 ]
 
+WRONG_OCSF = [
+    ("findings-object", ["detail", "findings"], {"0": "x"}),
+    ("findings-missing", ["detail", "findings"], DELETE),
+    ("findings-of-number", ["detail", "findings"], [42]),
+    ("finding_info-string", ["detail", "findings", 0, "finding_info"], "x"),
+    ("finding_info-missing", ["detail", "findings", 0, "finding_info"], DELETE),
+    ("uid-number", ["detail", "findings", 0, "finding_info", "uid"], 42),
+    ("types-string", ["detail", "findings", 0, "finding_info", "types"], "Backdoor:EC2/X"),
+    ("types-of-object", ["detail", "findings", 0, "finding_info", "types"], [{}]),
+    ("severity_id-string", ["detail", "findings", 0, "severity_id"], "High"),
+    ("severity_id-object", ["detail", "findings", 0, "severity_id"], {}),
+    ("severity_id-array", ["detail", "findings", 0, "severity_id"], [4]),
+    ("evidences-string", ["detail", "findings", 0, "evidences"], "x"),
+    ("evidence-string", ["detail", "findings", 0, "evidences", 0], "x"),
+    ("src_endpoint-string", ["detail", "findings", 0, "evidences", 0, "src_endpoint"], "x"),
+    ("ip-number", ["detail", "findings", 0, "evidences", 0, "src_endpoint", "ip"], 42),
+    ("connection_info-number", ["detail", "findings", 0, "evidences", 0, "connection_info"], 1),
+    ("direction-unknown",
+     ["detail", "findings", 0, "evidences", 0, "connection_info", "direction"], "Sideways"),
+    ("status-number", ["detail", "findings", 0, "status"], 4),
+]
+
 WRONG_ASFF = [
     ("findings-object", ["detail", "findings"], {"0": "@FINDING@"}),
     ("findings-string", ["detail", "findings"], "[]"),
@@ -515,6 +577,9 @@ def wrong_types():
     bbase = bare("w-bare", v4="198.51.100.62", sev=5.0)
     for name, path, value in WRONG_BARE:
         write(f, "bare-%s.json" % name, mut(bbase, path, value))
+    obase = ocsf("w-ocsf", "192.0.2.66")
+    for name, path, value in WRONG_OCSF:
+        write(f, "ocsf-%s.json" % name, mut(obase, path, value))
     write(f, "bare-findings-page-object.json", {"Findings": {"0": bbase}})
     write(f, "bare-findings-page-null.json", {"Findings": None})
     write(f, "bare-findings-page-of-number.json", {"Findings": [42]})
@@ -811,6 +876,14 @@ def victims():
     e["detail"]["findings"][0]["Resources"][0]["Details"]["AwsEc2Instance"]["IpV4Addresses"] = [
         "172.31.33.8", "192.0.2.144"]
     write(f, "asff-remote-is-resource-ip.json", e)
+    write(f, "ocsf-portscan-outbound.json",
+          ocsf("v-ocsf-1", "192.0.2.145", typ="Recon:EC2/Portscan", direction="Outbound"))
+    write(f, "ocsf-remote-is-local-endpoint.json",
+          ocsf("v-ocsf-2", "192.0.2.146", local="192.0.2.146"))
+    e = ocsf("v-ocsf-3", "198.51.100.147")
+    e["detail"]["findings"][0]["evidences"][0].pop("connection_info")
+    e["detail"]["findings"][0]["evidences"][0]["dst_endpoint"]["ip"] = "192.0.2.147"
+    write(f, "ocsf-no-direction.json", e)
     # Callers of AWS APIs: a VPC firewall does not stop them.
     for i, typ in enumerate(["UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.InsideAWS",
                              "CredentialAccess:IAMUser/AnomalousBehavior",
@@ -857,6 +930,15 @@ def archived():
     e["detail"]["findings"].append(
         asff("r-gd-next", v4="198.51.100.165", sev="HIGH")["detail"]["findings"][0])
     write(f, "asff-other-product-next-to-guardduty.json", e)
+    for i, (name, key, value) in enumerate([("status-suppressed", "status", "Suppressed"),
+                                            ("status-resolved", "status", "Resolved"),
+                                            ("status-resolved-upper", "status", "RESOLVED"),
+                                            ("activity-close", "activity_name", "Close")]):
+        e = ocsf("r-ocsf-%d" % i, "192.0.2.%d" % (166 + i))
+        e["detail"]["findings"][0][key] = value
+        write(f, "ocsf-%s.json" % name, e)
+    write(f, "ocsf-other-product.json", ocsf("r-ocsf-edr", "192.0.2.170", sev=5,
+                                             typ="Execution/Reverse Shell", product="Example EDR"))
 
 
 def without_account(event):
@@ -905,6 +987,10 @@ def severity():
                                ""]):
         write(f, "asff-label-%02d-%s.json" % (i, label.strip().lower() or "blank"),
               asff("s-asff-%02d" % i, v4="203.0.113.%d" % (200 + i), sev=label))
+    for i, sev in enumerate([0, 1, 2, 2.5, 3, 4, 5, 6, 7, 99, -1, "4", " High "]):
+        name = str(sev).strip().replace(" ", "_")
+        write(f, "ocsf-severity_id-%02d-%s.json" % (i, name),
+              ocsf("s-ocsf-%02d" % i, "203.0.113.%d" % (220 + i), sev=sev))
 
 
 # ---------------------------------------------------------------- valid controls
@@ -978,6 +1064,23 @@ def valid():
                                          typ="UnauthorizedAccess:EC2/TorClient",
                                          direction="OUTBOUND", role="ACTOR"))
     expect(f, "20-gd-tor-client.json", "198.51.100.24/32")
+    write(f, "21-ocsf-inbound.json", ocsf("ok-21", "198.51.100.25", sev=2))
+    expect(f, "21-ocsf-inbound.json", "198.51.100.25/32")
+    write(f, "22-ocsf-c2-outbound.json",
+          ocsf("ok-22", "203.0.113.26", typ="Backdoor:EC2/C&CActivity.B", direction="Outbound"))
+    expect(f, "22-ocsf-c2-outbound.json", "203.0.113.26/32")
+    e = ocsf("ok-23", "198.51.100.27", sev=2, typ="Recon:EC2/PortProbeUnprotectedPort")
+    e["detail"]["findings"][0]["evidences"][0].pop("connection_info")
+    write(f, "23-ocsf-port-probe.json", e)
+    expect(f, "23-ocsf-port-probe.json", "198.51.100.27/32")
+    e = ocsf("ok-24", "203.0.113.28", sev=3, typ="UnauthorizedAccess:IAMUser/TorIPCaller")
+    e["detail"]["findings"][0]["evidences"] = [
+        {"api": {"operation": "ListBuckets"}, "src_endpoint": {"ip": "203.0.113.28"}}]
+    write(f, "24-ocsf-tor-api-call.json", e)
+    expect(f, "24-ocsf-tor-api-call.json", "203.0.113.28/32")
+    write(f, "25-ocsf-bare-finding.json",
+          ocsf("ok-25", "198.51.100.29", sev=2)["detail"]["findings"][0])
+    expect(f, "25-ocsf-bare-finding.json", "198.51.100.29/32")
 
 
 FOLDERS = ["malformed", "wrong-types", "tolerated", "addresses", "hostile-text", "victim",
