@@ -577,7 +577,7 @@ def wrong_types():
     bbase = bare("w-bare", v4="198.51.100.62", sev=5.0)
     for name, path, value in WRONG_BARE:
         write(f, "bare-%s.json" % name, mut(bbase, path, value))
-    obase = ocsf("w-ocsf", "192.0.2.66")
+    obase = ocsf("w-ocsf", "198.51.100.66")
     for name, path, value in WRONG_OCSF:
         write(f, "ocsf-%s.json" % name, mut(obase, path, value))
     write(f, "bare-findings-page-object.json", {"Findings": {"0": bbase}})

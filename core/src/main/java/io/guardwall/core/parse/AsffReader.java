@@ -68,7 +68,7 @@ final class AsffReader {
             .region(envelope.region(region(f)))
             .product(product)
             .origin(Origin.SECURITYHUB)
-            .resource(resource(f))
+            .resource(resource(f, "id"))
             .resourceFacts(facts)
             .archived(isArchived(f, ips))
             .sample(isSample(f))
@@ -140,14 +140,7 @@ final class AsffReader {
    * names the type itself.
    */
   private static String type(JsonNode f, @Nullable String product) {
-    JsonNode types = FindingFields.field(f, "types");
-    if (!types.isArray() && !types.isMissingNode() && !types.isNull()) {
-      throw InvalidEventException.wrongKind("Types", types, "an array");
-    }
-    if (types.isEmpty()) {
-      throw InvalidEventException.missing("Types");
-    }
-    String first = FindingFields.requireText(types.get(0), "Types[0]");
+    String first = firstType(FindingFields.field(f, "types"), "Types");
     if (!GuardDutyReader.PRODUCT.equalsIgnoreCase(product)) {
       return first;
     }
@@ -157,6 +150,22 @@ final class AsffReader {
       return named;
     }
     return afterLastSlash(first, "Types[0]");
+  }
+
+  /**
+   * The first entry of a finding's list of types, read from {@code label}.
+   *
+   * @throws InvalidEventException when the list is missing, empty or no array, or its first entry
+   *     is no text
+   */
+  static String firstType(JsonNode types, String label) {
+    if (!types.isArray() && !types.isMissingNode() && !types.isNull()) {
+      throw InvalidEventException.wrongKind(label, types, "an array");
+    }
+    if (types.isEmpty()) {
+      throw InvalidEventException.missing(label);
+    }
+    return FindingFields.requireText(types.get(0), label + "[0]");
   }
 
   /**
@@ -216,10 +225,14 @@ final class AsffReader {
                 "aws/guardduty/service/additionalInfo/sample"));
   }
 
-  private static @Nullable String resource(JsonNode f) {
+  /**
+   * The first of a finding's {@code resources} as "type id", its id under {@code idField}; either
+   * part alone when the other is missing.
+   */
+  static @Nullable String resource(JsonNode f, String idField) {
     JsonNode first = FindingFields.field(f, "resources").path(0);
     String type = FindingFields.text(first, "type");
-    String id = FindingFields.text(first, "id");
+    String id = FindingFields.text(first, idField);
     if (type == null || id == null) {
       return type != null ? type : id;
     }

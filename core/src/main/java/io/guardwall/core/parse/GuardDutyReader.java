@@ -71,23 +71,34 @@ final class GuardDutyReader {
    * that no finding is acted on that EventBridge would not have routed alike.
    */
   static Severity severity(JsonNode node) {
-    if (node.isMissingNode() || node.isNull()) {
-      throw InvalidEventException.missing("severity");
-    }
-    if (node.isTextual()) {
-      throw new InvalidEventException(
-          "severity is text "
-              + Excerpt.quoted(node.asText())
-              + ", expected a number: EventBridge patterns compare numbers only");
-    }
-    if (!node.isNumber()) {
-      throw InvalidEventException.wrongKind("severity", node, "a number");
-    }
-    double score = node.doubleValue();
+    double score = patternNumber(node, "severity");
     if (!SeverityLevel.isGuardDutyScore(score)) {
       throw new InvalidEventException("severity out of range 0-10: " + score);
     }
     return Severity.ofScore(score);
+  }
+
+  /**
+   * The JSON number {@code node} holds, read from {@code label}: the only form an EventBridge
+   * numeric pattern compares, so text is refused rather than read as a number.
+   *
+   * @throws InvalidEventException when {@code node} is missing, null or no number
+   */
+  static double patternNumber(JsonNode node, String label) {
+    if (node.isMissingNode() || node.isNull()) {
+      throw InvalidEventException.missing(label);
+    }
+    if (node.isTextual()) {
+      throw new InvalidEventException(
+          label
+              + " is text "
+              + Excerpt.quoted(node.asText())
+              + ", expected a number: EventBridge patterns compare numbers only");
+    }
+    if (!node.isNumber()) {
+      throw InvalidEventException.wrongKind(label, node, "a number");
+    }
+    return node.doubleValue();
   }
 
   /**

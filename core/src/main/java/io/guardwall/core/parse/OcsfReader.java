@@ -55,7 +55,7 @@ final class OcsfReader {
             .region(envelope.region(FindingFields.text(f, "cloud", "region")))
             .product(product)
             .origin(Origin.SECURITYHUB)
-            .resource(resource(f))
+            .resource(AsffReader.resource(f, "uid"))
             .resourceFacts(new ResourceFacts(ResourceRole.UNKNOWN, own.addresses()))
             .archived(isClosed(f, ips))
             .remoteIps(ips.ips())
@@ -86,13 +86,7 @@ final class OcsfReader {
    */
   private static String type(JsonNode info, @Nullable String product) {
     JsonNode types = FindingFields.field(info, "types");
-    if (!types.isArray() && !types.isMissingNode() && !types.isNull()) {
-      throw InvalidEventException.wrongKind("finding_info.types", types, "an array");
-    }
-    if (types.isEmpty()) {
-      throw InvalidEventException.missing("finding_info.types");
-    }
-    String first = FindingFields.requireText(types.get(0), "finding_info.types[0]");
+    String first = AsffReader.firstType(types, "finding_info.types");
     if (!GuardDutyReader.PRODUCT.equalsIgnoreCase(product)) {
       return first;
     }
@@ -111,19 +105,7 @@ final class OcsfReader {
    */
   private static Severity severity(JsonNode f) {
     JsonNode node = FindingFields.field(f, "severity_id");
-    if (node.isMissingNode() || node.isNull()) {
-      throw InvalidEventException.missing("severity_id");
-    }
-    if (node.isTextual()) {
-      throw new InvalidEventException(
-          "severity_id is text "
-              + Excerpt.quoted(node.asText())
-              + ", expected a number: EventBridge patterns compare numbers only");
-    }
-    if (!node.isNumber()) {
-      throw InvalidEventException.wrongKind("severity_id", node, "a number");
-    }
-    double id = node.doubleValue();
+    double id = GuardDutyReader.patternNumber(node, "severity_id");
     if (!SeverityLevel.isOcsfSeverityId(id)) {
       throw new InvalidEventException(
           "severity_id "
@@ -149,16 +131,6 @@ final class OcsfReader {
       return null;
     }
     return FindingFields.text(node);
-  }
-
-  private static @Nullable String resource(JsonNode f) {
-    JsonNode first = FindingFields.field(f, "resources").path(0);
-    String type = FindingFields.text(first, "type");
-    String uid = FindingFields.text(first, "uid");
-    if (type == null || uid == null) {
-      return type != null ? type : uid;
-    }
-    return FindingFields.cap(type + " " + uid);
   }
 
   private static String upper(@Nullable String text) {

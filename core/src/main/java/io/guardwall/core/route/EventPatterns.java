@@ -79,21 +79,17 @@ public final class EventPatterns {
   }
 
   private static void setScoreFloor(ObjectNode detail, SeverityLevel threshold) {
-    ArrayNode numeric = detail.putArray("severity").addObject().putArray("numeric");
-    numeric
-        .add(">=")
-        .add(threshold.guardDutyFloor())
-        .add("<=")
-        .add(SeverityLevel.MAX_GUARDDUTY_SCORE);
+    setRange(detail, "severity", threshold.guardDutyFloor(), SeverityLevel.MAX_GUARDDUTY_SCORE);
   }
 
   private static void setSeverityIds(ObjectNode findings, SeverityLevel threshold) {
-    ArrayNode numeric = findings.putArray("severity_id").addObject().putArray("numeric");
-    numeric
-        .add(">=")
-        .add(threshold.ocsfSeverityId())
-        .add("<=")
-        .add(SeverityLevel.MAX_OCSF_SEVERITY_ID);
+    setRange(
+        findings, "severity_id", threshold.ocsfSeverityId(), SeverityLevel.MAX_OCSF_SEVERITY_ID);
+  }
+
+  /** {@code field} as a numeric filter from {@code low} to {@code high}, both included. */
+  private static void setRange(ObjectNode holder, String field, double low, double high) {
+    holder.putArray(field).addObject().putArray("numeric").add(">=").add(low).add("<=").add(high);
   }
 
   private static void setLabels(ObjectNode severity, SeverityLevel threshold) {
