@@ -19,6 +19,7 @@ import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -28,8 +29,8 @@ import software.constructs.Construct;
 /**
  * guardwall in one construct: the blocklist table, the rule group (or an existing one), the
  * functions, the block, notify and maintenance state machines, the EventBridge rules built from the
- * same pattern files the local router uses, the dead-letter queue and the alarms. Drop it into any
- * CDK app; not thread-safe (construct trees are not).
+ * same pattern files the local router uses, the dead-letter queue, the alarms and their topic. Drop
+ * it into any CDK app; not thread-safe (construct trees are not).
  */
 public class GuardwallConstruct extends Construct {
 
@@ -42,6 +43,7 @@ public class GuardwallConstruct extends Construct {
   private final StateMachine blockStateMachine;
   private final StateMachine notifyStateMachine;
   private final StateMachine maintenanceStateMachine;
+  private final ITopic alarmTopic;
   private final List<Alarm> alarms;
 
   public GuardwallConstruct(Construct scope, String id, GuardwallProps props) {
@@ -56,6 +58,7 @@ public class GuardwallConstruct extends Construct {
     this.notifyStateMachine = Flows.notify(this, functions);
     this.maintenanceStateMachine = Flows.maintenance(this, functions);
     createRules();
+    this.alarmTopic = createAlarmTopic();
     this.alarms = createAlarms();
   }
 
@@ -92,6 +95,11 @@ public class GuardwallConstruct extends Construct {
   /** The {@code live} alias of the single-writer reconciler function. */
   public IFunction getReconcileFunction() {
     return functions.get(Task.RECONCILE);
+  }
+
+  /** The SNS topic every alarm notifies, created or given. */
+  public ITopic getAlarmTopic() {
+    return alarmTopic;
   }
 
   public List<Alarm> getAlarms() {
@@ -176,14 +184,26 @@ public class GuardwallConstruct extends Construct {
         maintenanceStateMachine);
   }
 
+  private ITopic createAlarmTopic() {
+    String prefix = Alarms.namePrefix(this);
+    ITopic topic = AlarmTopic.create(this, props, prefix);
+    AlarmTopic.subscribe(topic, functions.get(Task.ALERT_FAILURE), prefix);
+    AlarmTopic.chatbot(this, props, topic);
+    return topic;
+  }
+
   private List<Alarm> createAlarms() {
-    Alarms builder = new Alarms(this, props.alarmTopicArn());
+    Alarms builder = new Alarms(this, alarmTopic, Alarms.namePrefix(this));
     builder.deadLetterQueueNotEmpty(deadLetterQueue);
-    builder.executionsFailed("Block", blockStateMachine);
-    builder.executionsFailed("Notify", notifyStateMachine);
-    builder.executionsFailed("Maintenance", maintenanceStateMachine);
+    functions.forEach(
+        (task, alias) -> {
+          builder.functionErrors(task.id(), alias.getVersion().getLambda());
+          builder.functionThrottles(task.id(), alias.getVersion().getLambda());
+        });
+    builder.maintenanceNotSucceeding(maintenanceStateMachine, props.maintenanceSchedule());
     builder.capacityHigh();
     builder.entriesEvicted();
+    builder.slackNotConfigured();
     return builder.all();
   }
 }

@@ -30,6 +30,7 @@ public class GuardwallStack extends Stack {
     output("SlackSecretArn", guardwall.getSlackSecret().getSecretArn(), "put the webhook URL here");
     output(
         "DeadLetterQueueUrl", guardwall.getDeadLetterQueue().getQueueUrl(), "undelivered events");
+    output("AlarmTopicArn", guardwall.getAlarmTopic().getTopicArn(), "every alarm notifies it");
   }
 
   private void output(String id, String value, String description) {

@@ -124,7 +124,8 @@ class ContextPropsTest {
         "architecture|sparc|context 'architecture': must be arm64 or x86_64",
         "allowList|10.0.0.0/99|context: 'allowList[0]': not a CIDR",
         "accounts|12345|context: accounts must be 12-digit AWS account IDs: 12345",
-        "firewall|{|context: 'firewall': not a JSON object"
+        "firewall|{|context: 'firewall': not a JSON object",
+        "chatbotSlackWorkspaceId|T07A|context: chatbotSlackWorkspaceId and chatbotSlackChannelId go"
       })
   void read_shouldNameTheKey_whenAValueIsBad(String key, String value, String message) {
     assertThatThrownBy(() -> ContextProps.read(Map.<String, Object>of(key, value)::get))

@@ -210,36 +210,6 @@ class GuardwallStackTest {
   }
 
   @Test
-  void alarms_shouldWatchQueueExecutionsCapacityAndEvictions_whenSynthesized() {
-    template.resourceCountIs("AWS::CloudWatch::Alarm", 6);
-    template.hasResourceProperties(
-        "AWS::CloudWatch::Alarm",
-        Map.of(
-            "MetricName", "ApproximateNumberOfMessagesVisible",
-            "Namespace", "AWS/SQS",
-            "Threshold", 0,
-            "ComparisonOperator", "GreaterThanThreshold"));
-    assertThat(
-            app.resources("AWS::CloudWatch::Alarm").values().stream()
-                .filter(a -> a.at("/Properties/MetricName").asText().equals("ExecutionsFailed"))
-                .filter(a -> a.at("/Properties/Threshold").asInt() == 0))
-        .hasSize(3);
-    template.hasResourceProperties(
-        "AWS::CloudWatch::Alarm",
-        Map.of(
-            "MetricName", "CapacityUsedPercent",
-            "Namespace", "Guardwall",
-            "Dimensions", List.of(Map.of("Name", "Service", "Value", "guardwall")),
-            "Threshold", 80,
-            "ComparisonOperator", "GreaterThanThreshold"));
-    template.hasResourceProperties(
-        "AWS::CloudWatch::Alarm",
-        Map.of("MetricName", "EntriesEvicted", "Namespace", "Guardwall", "Threshold", 0));
-    template.allResourcesProperties(
-        "AWS::CloudWatch::Alarm", Map.of("AlarmActions", Match.absent()));
-  }
-
-  @Test
   void secret_shouldBeCreated_whenNoNameIsGiven() {
     template.resourceCountIs("AWS::SecretsManager::Secret", 1);
   }
@@ -249,6 +219,6 @@ class GuardwallStackTest {
     assertThat(app.json().path("Outputs").fieldNames())
         .toIterable()
         .containsExactlyInAnyOrder(
-            "RuleGroupArn", "TableName", "SlackSecretArn", "DeadLetterQueueUrl");
+            "RuleGroupArn", "TableName", "SlackSecretArn", "DeadLetterQueueUrl", "AlarmTopicArn");
   }
 }
