@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.testing.ExternalTool;
 import io.guardwall.core.testing.Needs;
+import io.guardwall.core.testing.Resources;
+import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -146,10 +150,10 @@ class AlertingTest {
   @Test
   void alarms_shouldBeExactlyTheDocumentedOnes() {
     List<String> functionAlarms =
-        java.util.Arrays.stream(Task.values())
+        Arrays.stream(Task.values())
             .flatMap(
                 t ->
-                    java.util.stream.Stream.of(
+                    Stream.of(
                         "Guardwall-" + t.id() + "FunctionErrors",
                         "Guardwall-" + t.id() + "FunctionThrottles"))
             .toList();
@@ -162,6 +166,21 @@ class AlertingTest {
             "Guardwall-BlocklistEntriesEvicted",
             "Guardwall-SlackNotConfigured")
         .hasSize(functionAlarms.size() + 5);
+  }
+
+  @Test
+  void readme_shouldSayWhatToDo_forEveryAlarm() throws Exception {
+    String readme = Files.readString(Resources.repositoryRoot().resolve("README.md"));
+    String table = readme.substring(readme.indexOf("### Alarms"));
+    assertThat(alarms().keySet())
+        .allSatisfy(
+            name ->
+                assertThat(table)
+                    .contains(
+                        "| `"
+                            + name.replaceFirst("^Guardwall-", "")
+                                .replaceFirst("^\\w+(Function(Errors|Throttles))$", "<Function>$1")
+                            + "` |"));
   }
 
   @Test
