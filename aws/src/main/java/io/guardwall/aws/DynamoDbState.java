@@ -1,8 +1,6 @@
 package io.guardwall.aws;
 
-import io.guardwall.core.port.BlocklistStore;
-import io.guardwall.core.port.NotificationLog;
-import io.guardwall.core.port.StateBackend;
+import io.guardwall.core.port.AbstractStateBackend;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -10,19 +8,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * guardwall's state in one DynamoDB table ({@link DynamoDbSchema}): the blocklist and the
  * notification log. Thread-safe; {@link #close} closes the client only when this object built it.
  */
-public final class DynamoDbState implements StateBackend {
+public final class DynamoDbState extends AbstractStateBackend {
   private final DynamoDbClient client;
   private final String table;
   private final boolean ownsClient;
-  private final BlocklistStore blocklist;
-  private final NotificationLog notifications;
 
   private DynamoDbState(DynamoDbClient client, String table, boolean ownsClient) {
+    super(
+        new DynamoDbBlocklistStore(client, table, null),
+        new DynamoDbNotificationLog(client, table));
     this.client = client;
     this.table = table;
     this.ownsClient = ownsClient;
-    this.blocklist = new DynamoDbBlocklistStore(client, table, null);
-    this.notifications = new DynamoDbNotificationLog(client, table);
   }
 
   /** The state in {@code table}, through {@code client} (which the caller keeps and closes). */
@@ -53,16 +50,6 @@ public final class DynamoDbState implements StateBackend {
   @Override
   public void createIfMissing() {
     createTableIfMissing(client, table);
-  }
-
-  @Override
-  public BlocklistStore blocklist() {
-    return blocklist;
-  }
-
-  @Override
-  public NotificationLog notifications() {
-    return notifications;
   }
 
   @Override

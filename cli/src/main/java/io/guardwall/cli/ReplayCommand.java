@@ -51,7 +51,7 @@ final class ReplayCommand implements Callable<Integer> {
         Backend.dryRun(
             options.config(),
             state,
-            GuardwallCli.env(spec),
+            GuardwallCli.host(spec),
             Clock.systemUTC(),
             diagnostics::warning)) {
       ReplayResult result = replay(backend, files);

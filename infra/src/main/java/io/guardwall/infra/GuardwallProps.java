@@ -2,6 +2,7 @@ package io.guardwall.infra;
 
 import io.guardwall.aws.RuleGroupArn;
 import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.text.Excerpt;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -235,17 +236,13 @@ public final class GuardwallProps {
     private static void requireMatch(String value, Pattern pattern, String name) {
       if (isKnown(value) && !pattern.matcher(value).matches()) {
         throw new IllegalArgumentException(
-            name + " must match " + pattern.pattern() + ": " + abbreviate(value));
+            name + " must match " + pattern.pattern() + ": " + Excerpt.of(value));
       }
     }
 
     // A token (a reference to another resource) is only known at deploy time.
     private static boolean isKnown(String value) {
       return value != null && !Token.isUnresolved(value);
-    }
-
-    private static String abbreviate(String value) {
-      return value.length() <= 80 ? value : value.substring(0, 80) + "...";
     }
   }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.json.Jackson;
+import io.guardwall.core.text.Excerpt;
 import io.guardwall.core.text.InertText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +62,6 @@ public abstract class JsonHandler implements RequestStreamHandler {
   // The result holds finding text (ids, types, titles): JSON escapes its C0 controls, InertText
   // removes the C1, bidi and invisible characters JSON leaves raw.
   static String summary(JsonNode result) {
-    String text = InertText.of(result.toString());
-    return text.length() <= 2000 ? text : text.substring(0, 2000) + "...";
+    return Excerpt.of(InertText.of(result.toString()), 2000);
   }
 }

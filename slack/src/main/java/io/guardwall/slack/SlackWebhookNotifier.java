@@ -61,11 +61,21 @@ public final class SlackWebhookNotifier implements Notifier {
    * @throws IllegalArgumentException when it is not an http(s) URL (the URL is not echoed)
    */
   public static SlackWebhookNotifier create(String webhookUrl, WebhookRetry retry) {
+    return create(webhookUrl, retry, Time.SYSTEM);
+  }
+
+  /**
+   * A notifier for {@code webhookUrl} that retries as {@code retry} says and keeps its pace and
+   * waits on {@code time}.
+   *
+   * @throws IllegalArgumentException when it is not an http(s) URL (the URL is not echoed)
+   */
+  public static SlackWebhookNotifier create(String webhookUrl, WebhookRetry retry, Time time) {
     return new SlackWebhookNotifier(
         httpClient(),
         Webhook.parse(webhookUrl),
         retry,
-        Time.SYSTEM,
+        time,
         () -> ThreadLocalRandom.current().nextDouble());
   }
 

@@ -222,7 +222,7 @@ public final class Run {
       return NotificationOutcome.DUPLICATE;
     }
     try {
-      gw.notifier.deliver(gw.messages.findingAlert(f));
+      gw.notifier.deliver(gw.messages.findingAlert(f, gw.policy.actorNote(f)));
     } catch (RuntimeException e) {
       release(claim.get());
       if (!(e instanceof NotifyException)) {

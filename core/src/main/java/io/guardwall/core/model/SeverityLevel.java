@@ -1,5 +1,6 @@
 package io.guardwall.core.model;
 
+import io.guardwall.core.text.Excerpt;
 import java.util.Locale;
 
 /**
@@ -33,7 +34,7 @@ public enum SeverityLevel {
   }
 
   /** The band of GuardDuty's numeric severity {@code score}, which must be within 0-10. */
-  public static SeverityLevel ofGuardDutyScore(double score) {
+  static SeverityLevel ofGuardDutyScore(double score) {
     if (!isGuardDutyScore(score)) {
       throw new IllegalArgumentException("severity out of range 0-10: " + score);
     }
@@ -60,7 +61,7 @@ public enum SeverityLevel {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "unknown severity label "
-              + Cidr.abbreviate(label)
+              + Excerpt.quoted(label)
               + " (expected INFORMATIONAL, LOW,"
               + " MEDIUM, HIGH or CRITICAL)");
     }

@@ -6,6 +6,7 @@ import io.guardwall.core.model.Origin;
 import io.guardwall.core.model.ResourceFacts;
 import io.guardwall.core.model.Severity;
 import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.text.Excerpt;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -157,7 +158,7 @@ final class AsffReader {
     String last = first.substring(first.lastIndexOf('/') + 1);
     if (last.isBlank()) {
       throw new InvalidEventException(
-          "Types[0] " + FindingFields.quote(first) + " has no GuardDuty type after its last '/'");
+          "Types[0] " + Excerpt.quoted(first) + " has no GuardDuty type after its last '/'");
     }
     return last;
   }
@@ -176,7 +177,7 @@ final class AsffReader {
     if (!LABELS.contains(label)) {
       throw new InvalidEventException(
           "Severity.Label "
-              + FindingFields.quote(label)
+              + Excerpt.quoted(label)
               + " is not one of "
               + String.join(", ", LABELS)
               + ", in upper case: EventBridge patterns match the label exactly");

@@ -104,13 +104,4 @@ final class FindingFields {
   static String cap(String text) {
     return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
   }
-
-  /** Quotes text for a message, abbreviated so that a huge value cannot flood a log. */
-  static String quote(String text) {
-    return "'" + abbreviate(text) + "'";
-  }
-
-  static String abbreviate(String text) {
-    return text.length() <= 64 ? text : text.substring(0, 61) + "...";
-  }
 }

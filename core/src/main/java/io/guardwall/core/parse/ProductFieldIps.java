@@ -2,6 +2,7 @@ package io.guardwall.core.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.model.IpSource;
+import io.guardwall.core.text.Excerpt;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,7 +54,7 @@ final class ProductFieldIps {
 
   private static void read(
       String key, int details, JsonNode value, Map<String, String> index, RemoteIpCollector out) {
-    String where = "ProductFields " + FindingFields.quote(key);
+    String where = "ProductFields " + Excerpt.quoted(key);
     if (!value.isTextual()) {
       out.warn(
           "skipped remote address in "

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.IpSource;
 import io.guardwall.core.model.RemoteIp;
+import io.guardwall.core.text.Excerpt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +103,7 @@ final class RemoteIpCollector {
     if (!Cidr.isAddress(address)) {
       warn(
           "skipped remote address "
-              + FindingFields.quote(address)
+              + Excerpt.quoted(address)
               + " in "
               + where
               + ": not an IP address");

@@ -1,5 +1,6 @@
 package io.guardwall.core.parse;
 
+import io.guardwall.core.text.Excerpt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -32,7 +33,7 @@ final class Required {
   }
 
   static String error(String id, int position, String problem) {
-    String name = id == null ? "#" + position : FindingFields.abbreviate(id);
+    String name = id == null ? "#" + position : Excerpt.of(id);
     return "finding " + name + ": " + problem;
   }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Builds Block Kit payloads for Slack incoming webhooks: the digest of addresses blocked in a run,
@@ -37,7 +38,7 @@ public final class SlackMessages {
    *
    * @throws IllegalArgumentException when {@code blocked} is empty: there is nothing to report
    */
-  public SlackMessage blockedDigest(List<BlockedIp> blocked, Instant now) {
+  SlackMessage blockedDigest(List<BlockedIp> blocked, Instant now) {
     return new SlackMessage(SlackMessage.Kind.BLOCKED, null, digest.payload(blocked, now));
   }
 
@@ -58,10 +59,14 @@ public final class SlackMessages {
     return messages;
   }
 
-  /** The alert for one finding, coloured by its severity. */
-  public SlackMessage findingAlert(Finding finding) {
+  /**
+   * The alert for one finding, coloured by its severity, with the policy's {@code actorNote} (see
+   * {@code Policy.actorNote}) as a warning when there is one.
+   */
+  public SlackMessage findingAlert(Finding finding, Optional<String> actorNote) {
     Objects.requireNonNull(finding, "finding");
-    return new SlackMessage(SlackMessage.Kind.FINDING, finding.id(), FindingAlert.payload(finding));
+    return new SlackMessage(
+        SlackMessage.Kind.FINDING, finding.id(), FindingAlert.payload(finding, actorNote));
   }
 
   /**
@@ -80,10 +85,5 @@ public final class SlackMessages {
   public static SlackMessage alarmAlert(AlarmChange change) {
     Objects.requireNonNull(change, "change");
     return new SlackMessage(SlackMessage.Kind.ALARM, null, AlarmAlert.payload(change));
-  }
-
-  /** Escapes {@code &}, {@code <} and {@code >} so that text cannot become mrkdwn markup. */
-  public static String escape(String text) {
-    return SlackText.escape(text);
   }
 }
