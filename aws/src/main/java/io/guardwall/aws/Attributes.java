@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -46,7 +47,7 @@ final class Attributes {
   }
 
   /** A string set, or null for an empty one (DynamoDB has no empty sets). */
-  static AttributeValue stringSet(Collection<String> values) {
+  static @Nullable AttributeValue stringSet(Collection<String> values) {
     return values.isEmpty() ? null : AttributeValue.fromSs(List.copyOf(values));
   }
 

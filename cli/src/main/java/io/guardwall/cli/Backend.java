@@ -5,6 +5,7 @@ import io.guardwall.aws.NetworkFirewallAdapters;
 import io.guardwall.aws.SecretsManagerWebhookSource;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.flow.Guardwall;
+import io.guardwall.core.flow.Run;
 import io.guardwall.core.local.DryRunFirewall;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.port.BlocklistStore;
@@ -96,6 +97,18 @@ final class Backend implements AutoCloseable {
   static String defaultNotify(Map<String, String> env) {
     String url = env.get(WEBHOOK_ENV);
     return url == null || url.isBlank() ? "print" : "webhook:" + url;
+  }
+
+  /**
+   * A new run. Against the dry-run firewall it starts from what the stored blocklist renders to, as
+   * if earlier runs had kept a real firewall in step: a digest lists what a reconcile adds to the
+   * rule group, and a dry-run group that started empty would show every stored entry as added.
+   */
+  Run startRun() {
+    if (dryRun) {
+      guardwall.reconcile();
+    }
+    return guardwall.startRun();
   }
 
   /** Creates the DynamoDB table when it is missing (SQLite files create themselves). */

@@ -64,7 +64,7 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private ReplayResult replay(Backend backend, List<Path> files) {
-    Run run = backend.guardwall.startRun();
+    Run run = backend.startRun();
     List<EventReport> events = new ArrayList<>();
     for (Path file : files) {
       for (EventInput input : EventFiles.read(file)) {

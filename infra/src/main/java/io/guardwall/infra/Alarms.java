@@ -1,5 +1,6 @@
 package io.guardwall.infra;
 
+import io.guardwall.lambda.QueueHandler;
 import io.guardwall.lambda.ReconcileHandler;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +49,6 @@ final class Alarms {
   private static final Pattern RATE =
       Pattern.compile("rate\\(\\s*(\\d+)\\s+(minute|hour|day)s?\\s*\\)");
 
-  /** Published (1) by a run that had something to post while the secret holds no webhook URL. */
-  static final String SLACK_NOT_CONFIGURED_METRIC = "SlackNotConfigured";
-
   private static final Duration PERIOD = Duration.minutes(5);
   private static final String README = " (README: Alarms)";
 
@@ -86,8 +84,8 @@ final class Alarms {
   void deadLetterQueueNotEmpty(IQueue queue) {
     add(
         "DeadLetterQueueNotEmpty",
-        "guardwall: messages are waiting in the dead-letter queue; read them, fix the cause, then"
-            + " redrive them"
+        "guardwall: messages the queue function failed, or events EventBridge could not deliver,"
+            + " are waiting in the dead-letter queue; read them, fix the cause, then redrive them"
             + README,
         queue.metricApproximateNumberOfMessagesVisible(
             MetricOptions.builder().period(PERIOD).statistic("Maximum").build()),
@@ -186,7 +184,7 @@ final class Alarms {
         "guardwall: there was something to post, but the Slack secret holds no webhook URL; put"
             + " the URL in the secret"
             + README,
-        metric(SLACK_NOT_CONFIGURED_METRIC),
+        metric(QueueHandler.SLACK_NOT_CONFIGURED_METRIC),
         0);
   }
 

@@ -42,7 +42,11 @@ final class ContextProps {
           "chatbotSlackWorkspaceId",
           "chatbotSlackChannelId",
           "lambdaJar",
-          "architecture");
+          "architecture",
+          "queueBatchSize",
+          "queueBatchWindowSeconds",
+          "queueMaxConcurrency",
+          "queueMaxReceiveCount");
 
   /** Every context key this app reads. */
   static final List<String> KEYS =
@@ -71,6 +75,7 @@ final class ContextProps {
     set(context, "chatbotSlackChannelId", ContextProps::text, b::chatbotSlackChannelId);
     set(context, "lambdaJar", v -> Path.of(text(v)), b::lambdaJar);
     set(context, "architecture", ContextProps::architecture, b::architecture);
+    b.queue(queue(context));
     try {
       return b.build();
     } catch (RuntimeException e) {
@@ -128,6 +133,39 @@ final class ContextProps {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("context '" + key + "': " + e.getMessage(), e);
     }
+  }
+
+  /** The queue settings, each key over the default; a bad value is named by its key. */
+  private static QueueSettings queue(Function<String, Object> context) {
+    QueueSettings[] q = {QueueSettings.defaults()};
+    set(context, "queueBatchSize", ContextProps::integer, n -> q[0] = q[0].withBatchSize(n));
+    set(
+        context,
+        "queueBatchWindowSeconds",
+        ContextProps::integer,
+        n -> q[0] = q[0].withBatchWindowSeconds(n));
+    set(
+        context,
+        "queueMaxConcurrency",
+        ContextProps::integer,
+        n -> q[0] = q[0].withMaxConcurrency(n));
+    set(
+        context,
+        "queueMaxReceiveCount",
+        ContextProps::integer,
+        n -> q[0] = q[0].withMaxReceiveCount(n));
+    return q[0];
+  }
+
+  /** A whole number, typed in cdk.json or a string from {@code cdk -c}. */
+  private static int integer(Object v) {
+    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      return Math.toIntExact(n.longValue());
+    }
+    if (v instanceof String s && s.trim().matches("[+-]?\\d{1,9}")) {
+      return Integer.parseInt(s.trim());
+    }
+    throw new IllegalArgumentException("must be a whole number, got " + v);
   }
 
   private static String text(Object v) {

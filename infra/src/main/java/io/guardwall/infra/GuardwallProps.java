@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.lambda.Architecture;
 
@@ -27,14 +28,15 @@ public final class GuardwallProps {
   private static final Pattern SLACK_CHANNEL_ID = Pattern.compile("[A-Za-z0-9]{1,256}");
 
   private final GuardwallConfig config;
-  private final String ruleGroupArn;
+  private final @Nullable String ruleGroupArn;
   private final String ruleGroupName;
-  private final String slackSecretName;
+  private final @Nullable String slackSecretName;
   private final String maintenanceSchedule;
-  private final String alarmTopicArn;
-  private final ChatbotChannel chatbotChannel;
+  private final @Nullable String alarmTopicArn;
+  private final @Nullable ChatbotChannel chatbotChannel;
   private final Path lambdaJar;
   private final Architecture architecture;
+  private final QueueSettings queue;
 
   private GuardwallProps(Builder b) {
     this.config = b.config;
@@ -43,12 +45,13 @@ public final class GuardwallProps {
     this.slackSecretName = b.slackSecretName;
     this.maintenanceSchedule = b.maintenanceSchedule;
     this.alarmTopicArn = b.alarmTopicArn;
+    String workspace = b.chatbotWorkspaceId;
+    String channel = b.chatbotChannelId;
     this.chatbotChannel =
-        b.chatbotWorkspaceId == null
-            ? null
-            : new ChatbotChannel(b.chatbotWorkspaceId, b.chatbotChannelId);
+        workspace == null || channel == null ? null : new ChatbotChannel(workspace, channel);
     this.lambdaJar = b.lambdaJar;
     this.architecture = b.architecture;
+    this.queue = b.queue;
   }
 
   public static Builder builder() {
@@ -104,6 +107,11 @@ public final class GuardwallProps {
     return architecture;
   }
 
+  /** How the queue function consumes the event queue. */
+  public QueueSettings queue() {
+    return queue;
+  }
+
   /**
    * A Slack channel of a workspace already authorized in the AWS Chatbot console; immutable.
    *
@@ -120,15 +128,16 @@ public final class GuardwallProps {
   /** Collects settings; {@link #build()} validates them all. Not thread-safe. */
   public static final class Builder {
     private GuardwallConfig config = GuardwallConfig.defaults();
-    private String ruleGroupArn;
+    private @Nullable String ruleGroupArn;
     private String ruleGroupName = "guardwall-blocklist";
-    private String slackSecretName;
+    private @Nullable String slackSecretName;
     private String maintenanceSchedule = "rate(15 minutes)";
-    private String alarmTopicArn;
-    private String chatbotWorkspaceId;
-    private String chatbotChannelId;
+    private @Nullable String alarmTopicArn;
+    private @Nullable String chatbotWorkspaceId;
+    private @Nullable String chatbotChannelId;
     private Path lambdaJar = Path.of("lambda", "target", "guardwall-lambda.jar");
     private Architecture architecture = Architecture.ARM_64;
+    private QueueSettings queue = QueueSettings.defaults();
 
     private Builder() {}
 
@@ -194,6 +203,12 @@ public final class GuardwallProps {
       return this;
     }
 
+    /** How the queue function consumes the event queue (default {@link QueueSettings#defaults}). */
+    public Builder queue(QueueSettings queue) {
+      this.queue = queue;
+      return this;
+    }
+
     /**
      * Validates every setting.
      *
@@ -218,12 +233,13 @@ public final class GuardwallProps {
       Objects.requireNonNull(config, "config");
       Objects.requireNonNull(lambdaJar, "lambdaJar");
       Objects.requireNonNull(architecture, "architecture");
+      Objects.requireNonNull(queue, "queue");
       return new GuardwallProps(this);
     }
 
     /** The ARN as the adapter will read it (trimmed); a token as it is. */
-    private static String ruleGroupArn(String value) {
-      if (!isKnown(value)) {
+    private static @Nullable String ruleGroupArn(@Nullable String value) {
+      if (value == null || !isKnown(value)) {
         return value;
       }
       try {
@@ -233,8 +249,8 @@ public final class GuardwallProps {
       }
     }
 
-    private static void requireMatch(String value, Pattern pattern, String name) {
-      if (isKnown(value) && !pattern.matcher(value).matches()) {
+    private static void requireMatch(@Nullable String value, Pattern pattern, String name) {
+      if (value != null && isKnown(value) && !pattern.matcher(value).matches()) {
         throw new IllegalArgumentException(
             name + " must match " + pattern.pattern() + ": " + Excerpt.of(value));
       }
@@ -242,7 +258,7 @@ public final class GuardwallProps {
 
     // A token (a reference to another resource) is only known at deploy time.
     private static boolean isKnown(String value) {
-      return value != null && !Token.isUnresolved(value);
+      return !Token.isUnresolved(value);
     }
   }
 }

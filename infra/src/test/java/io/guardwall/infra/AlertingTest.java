@@ -16,12 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
-import software.amazon.awscdk.services.sns.Topic;
-import software.amazon.awscdk.services.sqs.Queue;
 
 /** The default stack's alarm topic, alarms, failure-alert subscription and (absent) Chatbot. */
 @Needs(ExternalTool.NODE)
@@ -160,12 +156,13 @@ class AlertingTest {
     assertThat(alarms().keySet())
         .containsAll(functionAlarms)
         .contains(
+            "Guardwall-EventQueueDelayed",
             "Guardwall-DeadLetterQueueNotEmpty",
             "Guardwall-MaintenanceNotSucceeding",
             "Guardwall-RuleGroupCapacityHigh",
             "Guardwall-BlocklistEntriesEvicted",
             "Guardwall-SlackNotConfigured")
-        .hasSize(functionAlarms.size() + 5);
+        .hasSize(functionAlarms.size() + 6);
   }
 
   @Test
@@ -199,6 +196,8 @@ class AlertingTest {
   @CsvSource({
     // name, namespace, metric, statistic, period, evaluation periods, comparison, threshold,
     // missing
+    "EventQueueDelayed, AWS/SQS, ApproximateAgeOfOldestMessage, Maximum, 60, 1,"
+        + " GreaterThanThreshold, 60, notBreaching",
     "DeadLetterQueueNotEmpty, AWS/SQS, ApproximateNumberOfMessagesVisible, Maximum, 300, 1,"
         + " GreaterThanThreshold, 0, notBreaching",
     "ReconcileFunctionErrors, AWS/Lambda, Errors, Sum, 300, 1, GreaterThanThreshold, 0,"
@@ -264,6 +263,16 @@ class AlertingTest {
   }
 
   @Test
+  void queueAlarms_shouldWatchTheirOwnQueue() {
+    assertThat(alarms().get("Guardwall-EventQueueDelayed").at("/Dimensions/0/Value").toString())
+        .contains("GuardwallEventQueue")
+        .doesNotContain("DeadLetter");
+    assertThat(
+            alarms().get("Guardwall-DeadLetterQueueNotEmpty").at("/Dimensions/0/Value").toString())
+        .contains("GuardwallDeadLetterQueue");
+  }
+
+  @Test
   void functionAlarms_shouldWatchTheFunctionItself_notOneVersion() {
     JsonNode alarm = alarms().get("Guardwall-ReconcileFunctionErrors");
     assertThat(alarm.path("Dimensions"))
@@ -303,29 +312,6 @@ class AlertingTest {
     withChatbot.hasResourceProperties(
         "AWS::Chatbot::SlackChannelConfiguration",
         Map.of("SnsTopicArns", List.of(TOPIC), "SlackChannelId", "C07ABCDEFGH"));
-  }
-
-  @Test
-  void eventQueueDelayed_shouldFire_whenTheOldestMessageIsOlderThanAMinute() {
-    Stack stack = new Stack(new App(), "Test");
-    Alarms alarms =
-        new Alarms(stack, Topic.Builder.create(stack, "T").build(), Alarms.namePrefix(stack));
-    alarms.eventQueueDelayed(Queue.Builder.create(stack, "Q").build());
-
-    Template.fromStack(stack)
-        .hasResourceProperties(
-            "AWS::CloudWatch::Alarm",
-            Map.of(
-                "AlarmName", "Test-EventQueueDelayed",
-                "Namespace", "AWS/SQS",
-                "MetricName", "ApproximateAgeOfOldestMessage",
-                "Statistic", "Maximum",
-                "Period", 60,
-                "EvaluationPeriods", 1,
-                "ComparisonOperator", "GreaterThanThreshold",
-                "Threshold", 60,
-                "TreatMissingData", "notBreaching",
-                "OKActions", List.of(Map.of("Ref", Match.stringLikeRegexp("T[0-9A-F]+")))));
   }
 
   /** The alarms' properties by alarm name. */

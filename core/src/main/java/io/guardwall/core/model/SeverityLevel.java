@@ -2,6 +2,7 @@ package io.guardwall.core.model;
 
 import io.guardwall.core.text.Excerpt;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A finding's severity band, in ascending order: the ASFF labels, each with the lowest GuardDuty
@@ -52,7 +53,7 @@ public enum SeverityLevel {
   }
 
   /** Parses an ASFF {@code Severity.Label} or a configuration value, case-insensitively. */
-  public static SeverityLevel parse(String label) {
+  public static SeverityLevel parse(@Nullable String label) {
     if (label == null) {
       throw new IllegalArgumentException("severity label missing");
     }

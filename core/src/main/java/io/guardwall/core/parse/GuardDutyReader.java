@@ -25,7 +25,7 @@ final class GuardDutyReader {
     String id = required.read(() -> FindingFields.requiredText(f, "id", "id"));
     String type = required.read(() -> FindingFields.requiredText(f, "type", "type"));
     Severity severity = required.read(() -> severity(FindingFields.field(f, "severity")));
-    if (required.failed()) {
+    if (id == null || type == null || severity == null) {
       return required.invalid(id, type, position);
     }
     RemoteIpCollector ips = new RemoteIpCollector();

@@ -6,6 +6,7 @@ import io.guardwall.core.text.Excerpt;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads remote addresses from ASFF {@code ProductFields}, whose flattened key form changed over the
@@ -105,7 +106,7 @@ final class ProductFieldIps {
     return index;
   }
 
-  private static String firstPresent(Map<String, String> index, String... keys) {
+  private static @Nullable String firstPresent(Map<String, String> index, String... keys) {
     for (String key : keys) {
       String value = index.get(key);
       if (value != null) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gathers the remote addresses of one finding: de-duplicated by address and source, capped, with a
@@ -23,7 +24,11 @@ final class RemoteIpCollector {
   static final int MAX_WARNINGS = 100;
 
   /** What a finding says about an address besides the address itself; any part may be null. */
-  record Facts(String direction, String country, String asn, String organization) {}
+  record Facts(
+      @Nullable String direction,
+      @Nullable String country,
+      @Nullable String asn,
+      @Nullable String organization) {}
 
   private record Key(Cidr address, IpSource source) {}
 
@@ -99,7 +104,7 @@ final class RemoteIpCollector {
     return all;
   }
 
-  private Cidr parse(String address, String where) {
+  private @Nullable Cidr parse(String address, String where) {
     if (!Cidr.isAddress(address)) {
       warn(
           "skipped remote address "

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The alert for one finding: a coloured attachment with the severity, a sample label, title and
@@ -76,7 +77,7 @@ final class FindingAlert {
         field("Finding ID", finding.id()));
   }
 
-  private static String field(String label, String value) {
+  private static String field(String label, @Nullable String value) {
     return "*" + label + "*\n" + SlackText.safe(value, MAX_FIELD_VALUE);
   }
 

@@ -20,6 +20,8 @@ public record SlackMessage(Kind kind, @Nullable String findingId, ObjectNode pay
     BLOCKED,
     /** A cloud execution that failed after its retries. */
     FAILURE,
+    /** What a maintenance run unblocked, and what does not fit the rule group. */
+    MAINTENANCE,
     /** A CloudWatch alarm that went into or out of ALARM. */
     ALARM
   }

@@ -1,5 +1,6 @@
 package io.guardwall.core.slack;
 
+import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.Finding;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +58,18 @@ public final class SlackMessages {
       messages.add(blockedDigest(ordered.subList(from, to), now));
     }
     return messages;
+  }
+
+  /**
+   * The maintenance run's summary: what expired, what does not fit the rule group (the first of
+   * each listed, the rest counted) and how many newly blocked addresses its digests left unlisted.
+   */
+  public SlackMessage maintenanceSummary(
+      List<Cidr> expired, int expiredCount, List<Cidr> evicted, int evictedCount, int unlisted) {
+    return new SlackMessage(
+        SlackMessage.Kind.MAINTENANCE,
+        null,
+        MaintenanceSummary.payload(expired, expiredCount, evicted, evictedCount, unlisted));
   }
 
   /**
