@@ -309,6 +309,7 @@ class GuardwallStackTest {
         .containsExactlyInAnyOrder(
             "RuleGroupArn",
             "TableName",
+            "NotificationsTableName",
             "SlackSecretArn",
             "EventQueueUrl",
             "DeadLetterQueueUrl",
