@@ -1,0 +1,17 @@
+package io.guardwall.infra.burst;
+
+import java.util.Map;
+
+/**
+ * The one place that chooses which queue function the poller runs: the stand-in until {@code
+ * io.guardwall.lambda.QueueHandler} lands on main, then the handler itself.
+ */
+final class QueueFunctions {
+
+  private QueueFunctions() {}
+
+  /** A new execution environment of the queue function, with {@code env} as its environment. */
+  static QueueFunction environment(Map<String, String> env) {
+    return new StandInFunction(env);
+  }
+}
