@@ -6,6 +6,7 @@ import io.guardwall.aws.MotoServer;
 import io.guardwall.core.testing.ExternalTool;
 import io.guardwall.core.testing.Needs;
 import io.guardwall.infra.Synthesized;
+import io.guardwall.lambda.ReconcileHandler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -114,7 +115,7 @@ class BurstIT {
   }
 
   private static Pipeline deploy(Pipeline.Setup setup) {
-    return Pipeline.deploy(topology, setup, QueueFunctions::environment);
+    return Pipeline.deploy(topology, setup, QueueFunctions::start);
   }
 
   /** The bound the issue sets: burst seconds ÷ window × concurrency + 2. */
@@ -123,10 +124,13 @@ class BurstIT {
     return (int) (BURST.toSeconds() / m.windowSeconds()) * m.maxConcurrency() + 2;
   }
 
+  /** None of the stack's alarms that a burst can trip would go off. */
   private static void assertNoAlarm(Figures f) {
     assertThat(f.oldestMessage()).as("oldest message age").isLessThanOrEqualTo(ALARM_AGE);
     assertThat(f.deadLetters()).as("dead letters").isZero();
     assertThat(f.functionErrors()).as("function errors").isEmpty();
+    assertThat(f.highest(ReconcileHandler.CAPACITY_METRIC)).as("capacity used").isLessThan(80);
+    assertThat(f.total(ReconcileHandler.EVICTED_METRIC)).as("entries evicted").isZero();
   }
 
   private static Map<String, Integer> once(java.util.Set<String> keys) {

@@ -32,7 +32,8 @@ record Figures(
     List<QueuePoller.Invocation> invocations,
     Duration oldestMessage,
     List<String> functionErrors,
-    int deadLetters) {
+    int deadLetters,
+    Map<String, List<Double>> metrics) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,7 +57,8 @@ record Figures(
             .map(p.scale::modelled)
             .orElse(Duration.ZERO),
         p.poller.functionErrors(),
-        p.deadLetters());
+        p.deadLetters(),
+        p.poller.metrics());
   }
 
   /** How many digests list each address ({@code digests}), or alert each finding. */
@@ -69,6 +71,16 @@ record Figures(
       }
     }
     return counts;
+  }
+
+  /** The sum of what the function published as {@code metric}. */
+  double total(String metric) {
+    return metrics.getOrDefault(metric, List.of()).stream().mapToDouble(d -> d).sum();
+  }
+
+  /** The largest value the function published as {@code metric}. */
+  double highest(String metric) {
+    return metrics.getOrDefault(metric, List.of()).stream().mapToDouble(d -> d).max().orElse(0);
   }
 
   /** The {@code p}th percentile (nearest rank) of the arrival-to-block latencies. */
@@ -105,6 +117,8 @@ record Figures(
         "itemFailures", invocations.stream().mapToInt(QueuePoller.Invocation::itemFailures).sum());
     o.put("oldestMessageSeconds", seconds(oldestMessage));
     o.put("functionErrors", functionErrors.size()).put("deadLetters", deadLetters);
+    ObjectNode published = o.putObject("metricTotals");
+    metrics.keySet().forEach(name -> published.put(name, total(name)));
     String text = o.toPrettyString();
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target", "burst-" + scenario + ".json"), text);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * The deployed per-event path on this machine, from the template: EventBridge's rules ({@link
@@ -47,8 +46,7 @@ final class Pipeline implements AutoCloseable {
   private volatile Instant start = Instant.now();
   private volatile boolean closed;
 
-  private Pipeline(
-      Topology topology, Setup setup, Function<Map<String, String>, QueueFunction> functions) {
+  private Pipeline(Topology topology, Setup setup, QueueFunction.Factory functions) {
     Faults faults = setup.faults();
     this.topology = topology;
     this.scale = setup.scale();
@@ -65,22 +63,21 @@ final class Pipeline implements AutoCloseable {
             slack.webhook(),
             NetworkFirewallStub.RULE_GROUP_ARN);
     this.delivery = new RuleDelivery(topology, deployment);
-    Map<String, String> env = deployment.environment();
     this.poller =
         new QueuePoller(
                 QueuePoller.Settings.of(topology, scale),
                 deployment.sqs().client(),
                 deployment.queueUrl(),
                 deployment.queueArn(),
-                () -> functions.apply(env))
+                functions,
+                deployment.environment())
             .start();
     this.watch = BlockWatch.start(firewall);
     progress.setDaemon(true);
     progress.start();
   }
 
-  static Pipeline deploy(
-      Topology topology, Setup setup, Function<Map<String, String>, QueueFunction> functions) {
+  static Pipeline deploy(Topology topology, Setup setup, QueueFunction.Factory functions) {
     return new Pipeline(topology, setup, functions);
   }
 

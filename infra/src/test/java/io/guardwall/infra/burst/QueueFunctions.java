@@ -1,5 +1,6 @@
 package io.guardwall.infra.burst;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -11,7 +12,7 @@ final class QueueFunctions {
   private QueueFunctions() {}
 
   /** A new execution environment of the queue function, with {@code env} as its environment. */
-  static QueueFunction environment(Map<String, String> env) {
+  static QueueFunction start(Map<String, String> env, Duration timeout) {
     return new StandInFunction(env);
   }
 }

@@ -10,12 +10,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -66,7 +67,9 @@ final class QueuePoller implements AutoCloseable {
   private final SqsClient sqs;
   private final String queueUrl;
   private final String queueArn;
-  private final Supplier<QueueFunction> environments;
+  private final QueueFunction.Factory factory;
+  private final Map<String, String> environment;
+  private final List<QueueFunction> started = new CopyOnWriteArrayList<>();
   private final List<Thread> slots = new ArrayList<>();
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final AtomicInteger held = new AtomicInteger();
@@ -80,12 +83,14 @@ final class QueuePoller implements AutoCloseable {
       SqsClient sqs,
       String queueUrl,
       String queueArn,
-      Supplier<QueueFunction> environments) {
+      QueueFunction.Factory factory,
+      Map<String, String> environment) {
     this.settings = settings;
     this.sqs = sqs;
     this.queueUrl = queueUrl;
     this.queueArn = queueArn;
-    this.environments = environments;
+    this.factory = factory;
+    this.environment = Map.copyOf(environment);
   }
 
   QueuePoller start() {
@@ -117,6 +122,16 @@ final class QueuePoller implements AutoCloseable {
     return List.copyOf(functionErrors);
   }
 
+  /** Every metric value the execution environments published, by name. */
+  Map<String, List<Double>> metrics() {
+    Map<String, List<Double>> all = new TreeMap<>();
+    started.forEach(
+        f ->
+            f.metrics()
+                .forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v)));
+    return all;
+  }
+
   /** The harness's own failures (SQS calls): a test fails on any. */
   List<Throwable> harnessErrors() {
     return List.copyOf(harnessErrors);
@@ -138,13 +153,23 @@ final class QueuePoller implements AutoCloseable {
         List<Message> batch = gather(carry);
         if (!batch.isEmpty()) {
           // The environment starts on first use, as a cold start does.
-          function = function == null ? environments.get() : function;
+          function = function == null ? startEnvironment() : function;
           invokeAndSettle(function, batch);
         }
       } catch (RuntimeException e) {
         harnessErrors.add(e);
         pause(POLL_INTERVAL);
       }
+    }
+  }
+
+  private QueueFunction startEnvironment() {
+    try {
+      QueueFunction f = factory.start(environment, settings.functionTimeout());
+      started.add(f);
+      return f;
+    } catch (Exception e) {
+      throw new IllegalStateException("the function's environment did not start", e);
     }
   }
 

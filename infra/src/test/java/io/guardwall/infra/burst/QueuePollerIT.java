@@ -140,7 +140,9 @@ class QueuePollerIT {
           records.forEach(r -> seen.add(new Seen(r.path("body").asText(), receiveCount(r))));
           return f.invoke(event);
         };
-    return new QueuePoller(settings, sqs.client(), url, sqs.arn(url), () -> recording).start();
+    return new QueuePoller(
+            settings, sqs.client(), url, sqs.arn(url), (env, timeout) -> recording, Map.of())
+        .start();
   }
 
   private static int receiveCount(JsonNode record) {
