@@ -9,6 +9,7 @@ import io.guardwall.infra.Synthesized;
 import io.guardwall.lambda.ReconcileHandler;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,18 +46,7 @@ class BurstIT {
 
   @BeforeAll
   static void synth() {
-    String cached = System.getProperty("burst.template"); // DEV ONLY, remove
-    try {
-      topology =
-          Topology.of(
-              ProvisionalTemplate.of(
-                  cached != null
-                      ? new com.fasterxml.jackson.databind.ObjectMapper()
-                          .readTree(java.nio.file.Path.of(cached).toFile())
-                      : Synthesized.defaults().json()));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    topology = Topology.of(ProvisionalTemplate.of(Synthesized.defaults().json()));
   }
 
   @Test
@@ -133,7 +123,7 @@ class BurstIT {
     assertThat(f.total(ReconcileHandler.EVICTED_METRIC)).as("entries evicted").isZero();
   }
 
-  private static Map<String, Integer> once(java.util.Set<String> keys) {
+  private static Map<String, Integer> once(Set<String> keys) {
     return keys.stream().collect(Collectors.toMap(k -> k, k -> 1));
   }
 }

@@ -39,13 +39,23 @@ record Cfn(JsonNode template) {
     return resource(id).path("Type").asText();
   }
 
-  /** The logical id {@code value} refers to ({@code Ref} or {@code Fn::GetAtt}), if it is one. */
+  /**
+   * The logical id {@code value} refers to ({@code Ref} or {@code Fn::GetAtt}), looking inside
+   * intrinsic functions too: CDK names an alias's function as {@code Fn::Join} over a split of its
+   * {@code Ref}.
+   */
   static Optional<String> referencedId(JsonNode value) {
     if (value.has("Ref")) {
       return Optional.of(value.get("Ref").asText());
     }
     if (value.has("Fn::GetAtt")) {
       return Optional.of(value.get("Fn::GetAtt").path(0).asText());
+    }
+    for (JsonNode child : value) {
+      Optional<String> inner = referencedId(child);
+      if (inner.isPresent()) {
+        return inner;
+      }
     }
     return Optional.empty();
   }

@@ -107,6 +107,8 @@ record Figures(
     o.put("conflicts", firewall.conflicts()).put("races", firewall.races());
     o.put("throttles", firewall.throttles()).put("serverErrors", firewall.serverErrors());
     o.put("slackMessages", slackMessages).put("digestMessages", digestMessages);
+    o.put("addressesInDigests", digestsPerAddress.size());
+    o.put("findingsAlerted", alertsPerFinding.size());
     o.put("slackRateLimited", slackRateLimited);
     o.put("slackRefusedWhileDown", slackRefusedWhileDown);
     o.put("invocations", invocations.size());
