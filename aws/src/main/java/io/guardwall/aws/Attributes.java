@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -45,7 +47,7 @@ final class Attributes {
   }
 
   /** A string set, or null for an empty one (DynamoDB has no empty sets). */
-  static AttributeValue stringSet(Collection<String> values) {
+  static @Nullable AttributeValue stringSet(Collection<String> values) {
     return values.isEmpty() ? null : AttributeValue.fromSs(List.copyOf(values));
   }
 
@@ -54,11 +56,7 @@ final class Attributes {
   }
 
   static String string(Map<String, AttributeValue> item, String name) {
-    String value = required(item, name).s();
-    if (value == null) {
-      throw wrongType(name, "a string");
-    }
-    return value;
+    return typed(item, name, AttributeValue::s, "a string");
   }
 
   static long number(Map<String, AttributeValue> item, String name) {
@@ -70,11 +68,7 @@ final class Attributes {
   }
 
   static boolean bool(Map<String, AttributeValue> item, String name) {
-    Boolean value = required(item, name).bool();
-    if (value == null) {
-      throw wrongType(name, "a boolean");
-    }
-    return value;
+    return typed(item, name, AttributeValue::bool, "a boolean");
   }
 
   static Instant instant(Map<String, AttributeValue> item, String name) {
@@ -112,9 +106,18 @@ final class Attributes {
   }
 
   private static String numberText(Map<String, AttributeValue> item, String name) {
-    String value = required(item, name).n();
+    return typed(item, name, AttributeValue::n, "a number");
+  }
+
+  /** The attribute's value of one DynamoDB type, read with {@code read} (null for another type). */
+  private static <T> T typed(
+      Map<String, AttributeValue> item,
+      String name,
+      Function<AttributeValue, T> read,
+      String expected) {
+    T value = read.apply(required(item, name));
     if (value == null) {
-      throw wrongType(name, "a number");
+      throw wrongType(name, expected);
     }
     return value;
   }

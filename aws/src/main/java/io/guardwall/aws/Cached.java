@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A value loaded on first use and reloaded once it is older than a time to live; a failed load is
@@ -18,8 +19,8 @@ final class Cached<T> {
   private final Supplier<T> loader;
   private final Duration ttl;
   private final InstantSource clock;
-  private T value;
-  private Instant loadedAt;
+  private @Nullable T value;
+  private Instant loadedAt = Instant.MIN;
 
   Cached(Supplier<T> loader, Duration ttl, InstantSource clock) {
     this.loader = Objects.requireNonNull(loader, "loader");
@@ -32,10 +33,12 @@ final class Cached<T> {
 
   synchronized T get() {
     Instant now = clock.instant();
-    if (value == null || !now.isBefore(loadedAt.plus(ttl))) {
-      value = Objects.requireNonNull(loader.get(), "loaded value");
+    T current = value;
+    if (current == null || !now.isBefore(loadedAt.plus(ttl))) {
+      current = Objects.requireNonNull(loader.get(), "loaded value");
+      value = current;
       loadedAt = now;
     }
-    return value;
+    return current;
   }
 }

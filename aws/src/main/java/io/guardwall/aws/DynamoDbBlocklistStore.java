@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,7 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * rule as every store) from what it believes is stored, and writes it with one conditional {@code
  * UpdateItem} that only succeeds if the item is still absent or still at the version it read. A
  * failed condition returns the current item ({@code ReturnValuesOnConditionCheckFailure}), from
- * which the next attempt starts, so no attempt needs a separate read.
+ * which the next attempt starts, so no attempt needs a separate read unless that item came back
+ * missing or undecodable.
  */
 final class DynamoDbBlocklistStore implements BlocklistStore {
 
@@ -47,14 +49,17 @@ final class DynamoDbBlocklistStore implements BlocklistStore {
   // pathological stream of writes to one CIDR.
   private static final int MAX_ATTEMPTS = 1_000;
 
+  /** Consistent reads of an item that came back undecodable before it counts as corrupt. */
+  static final int MAX_REREADS = 3;
+
   private final DynamoDbClient client;
   private final String table;
-  private final Integer pageSize;
+  private final @Nullable Integer pageSize;
 
   /**
    * @param pageSize the scan page limit, or null for DynamoDB's (1 MB pages)
    */
-  DynamoDbBlocklistStore(DynamoDbClient client, String table, Integer pageSize) {
+  DynamoDbBlocklistStore(DynamoDbClient client, String table, @Nullable Integer pageSize) {
     this.client = Objects.requireNonNull(client, "client");
     this.table = Objects.requireNonNull(table, "table");
     this.pageSize = pageSize;
@@ -71,11 +76,42 @@ final class DynamoDbBlocklistStore implements BlocklistStore {
         call("upsert " + request.cidr(), () -> client.updateItem(write));
         return result;
       } catch (ConditionalCheckFailedException e) {
-        stored = e.hasItem() ? decode(e.item()) : null;
+        stored = current(e, request.cidr());
       }
     }
     throw new StoreException(
         "upsert " + request.cidr() + " in table " + table + ": too many concurrent writers", null);
+  }
+
+  /**
+   * The item that failed the condition, from which the next attempt starts: as the failure returned
+   * it, or read again consistently when it came back missing or undecodable (moto returned torn
+   * items to 16 concurrent writers); null when there is none.
+   *
+   * @throws StoreException when the stored item stays undecodable through {@link #MAX_REREADS}
+   *     reads: it is corrupt, not torn
+   */
+  private @Nullable Stored current(ConditionalCheckFailedException e, Cidr cidr) {
+    if (e.hasItem() && !e.item().isEmpty()) {
+      try {
+        return BlocklistItem.decode(e.item());
+      } catch (RuntimeException torn) {
+        // Read it again below.
+      }
+    }
+    for (int read = 1; ; read++) {
+      Map<String, AttributeValue> item = consistentRead(cidr);
+      if (item == null || item.isEmpty()) {
+        return null;
+      }
+      try {
+        return BlocklistItem.decode(item);
+      } catch (RuntimeException undecodable) {
+        if (read >= MAX_REREADS) {
+          return decode(item);
+        }
+      }
+    }
   }
 
   @Override
@@ -87,14 +123,17 @@ final class DynamoDbBlocklistStore implements BlocklistStore {
   @Override
   public Optional<BlocklistEntry> get(Cidr cidr) {
     Objects.requireNonNull(cidr, "cidr");
-    Map<String, AttributeValue> item =
-        call(
-                "get " + cidr,
-                () ->
-                    client.getItem(
-                        b -> b.tableName(table).key(BlocklistItem.key(cidr)).consistentRead(true)))
-            .item();
+    Map<String, AttributeValue> item = consistentRead(cidr);
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(decode(item).entry());
+  }
+
+  private Map<String, AttributeValue> consistentRead(Cidr cidr) {
+    return call(
+            "get " + cidr,
+            () ->
+                client.getItem(
+                    b -> b.tableName(table).key(BlocklistItem.key(cidr)).consistentRead(true)))
+        .item();
   }
 
   @Override
@@ -121,7 +160,7 @@ final class DynamoDbBlocklistStore implements BlocklistStore {
     return !call("delete " + cidr, () -> client.deleteItem(request)).attributes().isEmpty();
   }
 
-  private UpdateItemRequest write(BlocklistEntry entry, Stored expected) {
+  private UpdateItemRequest write(BlocklistEntry entry, @Nullable Stored expected) {
     Expressions x = new Expressions();
     long version = expected == null ? 1 : expected.version() + 1;
     String update = x.assign(BlocklistItem.attributes(entry, version), BlocklistItem.ATTRIBUTES);
@@ -175,7 +214,7 @@ final class DynamoDbBlocklistStore implements BlocklistStore {
     return all;
   }
 
-  private Supplier<ScanResponse> scan(Map<String, AttributeValue> start) {
+  private Supplier<ScanResponse> scan(@Nullable Map<String, AttributeValue> start) {
     Expressions x = new Expressions();
     ScanRequest request =
         ScanRequest.builder()

@@ -4,7 +4,9 @@ package io.guardwall.aws;
  * The DynamoDB table guardwall keeps its state in; constants only, so that the CDK stack creates
  * exactly the table {@link DynamoDbState#createTableIfMissing} creates.
  *
- * <p>One table holds both the blocklist and the notification log:
+ * <p>One table may hold both the blocklist and the notification log (the CLI's), or each has a
+ * table of this shape (the CDK stack's, so that a scan of the blocklist reads no notification
+ * record):
  *
  * <pre>
  * Table       partition key "pk" (S), no sort key, billing PAY_PER_REQUEST
@@ -48,9 +50,14 @@ public final class DynamoDbSchema {
   /** The attribute the table's time to live is enabled on: integer epoch seconds. */
   public static final String TTL_ATTRIBUTE = "expiresAt";
 
-  static final String CIDR_PREFIX = "cidr#";
-  static final String FINDING_PREFIX = "finding#";
-  static final String FINDING_HASH_PREFIX = "finding-sha256#";
+  /** The key prefix of blocklist entries (the stack scopes IAM to it). */
+  public static final String CIDR_PREFIX = "cidr#";
+
+  /** The key prefix of notification records (the stack scopes IAM to it). */
+  public static final String FINDING_PREFIX = "finding#";
+
+  /** The key prefix of notification records of over-long finding ids. */
+  public static final String FINDING_HASH_PREFIX = "finding-sha256#";
 
   static final String CIDR = "cidr";
   static final String VERSION = "version";

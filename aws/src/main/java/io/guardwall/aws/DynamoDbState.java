@@ -1,33 +1,48 @@
 package io.guardwall.aws;
 
-import io.guardwall.core.port.BlocklistStore;
-import io.guardwall.core.port.NotificationLog;
-import io.guardwall.core.port.StateBackend;
+import io.guardwall.core.port.AbstractStateBackend;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * guardwall's state in one DynamoDB table ({@link DynamoDbSchema}): the blocklist and the
- * notification log. Thread-safe; {@link #close} closes the client only when this object built it.
+ * guardwall's state in DynamoDB ({@link DynamoDbSchema}): the blocklist and the notification log,
+ * in one table or in a table each (as the CDK stack deploys them, so that a reconcile's scan of the
+ * blocklist never reads notification records). Thread-safe; {@link #close} closes the client only
+ * when this object built it.
  */
-public final class DynamoDbState implements StateBackend {
+public final class DynamoDbState extends AbstractStateBackend {
   private final DynamoDbClient client;
-  private final String table;
+  private final String blocklistTable;
+  private final String notificationsTable;
   private final boolean ownsClient;
-  private final BlocklistStore blocklist;
-  private final NotificationLog notifications;
 
-  private DynamoDbState(DynamoDbClient client, String table, boolean ownsClient) {
+  private DynamoDbState(
+      DynamoDbClient client, String blocklistTable, String notificationsTable, boolean ownsClient) {
+    super(
+        new DynamoDbBlocklistStore(client, blocklistTable, null),
+        new DynamoDbNotificationLog(client, notificationsTable));
     this.client = client;
-    this.table = table;
+    this.blocklistTable = blocklistTable;
+    this.notificationsTable = notificationsTable;
     this.ownsClient = ownsClient;
-    this.blocklist = new DynamoDbBlocklistStore(client, table, null);
-    this.notifications = new DynamoDbNotificationLog(client, table);
   }
 
   /** The state in {@code table}, through {@code client} (which the caller keeps and closes). */
   public static DynamoDbState create(DynamoDbClient client, String table) {
-    return new DynamoDbState(Objects.requireNonNull(client, "client"), checked(table), false);
+    return create(client, table, table);
+  }
+
+  /**
+   * The blocklist in {@code blocklistTable} and the notification log in {@code notificationsTable}
+   * (which may be the same table), through {@code client} (which the caller keeps and closes).
+   */
+  public static DynamoDbState create(
+      DynamoDbClient client, String blocklistTable, String notificationsTable) {
+    return new DynamoDbState(
+        Objects.requireNonNull(client, "client"),
+        checked(blocklistTable),
+        checked(notificationsTable),
+        false);
   }
 
   /**
@@ -35,7 +50,19 @@ public final class DynamoDbState implements StateBackend {
    * the environment, including {@code AWS_ENDPOINT_URL_DYNAMODB}), closed by {@link #close}.
    */
   public static DynamoDbState create(String table) {
-    return new DynamoDbState(AwsClients.build(DynamoDbClient.builder()), checked(table), true);
+    return create(table, table);
+  }
+
+  /**
+   * The blocklist in {@code blocklistTable} and the notification log in {@code notificationsTable},
+   * through one default client, closed by {@link #close}.
+   */
+  public static DynamoDbState create(String blocklistTable, String notificationsTable) {
+    return new DynamoDbState(
+        AwsClients.build(DynamoDbClient.builder()),
+        checked(blocklistTable),
+        checked(notificationsTable),
+        true);
   }
 
   /**
@@ -49,20 +76,13 @@ public final class DynamoDbState implements StateBackend {
     new TableSetup(Objects.requireNonNull(client, "client"), checked(table)).run();
   }
 
-  /** {@link #createTableIfMissing(DynamoDbClient, String)} for this state's own table. */
+  /** {@link #createTableIfMissing(DynamoDbClient, String)} for this state's table or tables. */
   @Override
   public void createIfMissing() {
-    createTableIfMissing(client, table);
-  }
-
-  @Override
-  public BlocklistStore blocklist() {
-    return blocklist;
-  }
-
-  @Override
-  public NotificationLog notifications() {
-    return notifications;
+    createTableIfMissing(client, blocklistTable);
+    if (!notificationsTable.equals(blocklistTable)) {
+      createTableIfMissing(client, notificationsTable);
+    }
   }
 
   @Override

@@ -5,7 +5,10 @@ import io.guardwall.core.port.FirewallException;
 import io.guardwall.core.port.FirewallRetryableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -30,6 +33,10 @@ final class FirewallErrors {
         && (s.isThrottlingException() || s.statusCode() >= 500)) {
       return new FirewallRetryableException(where + " failed transiently: " + detail(s), e);
     }
+    if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+      // Whether an update that timed out applied is unknown: the retry describes the group anew.
+      return new FirewallRetryableException(where + " timed out: " + e.getMessage(), e);
+    }
     if (e instanceof SdkClientException && causedByIo(e)) {
       return new FirewallRetryableException(
           where + " could not reach Network Firewall: " + e.getMessage(), e);
@@ -45,7 +52,7 @@ final class FirewallErrors {
           + "): "
           + s.awsErrorDetails().errorMessage();
     }
-    return e.getMessage();
+    return Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
   }
 
   private static boolean causedByIo(Throwable e) {

@@ -1,7 +1,6 @@
 package io.guardwall.aws;
 
 import io.guardwall.core.port.Firewall;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.networkfirewall.NetworkFirewallClient;
 
 /** Factories for the Network Firewall adapters of the {@link Firewall} port; stateless. */
@@ -13,18 +12,14 @@ public final class NetworkFirewallAdapters {
    * The stateless rule group {@code ruleGroupArn}, through a client of its own: the region is the
    * ARN's, credentials come from the default chain, and the endpoint from {@code
    * AWS_ENDPOINT_URL_NETWORK_FIREWALL} or {@code AWS_ENDPOINT_URL} when set, as for every SDK
-   * client. The client lives as long as the process.
+   * client, and the timeouts of every guardwall client. The client lives as long as the process.
    *
    * @throws IllegalArgumentException when {@code ruleGroupArn} is not a stateless rule group ARN
    */
   public static Firewall ruleGroup(String ruleGroupArn) {
     RuleGroupArn arn = RuleGroupArn.parse(ruleGroupArn);
-    NetworkFirewallClient client =
-        NetworkFirewallClient.builder()
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .region(arn.region())
-            .build();
-    return new NetworkFirewallRuleGroup(client, arn);
+    return new NetworkFirewallRuleGroup(
+        AwsClients.build(NetworkFirewallClient.builder(), arn.region()), arn);
   }
 
   /**

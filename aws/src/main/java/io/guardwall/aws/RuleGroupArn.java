@@ -1,5 +1,6 @@
 package io.guardwall.aws;
 
+import io.guardwall.core.text.Excerpt;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +52,7 @@ public record RuleGroupArn(String value, Region region) {
       throw new IllegalArgumentException(
           "not a Network Firewall rule group ARN (arn:aws:network-firewall:REGION:ACCOUNT:"
               + "stateless-rulegroup/NAME): '"
-              + abbreviate(value)
+              + Excerpt.of(value, 100)
               + "'");
     }
     if (m.group(2).equals("stateful")) {
@@ -64,9 +65,5 @@ public record RuleGroupArn(String value, Region region) {
   @Override
   public String toString() {
     return value;
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 100 ? text : text.substring(0, 97) + "...";
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.text.Excerpt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,11 +195,7 @@ final class SdkJson {
             ? "nothing"
             : actual.getNodeType().name().toLowerCase(Locale.ROOT)
                 + " "
-                + abbreviate(actual.toString());
+                + Excerpt.of(actual.toString());
     return new IllegalArgumentException(path + " must be " + expected + ", not " + text);
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 64 ? text : text.substring(0, 61) + "...";
   }
 }

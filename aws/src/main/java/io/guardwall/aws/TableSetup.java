@@ -5,6 +5,7 @@ import static io.guardwall.aws.DynamoDbSchema.TTL_ATTRIBUTE;
 
 import io.guardwall.core.port.StoreException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -121,7 +122,7 @@ final class TableSetup {
     }
   }
 
-  private StoreException failure(String problem, Throwable cause) {
+  private StoreException failure(String problem, @Nullable Throwable cause) {
     return new StoreException("DynamoDB table " + table + " " + problem, cause);
   }
 }

@@ -147,6 +147,79 @@ class DynamoDbBlocklistStoreIT extends BlocklistStoreContract {
   }
 
   @Test
+  void upsert_shouldReReadAndRetry_whenTheFailedConditionReturnsATornItem() {
+    store.upsert(Sighting.of(IP, T0).build());
+    CallCounter calls = new CallCounter();
+    DynamoDbClient tearing =
+        tearingFirstConditionFailure(calls.wrap(DynamoDbClient.class, MotoServer.dynamoDb()));
+
+    UpsertResult refreshed =
+        new DynamoDbBlocklistStore(tearing, TABLE, null)
+            .upsert(Sighting.of(IP, T0.plusSeconds(1)).build());
+
+    assertThat(refreshed.created()).isFalse();
+    assertThat(entry(IP).hits()).isEqualTo(2);
+    assertThat(calls.count("getItem")).as("one consistent read of the torn item").isEqualTo(1);
+  }
+
+  @Test
+  void upsert_shouldFailNamingTheItem_whenTheStoredItemStaysUndecodable() {
+    store.upsert(Sighting.of(IP, T0).build());
+    corruptHits(IP);
+    CallCounter calls = new CallCounter();
+    BlocklistStore counted =
+        new DynamoDbBlocklistStore(
+            calls.wrap(DynamoDbClient.class, MotoServer.dynamoDb()), TABLE, null);
+
+    assertThatThrownBy(() -> counted.upsert(Sighting.of(IP, T0.plusSeconds(1)).build()))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("cidr#" + IP)
+        .hasMessageContaining("'hits' is not a number");
+    assertThat(calls.count("getItem")).isEqualTo(DynamoDbBlocklistStore.MAX_REREADS);
+  }
+
+  /** {@code client}, except that its first failed condition returns a torn copy of the item. */
+  private static DynamoDbClient tearingFirstConditionFailure(DynamoDbClient client) {
+    java.util.concurrent.atomic.AtomicBoolean torn =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    return (DynamoDbClient)
+        java.lang.reflect.Proxy.newProxyInstance(
+            DynamoDbClient.class.getClassLoader(),
+            new Class<?>[] {DynamoDbClient.class},
+            (p, method, args) -> {
+              try {
+                return method.invoke(client, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                if (e.getCause()
+                        instanceof
+                        software.amazon.awssdk.services.dynamodb.model
+                                .ConditionalCheckFailedException
+                            failed
+                    && failed.hasItem()
+                    && !torn.getAndSet(true)) {
+                  throw software.amazon.awssdk.services.dynamodb.model
+                      .ConditionalCheckFailedException.builder()
+                      .message(failed.getMessage())
+                      .item(Map.of("pk", failed.item().get("pk")))
+                      .build();
+                }
+                throw e.getCause();
+              }
+            });
+  }
+
+  private static void corruptHits(String cidr) {
+    MotoServer.dynamoDb()
+        .updateItem(
+            b ->
+                b.tableName(TABLE)
+                    .key(Map.of("pk", AttributeValue.fromS("cidr#" + cidr)))
+                    .updateExpression("SET #h = :h")
+                    .expressionAttributeNames(Map.of("#h", "hits"))
+                    .expressionAttributeValues(Map.of(":h", AttributeValue.fromS("many"))));
+  }
+
+  @Test
   void get_shouldFailNamingItemAndAttribute_whenItemIsCorrupt() {
     store.upsert(Sighting.of(IP, T0).build());
     MotoServer.dynamoDb()

@@ -44,6 +44,24 @@ class DynamoDbStateIT {
   }
 
   @Test
+  void createIfMissing_shouldCreateBothTables_andKeepNotificationsOutOfTheBlocklist() {
+    DynamoDbState state = DynamoDbState.create(client, TABLE, "guardwall-notifications");
+    state.createIfMissing();
+
+    state.blocklist().upsert(Sighting.of("192.0.2.1", T0).build());
+    state
+        .notifications()
+        .claim("finding-1", io.guardwall.core.model.SeverityLevel.HIGH, T0, T0.plusSeconds(60));
+
+    assertThat(client.scan(b -> b.tableName(TABLE)).items())
+        .singleElement()
+        .satisfies(i -> assertThat(i.get("pk").s()).isEqualTo("cidr#192.0.2.1/32"));
+    assertThat(client.scan(b -> b.tableName("guardwall-notifications")).items())
+        .singleElement()
+        .satisfies(i -> assertThat(i.get("pk").s()).isEqualTo("finding#finding-1"));
+  }
+
+  @Test
   void createTableIfMissing_shouldKeepTableAndData_whenCalledAgain() {
     DynamoDbState.createTableIfMissing(client, TABLE);
     DynamoDbState state = DynamoDbState.create(client, TABLE);

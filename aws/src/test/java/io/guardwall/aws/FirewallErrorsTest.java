@@ -10,7 +10,10 @@ import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.networkfirewall.model.InternalServerErrorException;
 import software.amazon.awssdk.services.networkfirewall.model.InvalidRequestException;
 import software.amazon.awssdk.services.networkfirewall.model.InvalidTokenException;
@@ -34,6 +37,23 @@ class FirewallErrorsTest {
   }
 
   @Test
+  void translate_shouldBeRetryable_whenTheCallOrAnAttemptTimedOut() {
+    FirewallException call =
+        FirewallErrors.translate(
+            "UpdateRuleGroup",
+            ARN,
+            ApiCallTimeoutException.builder().message("took longer than 30 s").build());
+    FirewallException attempt =
+        FirewallErrors.translate(
+            "DescribeRuleGroup", ARN, ApiCallAttemptTimeoutException.create(10_000));
+
+    assertThat(call)
+        .isInstanceOf(FirewallRetryableException.class)
+        .hasMessageContaining("timed out");
+    assertThat(attempt).isInstanceOf(FirewallRetryableException.class);
+  }
+
+  @Test
   void translate_shouldBeRetryableButNoConflict_whenThrottled() {
     FirewallException e =
         translate(ThrottlingException.builder().statusCode(400), "ThrottlingException");
@@ -52,6 +72,14 @@ class FirewallErrorsTest {
         .isInstanceOf(FirewallRetryableException.class);
     assertThat(translate(AwsServiceException.builder().statusCode(503), "ServiceUnavailable"))
         .isInstanceOf(FirewallRetryableException.class);
+  }
+
+  @Test
+  void translate_shouldNameTheException_whenItHasNoMessage() {
+    FirewallException e =
+        FirewallErrors.translate("UpdateRuleGroup", ARN, SdkException.builder().build());
+
+    assertThat(e).hasMessageEndingWith("failed: SdkException");
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.guardwall.aws.NetworkFirewallAdapters;
 import io.guardwall.aws.SecretsManagerWebhookSource;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.flow.Guardwall;
+import io.guardwall.core.flow.Run;
 import io.guardwall.core.local.DryRunFirewall;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.port.BlocklistStore;
@@ -14,7 +15,9 @@ import io.guardwall.core.port.StateBackend;
 import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.slack.DigestingNotifier;
 import io.guardwall.slack.SlackWebhookNotifier;
+import io.guardwall.slack.Time;
 import io.guardwall.slack.UndeliveredException;
+import io.guardwall.slack.WebhookRetry;
 import io.guardwall.sqlite.SqliteState;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,6 +51,7 @@ final class Backend implements AutoCloseable {
       String firewallSpec,
       String notifySpec,
       Clock clock,
+      Time slackTime,
       Consumer<String> warnings) {
     this.state = openState(storeSpec, warnings);
     resources.add(state);
@@ -56,7 +60,7 @@ final class Backend implements AutoCloseable {
     this.dryRun = "dry-run".equals(firewallSpec);
     this.firewall =
         dryRun ? new DryRunFirewall(config.firewall().capacity()) : ruleGroup(firewallSpec);
-    this.webhook = webhook(notifySpec);
+    this.webhook = webhook(notifySpec, slackTime);
     this.notifier = new RecordingNotifier(webhook);
     this.guardwall =
         new Guardwall(
@@ -67,38 +71,44 @@ final class Backend implements AutoCloseable {
   }
 
   /**
-   * The backend of a replay: SQLite (a file, or memory), the dry-run firewall, env webhook; state
-   * warnings go to {@code warnings}.
+   * The backend of a replay: SQLite (a file, or memory), the dry-run firewall, the host's webhook;
+   * state warnings go to {@code warnings}.
    */
   static Backend dryRun(
-      GuardwallConfig config,
-      Path stateFile,
-      Map<String, String> env,
-      Clock clock,
-      Consumer<String> warnings) {
+      GuardwallConfig config, Path stateFile, Host host, Clock clock, Consumer<String> warnings) {
     String store = "sqlite:" + (stateFile == null ? ":memory:" : stateFile.toString());
-    return new Backend(config, store, "dry-run", defaultNotify(env), clock, warnings);
+    return new Backend(
+        config, store, "dry-run", defaultNotify(host.env()), clock, host.slackTime(), warnings);
   }
 
   /** The backend the options name; state warnings go to {@code warnings}. */
   static Backend of(
-      GuardwallConfig config,
-      BackendOptions o,
-      Map<String, String> env,
-      Clock clock,
-      Consumer<String> warnings) {
+      GuardwallConfig config, BackendOptions o, Host host, Clock clock, Consumer<String> warnings) {
     return new Backend(
         config,
-        o.storeSpec(env),
+        o.storeSpec(host.env()),
         o.firewall,
-        o.notify != null ? o.notify : defaultNotify(env),
+        o.notify != null ? o.notify : defaultNotify(host.env()),
         clock,
+        host.slackTime(),
         warnings);
   }
 
   static String defaultNotify(Map<String, String> env) {
     String url = env.get(WEBHOOK_ENV);
     return url == null || url.isBlank() ? "print" : "webhook:" + url;
+  }
+
+  /**
+   * A new run. Against the dry-run firewall it starts from what the stored blocklist renders to, as
+   * if earlier runs had kept a real firewall in step: a digest lists what a reconcile adds to the
+   * rule group, and a dry-run group that started empty would show every stored entry as added.
+   */
+  Run startRun() {
+    if (dryRun) {
+      guardwall.reconcile();
+    }
+    return guardwall.startRun();
   }
 
   /** Creates the DynamoDB table when it is missing (SQLite files create themselves). */
@@ -132,7 +142,7 @@ final class Backend implements AutoCloseable {
     }
   }
 
-  private static DigestingNotifier webhook(String spec) {
+  private static DigestingNotifier webhook(String spec, Time time) {
     if ("print".equals(spec)) {
       return null;
     }
@@ -144,7 +154,8 @@ final class Backend implements AutoCloseable {
           default -> throw new UsageException("--notify must be print, webhook:URL or secret:NAME");
         };
     try {
-      return DigestingNotifier.start(SlackWebhookNotifier.create(url));
+      return DigestingNotifier.start(
+          SlackWebhookNotifier.create(url, WebhookRetry.defaults(), time));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--notify: " + e.getMessage());
     }

@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 /**
  * Finds event files below the paths a user names and reads the events in them: a file holds one
  * event, a JSON array of events, {@code aws guardduty get-findings} output, or one event per line.
- * In a folder, files named {@code .json}, {@code .jsonl} or {@code .ndjson} (in any case) are read
- * and every other file is reported as skipped; a file named directly is always read.
+ * In a folder, files named {@code .json}, {@code .jsonl} or {@code .ndjson} (in any case) are read,
+ * Markdown files are passed over in silence (a folder of events often carries its README), and
+ * every other file is reported as skipped; a file named directly is always read.
  */
 final class EventFiles {
 
@@ -29,6 +30,7 @@ final class EventFiles {
   static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
 
   private static final Set<String> EXTENSIONS = Set.of("json", "jsonl", "ndjson");
+  private static final Set<String> DOCUMENTATION = Set.of("md", "markdown");
 
   // Trailing tokens must fail the whole-file parse, or a one-event-per-line file would be read as
   // its first line alone.
@@ -79,6 +81,7 @@ final class EventFiles {
   private static List<Path> walk(Path dir, Consumer<String> skipped) {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(p -> !Files.isDirectory(p))
+          .filter(p -> !DOCUMENTATION.contains(extension(p)))
           .sorted()
           .filter(p -> isSelected(p, skipped))
           .toList();
@@ -108,9 +111,14 @@ final class EventFiles {
   }
 
   private static boolean isEventFile(Path p) {
+    return EXTENSIONS.contains(extension(p));
+  }
+
+  /** The lower-case text after the file name's last dot; empty when it has none. */
+  private static String extension(Path p) {
     String name = p.getFileName().toString();
     int dot = name.lastIndexOf('.');
-    return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
   }
 
   /** The events of one file; a file or line that cannot be read becomes one failed input. */

@@ -33,10 +33,10 @@ public final class GuardwallCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  private final Map<String, String> env;
+  private final Host host;
 
-  GuardwallCli(Map<String, String> env) {
-    this.env = Map.copyOf(env);
+  GuardwallCli(Host host) {
+    this.host = host;
   }
 
   public static void main(String[] args) {
@@ -63,14 +63,19 @@ public final class GuardwallCli implements Runnable {
 
   /** The command line with {@code env} as its environment (SLACK_WEBHOOK_URL, GUARDWALL_STATE). */
   static CommandLine commandLine(Map<String, String> env) {
-    return new CommandLine(new GuardwallCli(env))
+    return commandLine(Host.of(env));
+  }
+
+  /** The command line run in {@code host}'s environment and on its clock. */
+  static CommandLine commandLine(Host host) {
+    return new CommandLine(new GuardwallCli(host))
         .setExecutionExceptionHandler(new ErrorHandler())
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
 
-  /** The environment of the command line {@code spec} belongs to. */
-  static Map<String, String> env(CommandSpec spec) {
-    return ((GuardwallCli) spec.root().userObject()).env;
+  /** What the command line {@code spec} belongs to runs in. */
+  static Host host(CommandSpec spec) {
+    return ((GuardwallCli) spec.root().userObject()).host;
   }
 
   @Override

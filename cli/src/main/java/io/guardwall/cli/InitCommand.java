@@ -17,7 +17,7 @@ final class InitCommand extends StateCommand {
   @Override
   int call(Backend backend, Output out) {
     backend.init();
-    String store = backendOptions.storeSpec(env());
+    String store = backendOptions.storeSpec(host().env());
     out.message("store", TextNode.valueOf(store), "ready: " + InertText.of(store));
     return 0;
   }

@@ -60,7 +60,7 @@ final class ProcessCommand extends StateCommand {
     Diagnostics diagnostics = Diagnostics.of(spec);
     List<EventInput> inputs = new ArrayList<>();
     EventFiles.expand(paths, diagnostics::warning).forEach(f -> inputs.addAll(EventFiles.read(f)));
-    Run run = backend.guardwall.startRun();
+    Run run = backend.startRun();
     Progress progress = new Progress(inputs.size(), spec.commandLine().getErr());
     List<EventReport> events = processAll(run, inputs, progress);
     RunReport end = run.finish();

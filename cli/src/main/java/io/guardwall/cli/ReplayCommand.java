@@ -51,7 +51,7 @@ final class ReplayCommand implements Callable<Integer> {
         Backend.dryRun(
             options.config(),
             state,
-            GuardwallCli.env(spec),
+            GuardwallCli.host(spec),
             Clock.systemUTC(),
             diagnostics::warning)) {
       ReplayResult result = replay(backend, files);
@@ -64,7 +64,7 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private ReplayResult replay(Backend backend, List<Path> files) {
-    Run run = backend.guardwall.startRun();
+    Run run = backend.startRun();
     List<EventReport> events = new ArrayList<>();
     for (Path file : files) {
       for (EventInput input : EventFiles.read(file)) {

@@ -5,7 +5,6 @@ import io.guardwall.core.text.InertText;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +24,7 @@ abstract class StateCommand implements Callable<Integer> {
     validate();
     Diagnostics diagnostics = Diagnostics.of(spec);
     try (Backend backend =
-        Backend.of(options.config(), backendOptions, env(), clock, diagnostics::warning)) {
+        Backend.of(options.config(), backendOptions, host(), clock, diagnostics::warning)) {
       return call(backend, new Output(spec.commandLine().getOut(), options.format));
     }
   }
@@ -35,9 +34,9 @@ abstract class StateCommand implements Callable<Integer> {
   /** Checks the options before any store is opened; throws {@link UsageException}. */
   void validate() {}
 
-  /** The environment the command runs in. */
-  Map<String, String> env() {
-    return GuardwallCli.env(spec);
+  /** What the command runs in. */
+  Host host() {
+    return GuardwallCli.host(spec);
   }
 
   /**

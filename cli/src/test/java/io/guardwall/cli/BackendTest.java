@@ -8,10 +8,12 @@ import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.flow.EventReport;
 import io.guardwall.core.flow.NotificationOutcome;
 import io.guardwall.core.flow.Run;
+import io.guardwall.slack.FakeTime;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,9 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BackendTest {
 
+  /** Slack's limit per webhook, which the webhook notifier keeps. */
+  private static final Duration PACE = Duration.ofSeconds(1);
+
   private HttpServer server;
   private final List<String> posted = new CopyOnWriteArrayList<>();
   private volatile int status = 200;
+  private final FakeTime time = FakeTime.advancing();
 
   @BeforeEach
   void startSlack() throws Exception {
@@ -46,10 +52,12 @@ class BackendTest {
     server.stop(0);
   }
 
-  private Map<String, String> env() {
-    return Map.of(
-        Backend.WEBHOOK_ENV,
-        "http://127.0.0.1:" + server.getAddress().getPort() + "/services/T0/B0/secret");
+  private Host host() {
+    return new Host(
+        Map.of(
+            Backend.WEBHOOK_ENV,
+            "http://127.0.0.1:" + server.getAddress().getPort() + "/services/T0/B0/secret"),
+        time);
   }
 
   private static void replayOneEvent(Backend backend) throws Exception {
@@ -62,18 +70,20 @@ class BackendTest {
   @Test
   void deliver_shouldPostAlertAndDigest_whenWebhookConfigured() throws Exception {
     try (Backend backend =
-        Backend.dryRun(GuardwallConfig.defaults(), null, env(), Clock.systemUTC(), w -> {})) {
+        Backend.dryRun(GuardwallConfig.defaults(), null, host(), Clock.systemUTC(), w -> {})) {
       replayOneEvent(backend);
       assertThat(backend.deliver()).isEmpty();
     }
     assertThat(String.join("\n", posted)).contains("198.51.100.60").contains("w-1");
+    assertThat(posted).hasSize(2);
+    assertThat(time.sleeps()).as("paced one post per second").isNotEmpty().containsOnly(PACE);
   }
 
   @Test
   void deliver_shouldReportWithoutLeakingUrl_whenSlackRejects() throws Exception {
     status = 404;
     try (Backend backend =
-        Backend.dryRun(GuardwallConfig.defaults(), null, env(), Clock.systemUTC(), w -> {})) {
+        Backend.dryRun(GuardwallConfig.defaults(), null, host(), Clock.systemUTC(), w -> {})) {
       replayOneEvent(backend);
       List<String> errors = backend.deliver();
       assertThat(errors)
@@ -91,7 +101,7 @@ class BackendTest {
     Path state = dir.resolve("state.db");
     status = 404;
     try (Backend backend =
-        Backend.dryRun(GuardwallConfig.defaults(), state, env(), Clock.systemUTC(), w -> {})) {
+        Backend.dryRun(GuardwallConfig.defaults(), state, host(), Clock.systemUTC(), w -> {})) {
       assertThat(alert(backend)).isInstanceOf(NotificationOutcome.Failed.class);
       backend.deliver();
     }
@@ -99,7 +109,7 @@ class BackendTest {
     posted.clear();
 
     try (Backend backend =
-        Backend.dryRun(GuardwallConfig.defaults(), state, env(), Clock.systemUTC(), w -> {})) {
+        Backend.dryRun(GuardwallConfig.defaults(), state, host(), Clock.systemUTC(), w -> {})) {
       assertThat(alert(backend)).isEqualTo(NotificationOutcome.SENT);
       assertThat(backend.deliver()).isEmpty();
     }

@@ -114,6 +114,8 @@ class EventFilesTest {
     Files.writeString(dir.resolve("d.NDJson"), "{}");
     Files.writeString(dir.resolve("events.log"), "{}");
     Files.writeString(dir.resolve("notes.txt"), "not an event");
+    Files.writeString(dir.resolve("README.md"), "# documentation, passed over in silence");
+    Files.writeString(dir.resolve("b/ATTRIBUTION.Markdown"), "# also documentation");
     fifo(dir.resolve("pipe.json"));
     assertThat(EventFiles.expand(List.of(dir), skipped::add))
         .extracting(p -> dir.relativize(p).toString())

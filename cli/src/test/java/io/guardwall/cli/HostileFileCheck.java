@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guardwall.cli.HostileCorpus.HostileFile;
+import io.guardwall.core.testing.CidrInterval;
+import io.guardwall.core.testing.NeverRendered;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,9 @@ final class HostileFileCheck {
 
   /** What the state holds before every file: a pinned address and a timed /48. */
   static final List<String> SEEDED = List.of("198.51.100.200/32", "2001:db8:feed::/48");
+
+  /** Documentation ranges the corpus uses only where blocking would be wrong. */
+  static final List<String> CORPUS_NEVER = List.of("192.0.2.0/24", "2001:db8:bad::/48");
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -121,15 +126,32 @@ final class HostileFileCheck {
   }
 
   private void safe(String where, List<String> cidrs) {
-    cidrs.forEach(c -> CidrSafety.problems(c).forEach(p -> problems.add(where + ": " + p)));
+    cidrs.forEach(c -> unsafe(c).forEach(p -> problems.add(where + ": " + p)));
+  }
+
+  /** What is wrong with one rendered or stored CIDR, the corpus's own never-ranges included. */
+  static List<String> unsafe(String cidr) {
+    List<String> found = new ArrayList<>(NeverRendered.problems(cidr));
+    CidrInterval.parse(cidr)
+        .ifPresent(
+            c ->
+                CORPUS_NEVER.stream()
+                    .filter(n -> c.overlaps(CidrInterval.of(n)))
+                    .forEach(n -> found.add(cidr + ": overlaps corpus never-block " + n)));
+    return found;
   }
 
   private void covered(List<String> have, List<String> want, String message) {
     for (String cidr : want) {
-      if (have.stream().noneMatch(h -> CidrSafety.covers(h, cidr))) {
+      if (have.stream().noneMatch(h -> covers(h, cidr))) {
         problems.add(message + ": " + cidr);
       }
     }
+  }
+
+  private static boolean covers(String outer, String inner) {
+    Optional<CidrInterval> in = CidrInterval.parse(inner);
+    return in.isPresent() && CidrInterval.parse(outer).filter(o -> o.covers(in.get())).isPresent();
   }
 
   private static List<String> cidrs(JsonNode entries) {

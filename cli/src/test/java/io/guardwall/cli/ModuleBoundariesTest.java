@@ -23,4 +23,9 @@ class ModuleBoundariesTest {
   void cli_shouldOnlyWire() {
     Boundaries.ENTRY_POINTS_ONLY_WIRE.check(CLASSES);
   }
+
+  @Test
+  void packages_shouldBeNullMarked() {
+    Boundaries.NULL_MARKED.check(CLASSES);
+  }
 }

@@ -7,14 +7,17 @@ import io.guardwall.aws.DynamoDbState;
 import io.guardwall.aws.MotoServer;
 import io.guardwall.aws.NetworkFirewallStub;
 import io.guardwall.aws.SdkEndpoints;
+import io.guardwall.slack.FakeTime;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -92,8 +95,10 @@ class ProcessConvergenceIT {
     CliRunner init = CliRunner.run("init", "--store", "dynamodb:guardwall");
     assertThat(init.exitCode()).as(init.err()).isZero();
 
+    FakeTime slackTime = FakeTime.advancing();
     CliRunner r =
-        CliRunner.run(
+        CliRunner.runIn(
+            new Host(Map.of(), slackTime),
             "process",
             "--workers",
             "16",
@@ -124,6 +129,10 @@ class ProcessConvergenceIT {
           }
         });
     assertThat(undigested).isEmpty();
+    assertThat(slackTime.sleeps())
+        .as("Slack posts paced one per second, on the fake clock")
+        .isNotEmpty()
+        .containsOnly(Duration.ofSeconds(1));
     assertThat(stub.counts().throttles() + stub.counts().races() + stub.counts().serverErrors())
         .as("faults were injected")
         .isPositive();

@@ -48,6 +48,8 @@ class ReplayCommandTest {
   void replay_shouldShowBlocksSkipsRuleGroupAndSlack_whenShippedSamples() {
     CliRunner r = CliRunner.run("replay", SAMPLES.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
+    // The quick start's first command: a newcomer sees no warning about the samples' README.
+    assertThat(r.err()).isEmpty();
     assertThat(r.out())
         .contains("block ")
         .contains("skip ")

@@ -76,6 +76,21 @@ class StateCommandsTest {
   }
 
   @Test
+  void process_shouldDigestOnlyWhatItAdded_whenTheStoredBlocklistIsAlreadyThere() {
+    CliRunner first =
+        run("process", "--format", "json", "../samples/events/02-guardduty-c2-outbound.json");
+    CliRunner second =
+        run("process", "--format", "json", "../samples/events/06-guardduty-rds-login.json");
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.json().path("newlyBlocked").toString()).contains("203.0.113.66/32");
+    assertThat(second.json().path("newlyBlocked").toString())
+        .as("the dry-run firewall starts from the stored blocklist")
+        .contains("192.0.2.77/32")
+        .doesNotContain("203.0.113.66");
+  }
+
+  @Test
   void main_shouldExitTwo_whenNoSubcommand() {
     assertThat(CliRunner.run().exitCode()).isEqualTo(2);
     assertThat(CliRunner.run("frobnicate").exitCode()).isEqualTo(2);

@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.guardwall.core.testing.Boundaries;
 
 /**
  * Core's own structure. The rules about libraries core cannot even see (the AWS SDK, picocli) are
@@ -78,6 +79,8 @@ class ArchitectureTest {
           .whereLayer("Config")
           .mayOnlyBeAccessedByLayers(
               "Functions", "Policy", "Plan", "Slack", "Reconcile", "Port", "Flow", "Local");
+
+  @ArchTest static final ArchRule core_shouldBeNullMarked = Boundaries.NULL_MARKED;
 
   @ArchTest
   static final ArchRule core_shouldHaveNoPackageCycles =

@@ -44,8 +44,8 @@ final class Alarms {
   void deadLetterQueueNotEmpty(IQueue queue) {
     add(
         "DeadLetterQueueNotEmpty",
-        "guardwall: events EventBridge could not deliver to a state machine are waiting in "
-            + "the dead-letter queue",
+        "guardwall: messages the queue function failed, or events EventBridge could not deliver,"
+            + " are waiting in the dead-letter queue",
         queue.metricApproximateNumberOfMessagesVisible(
             MetricOptions.builder().period(PERIOD).statistic("Maximum").build()),
         0);

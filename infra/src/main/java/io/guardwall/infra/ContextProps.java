@@ -40,7 +40,11 @@ final class ContextProps {
           "maintenanceSchedule",
           "alarmTopicArn",
           "lambdaJar",
-          "architecture");
+          "architecture",
+          "queueBatchSize",
+          "queueBatchWindowSeconds",
+          "queueMaxConcurrency",
+          "queueMaxReceiveCount");
 
   /** Every context key this app reads. */
   static final List<String> KEYS =
@@ -67,6 +71,7 @@ final class ContextProps {
     set(context, "alarmTopicArn", ContextProps::text, b::alarmTopicArn);
     set(context, "lambdaJar", v -> Path.of(text(v)), b::lambdaJar);
     set(context, "architecture", ContextProps::architecture, b::architecture);
+    b.queue(queue(context));
     try {
       return b.build();
     } catch (RuntimeException e) {
@@ -124,6 +129,39 @@ final class ContextProps {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("context '" + key + "': " + e.getMessage(), e);
     }
+  }
+
+  /** The queue settings, each key over the default; a bad value is named by its key. */
+  private static QueueSettings queue(Function<String, Object> context) {
+    QueueSettings[] q = {QueueSettings.defaults()};
+    set(context, "queueBatchSize", ContextProps::integer, n -> q[0] = q[0].withBatchSize(n));
+    set(
+        context,
+        "queueBatchWindowSeconds",
+        ContextProps::integer,
+        n -> q[0] = q[0].withBatchWindowSeconds(n));
+    set(
+        context,
+        "queueMaxConcurrency",
+        ContextProps::integer,
+        n -> q[0] = q[0].withMaxConcurrency(n));
+    set(
+        context,
+        "queueMaxReceiveCount",
+        ContextProps::integer,
+        n -> q[0] = q[0].withMaxReceiveCount(n));
+    return q[0];
+  }
+
+  /** A whole number, typed in cdk.json or a string from {@code cdk -c}. */
+  private static int integer(Object v) {
+    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      return Math.toIntExact(n.longValue());
+    }
+    if (v instanceof String s && s.trim().matches("[+-]?\\d{1,9}")) {
+      return Integer.parseInt(s.trim());
+    }
+    throw new IllegalArgumentException("must be a whole number, got " + v);
   }
 
   private static String text(Object v) {

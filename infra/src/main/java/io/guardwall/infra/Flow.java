@@ -34,7 +34,7 @@ final class Flow {
   static final String FAILED_STATE = "Failed";
   static final String ALERT_STATE = "Alert failure in Slack";
 
-  /** Lambda's own transient failures, including throttling of the single-writer reconciler. */
+  /** Lambda's own transient failures, including throttling. */
   static final List<String> TRANSIENT_ERRORS =
       List.of(
           "Lambda.ServiceException",

@@ -16,10 +16,16 @@ final class FunctionEnvironment {
   private FunctionEnvironment() {}
 
   static Map<String, String> of(
-      String tableName, String ruleGroupArn, String secretId, GuardwallConfig config) {
+      String tableName,
+      String notificationsTableName,
+      String ruleGroupArn,
+      String secretId,
+      GuardwallConfig config) {
     return Map.of(
         Env.TABLE,
         tableName,
+        Env.NOTIFICATIONS_TABLE,
+        notificationsTableName,
         Env.RULE_GROUP_ARN,
         ruleGroupArn,
         Env.SLACK_SECRET,

@@ -1,6 +1,8 @@
 package io.guardwall.infra;
 
+import io.guardwall.aws.DynamoDbSchema;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +31,20 @@ final class Functions {
   static final String ALIAS = "live";
   static final int MEMORY_MB = 1024;
 
-  // The item operations the DynamoDB store and notification log use; no streams, no table admin.
-  static final List<String> TABLE_READ_ACTIONS =
-      List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan");
-  static final List<String> TABLE_WRITE_ACTIONS =
-      List.of(
-          "dynamodb:PutItem",
-          "dynamodb:UpdateItem",
-          "dynamodb:DeleteItem",
-          "dynamodb:BatchWriteItem");
+  // Exactly the calls the adapters make: DynamoDbBlocklistStore upserts with UpdateItem (and
+  // re-reads a torn item with GetItem), lists with Scan, prunes with DeleteItem;
+  // DynamoDbNotificationLog only ever calls UpdateItem.
+  static final List<String> RECORD_ACTIONS = List.of("dynamodb:UpdateItem", "dynamodb:GetItem");
+  static final List<String> SCAN_ACTIONS = List.of("dynamodb:Scan");
+  static final List<String> PRUNE_ACTIONS = List.of("dynamodb:DeleteItem");
+  static final List<String> NOTIFICATION_ACTIONS = List.of("dynamodb:UpdateItem");
   static final List<String> FIREWALL_ACTIONS =
       List.of("network-firewall:DescribeRuleGroup", "network-firewall:UpdateRuleGroup");
 
   private final Construct scope;
   private final GuardwallProps props;
-  private final ITable table;
+  private final ITable blocklist;
+  private final ITable notifications;
   private final String ruleGroupArn;
   private final ISecret secret;
   private final Map<String, String> environment;
@@ -52,13 +53,15 @@ final class Functions {
   Functions(
       Construct scope,
       GuardwallProps props,
-      ITable table,
+      ITable blocklist,
+      ITable notifications,
       String ruleGroupArn,
       ISecret secret,
       Map<String, String> environment) {
     this.scope = scope;
     this.props = props;
-    this.table = table;
+    this.blocklist = blocklist;
+    this.notifications = notifications;
     this.ruleGroupArn = ruleGroupArn;
     this.secret = secret;
     this.environment = environment;
@@ -88,14 +91,13 @@ final class Functions {
             .logGroup(logGroup(task, role))
             .environment(environment)
             .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-            // The reconciler is the rule group's only writer: one invocation at a time.
-            .reservedConcurrentExecutions(task == Task.RECONCILE ? 1 : null)
             .build();
     NagFindings.runtimeIsChosen(function);
     Annotations.of(function)
         .acknowledgeWarning(
             "@aws-cdk/aws-lambda:snapStartRequirePublish",
-            "the state machines invoke the live alias of a published version");
+            "the state machine and the queue's event source invoke the live alias of a published"
+                + " version");
     return Alias.Builder.create(scope, task.id() + "Alias")
         .aliasName(ALIAS)
         .version(function.getCurrentVersion())
@@ -108,11 +110,24 @@ final class Functions {
             .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
             .description("guardwall " + task.id() + " function")
             .build();
-    if (task.needs(Task.Access.TABLE)) {
-      allow(role, TABLE_WRITE_ACTIONS, table.getTableArn());
+    if (task.needs(Task.Access.RECORD)) {
+      allowKeys(role, RECORD_ACTIONS, blocklist, DynamoDbSchema.CIDR_PREFIX);
     }
-    if (task.needs(Task.Access.TABLE) || task.needs(Task.Access.TABLE_READ)) {
-      allow(role, TABLE_READ_ACTIONS, table.getTableArn());
+    if (task.needs(Task.Access.PRUNE)) {
+      allowKeys(role, PRUNE_ACTIONS, blocklist, DynamoDbSchema.CIDR_PREFIX);
+    }
+    if (task.needs(Task.Access.RECORD)
+        || task.needs(Task.Access.SCAN)
+        || task.needs(Task.Access.PRUNE)) {
+      allow(role, SCAN_ACTIONS, blocklist.getTableArn());
+    }
+    if (task.needs(Task.Access.NOTIFICATIONS)) {
+      allowKeys(
+          role,
+          NOTIFICATION_ACTIONS,
+          notifications,
+          DynamoDbSchema.FINDING_PREFIX,
+          DynamoDbSchema.FINDING_HASH_PREFIX);
     }
     if (task.needs(Task.Access.FIREWALL)) {
       allow(role, FIREWALL_ACTIONS, ruleGroupArn);
@@ -126,6 +141,17 @@ final class Functions {
   private static void allow(Role role, List<String> actions, String resource) {
     role.addToPolicy(
         PolicyStatement.Builder.create().actions(actions).resources(List.of(resource)).build());
+  }
+
+  /** Item operations on {@code table}, only on items whose key starts with one of the prefixes. */
+  private static void allowKeys(Role role, List<String> actions, ITable table, String... prefixes) {
+    List<String> keys = Arrays.stream(prefixes).map(p -> p + "*").toList();
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .actions(actions)
+            .resources(List.of(table.getTableArn()))
+            .conditions(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", keys)))
+            .build());
   }
 
   private LogGroup logGroup(Task task, Role role) {

@@ -2,9 +2,9 @@ package io.guardwall.infra;
 
 import io.guardwall.aws.DynamoDbSchema;
 import io.guardwall.core.route.EventPatterns;
-import io.guardwall.core.route.Route;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -17,8 +17,10 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -26,21 +28,28 @@ import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.constructs.Construct;
 
 /**
- * guardwall in one construct: the blocklist table, the rule group (or an existing one), the
- * functions, the block, notify and maintenance state machines, the EventBridge rules built from the
- * same pattern files the local router uses, the dead-letter queue and the alarms. Drop it into any
- * CDK app; not thread-safe (construct trees are not).
+ * guardwall in one construct: the blocklist and notification-log tables, the rule group (or an
+ * existing one), the EventBridge rule built from the same pattern files the local router uses, the
+ * event queue and its dead-letter queue, the queue function that consumes it in batches, the
+ * scheduled maintenance state machine and the alarms. Drop it into any CDK app; not thread-safe
+ * (construct trees are not).
  */
 public class GuardwallConstruct extends Construct {
 
+  /**
+   * Lambda's guidance: a visibility timeout of at least six times the function's timeout (room to
+   * retry a throttled batch), plus the batching window, during which messages are already taken.
+   */
+  static final int VISIBILITY_TIMEOUT_FACTOR = 6;
+
   private final GuardwallProps props;
   private final Table table;
+  private final Table notificationsTable;
   private final String ruleGroupArn;
   private final ISecret slackSecret;
   private final Queue deadLetterQueue;
+  private final Queue eventQueue;
   private final Map<Task, Alias> functions;
-  private final StateMachine blockStateMachine;
-  private final StateMachine notifyStateMachine;
   private final StateMachine maintenanceStateMachine;
   private final List<Alarm> alarms;
 
@@ -48,19 +57,26 @@ public class GuardwallConstruct extends Construct {
     super(scope, id);
     this.props = props;
     this.table = createTable();
+    this.notificationsTable = createNotificationsTable();
     this.ruleGroupArn = createRuleGroup();
     this.slackSecret = createSlackSecret();
     this.deadLetterQueue = createDeadLetterQueue();
+    this.eventQueue = createEventQueue();
     this.functions = createFunctions();
-    this.blockStateMachine = Flows.block(this, functions);
-    this.notifyStateMachine = Flows.notify(this, functions);
+    consumeEventQueue();
     this.maintenanceStateMachine = Flows.maintenance(this, functions);
     createRules();
     this.alarms = createAlarms();
   }
 
+  /** The blocklist table. */
   public ITable getTable() {
     return table;
+  }
+
+  /** The notification log's table: a table of its own, so a reconcile never reads it. */
+  public ITable getNotificationsTable() {
+    return notificationsTable;
   }
 
   /** The rule group guardwall writes its two rules to; attach it to your firewall policy. */
@@ -73,25 +89,35 @@ public class GuardwallConstruct extends Construct {
     return slackSecret;
   }
 
+  /** The queue the EventBridge rule delivers finding events to. */
+  public IQueue getEventQueue() {
+    return eventQueue;
+  }
+
+  /**
+   * Where messages go that the queue function failed {@code queueMaxReceiveCount} times, and the
+   * events EventBridge could not deliver at all.
+   */
   public IQueue getDeadLetterQueue() {
     return deadLetterQueue;
-  }
-
-  public StateMachine getBlockStateMachine() {
-    return blockStateMachine;
-  }
-
-  public StateMachine getNotifyStateMachine() {
-    return notifyStateMachine;
   }
 
   public StateMachine getMaintenanceStateMachine() {
     return maintenanceStateMachine;
   }
 
-  /** The {@code live} alias of the single-writer reconciler function. */
+  /** The {@code live} alias of the function that consumes the event queue. */
+  public IFunction getQueueFunction() {
+    return function(Task.QUEUE);
+  }
+
+  /** The {@code live} alias of the maintenance run's reconcile function. */
   public IFunction getReconcileFunction() {
-    return functions.get(Task.RECONCILE);
+    return function(Task.RECONCILE);
+  }
+
+  private Alias function(Task task) {
+    return Objects.requireNonNull(functions.get(task), "every task has a function");
   }
 
   public List<Alarm> getAlarms() {
@@ -99,7 +125,17 @@ public class GuardwallConstruct extends Construct {
   }
 
   private Table createTable() {
-    return Table.Builder.create(this, "Blocklist")
+    // The blocklist is the desired state: keep it when the stack goes.
+    return table("Blocklist", RemovalPolicy.RETAIN);
+  }
+
+  private Table createNotificationsTable() {
+    // Only remembers what was alerted: losing it with the stack costs at most repeated alerts.
+    return table("Notifications", RemovalPolicy.DESTROY);
+  }
+
+  private Table table(String id, RemovalPolicy removal) {
+    return Table.Builder.create(this, id)
         .partitionKey(
             Attribute.builder()
                 .name(DynamoDbSchema.PARTITION_KEY)
@@ -110,8 +146,7 @@ public class GuardwallConstruct extends Construct {
             PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
         .encryption(TableEncryption.AWS_MANAGED)
         .timeToLiveAttribute(DynamoDbSchema.TTL_ATTRIBUTE)
-        // The blocklist is the desired state: keep it when the stack goes.
-        .removalPolicy(RemovalPolicy.RETAIN)
+        .removalPolicy(removal)
         .build();
   }
 
@@ -149,26 +184,58 @@ public class GuardwallConstruct extends Construct {
     return queue;
   }
 
+  private Queue createEventQueue() {
+    QueueSettings q = props.queue();
+    int visibility =
+        VISIBILITY_TIMEOUT_FACTOR * Task.QUEUE.timeoutSeconds() + q.batchWindowSeconds();
+    return Queue.Builder.create(this, "EventQueue")
+        .encryption(QueueEncryption.SQS_MANAGED)
+        .enforceSsl(true)
+        .visibilityTimeout(Duration.seconds(visibility))
+        .retentionPeriod(Duration.days(4))
+        .deadLetterQueue(
+            DeadLetterQueue.builder()
+                .queue(deadLetterQueue)
+                .maxReceiveCount(q.maxReceiveCount())
+                .build())
+        .build();
+  }
+
   private Map<Task, Alias> createFunctions() {
     // An imported secret's ARN lacks the random suffix; its name is what GetSecretValue takes.
     String secretId = props.slackSecretName().orElseGet(slackSecret::getSecretArn);
     Map<String, String> environment =
-        FunctionEnvironment.of(table.getTableName(), ruleGroupArn, secretId, props.config());
-    return new Functions(this, props, table, ruleGroupArn, slackSecret, environment).createAll();
+        FunctionEnvironment.of(
+            table.getTableName(),
+            notificationsTable.getTableName(),
+            ruleGroupArn,
+            secretId,
+            props.config());
+    return new Functions(
+            this, props, table, notificationsTable, ruleGroupArn, slackSecret, environment)
+        .createAll();
+  }
+
+  private void consumeEventQueue() {
+    QueueSettings q = props.queue();
+    function(Task.QUEUE)
+        .addEventSource(
+            SqsEventSource.Builder.create(eventQueue)
+                .batchSize(q.batchSize())
+                .maxBatchingWindow(Duration.seconds(q.batchWindowSeconds()))
+                .maxConcurrency(q.maxConcurrency())
+                .reportBatchItemFailures(true)
+                .build());
   }
 
   private void createRules() {
     Rules rules = new Rules(this, deadLetterQueue);
+    // One rule for every route: an event two routes want is queued once, not twice.
     rules.onPattern(
-        "BlockRule",
-        "guardwall: findings whose remote addresses may be blocked",
-        EventPatterns.load(Route.BLOCK, props.config().notifyThreshold()),
-        blockStateMachine);
-    rules.onPattern(
-        "NotifyRule",
-        "guardwall: findings at or above the notify threshold",
-        EventPatterns.load(Route.NOTIFY, props.config().notifyThreshold()),
-        notifyStateMachine);
+        "EventsRule",
+        "guardwall: findings to block or to notify, queued for the queue function",
+        EventPatterns.anyRoute(props.config().notifyThreshold()),
+        eventQueue);
     rules.onSchedule(
         "MaintenanceSchedule",
         "guardwall: prunes expired blocks and reconciles the firewall",
@@ -179,8 +246,6 @@ public class GuardwallConstruct extends Construct {
   private List<Alarm> createAlarms() {
     Alarms builder = new Alarms(this, props.alarmTopicArn());
     builder.deadLetterQueueNotEmpty(deadLetterQueue);
-    builder.executionsFailed("Block", blockStateMachine);
-    builder.executionsFailed("Notify", notifyStateMachine);
     builder.executionsFailed("Maintenance", maintenanceStateMachine);
     builder.capacityHigh();
     builder.entriesEvicted();

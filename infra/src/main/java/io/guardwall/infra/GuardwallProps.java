@@ -2,10 +2,12 @@ package io.guardwall.infra;
 
 import io.guardwall.aws.RuleGroupArn;
 import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.text.Excerpt;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.lambda.Architecture;
 
@@ -23,13 +25,14 @@ public final class GuardwallProps {
   private static final Pattern SCHEDULE = Pattern.compile("(rate|cron)\\(.+\\)");
 
   private final GuardwallConfig config;
-  private final String ruleGroupArn;
+  private final @Nullable String ruleGroupArn;
   private final String ruleGroupName;
-  private final String slackSecretName;
+  private final @Nullable String slackSecretName;
   private final String maintenanceSchedule;
-  private final String alarmTopicArn;
+  private final @Nullable String alarmTopicArn;
   private final Path lambdaJar;
   private final Architecture architecture;
+  private final QueueSettings queue;
 
   private GuardwallProps(Builder b) {
     this.config = b.config;
@@ -40,6 +43,7 @@ public final class GuardwallProps {
     this.alarmTopicArn = b.alarmTopicArn;
     this.lambdaJar = b.lambdaJar;
     this.architecture = b.architecture;
+    this.queue = b.queue;
   }
 
   public static Builder builder() {
@@ -90,16 +94,22 @@ public final class GuardwallProps {
     return architecture;
   }
 
+  /** How the queue function consumes the event queue. */
+  public QueueSettings queue() {
+    return queue;
+  }
+
   /** Collects settings; {@link #build()} validates them all. Not thread-safe. */
   public static final class Builder {
     private GuardwallConfig config = GuardwallConfig.defaults();
-    private String ruleGroupArn;
+    private @Nullable String ruleGroupArn;
     private String ruleGroupName = "guardwall-blocklist";
-    private String slackSecretName;
+    private @Nullable String slackSecretName;
     private String maintenanceSchedule = "rate(15 minutes)";
-    private String alarmTopicArn;
+    private @Nullable String alarmTopicArn;
     private Path lambdaJar = Path.of("lambda", "target", "guardwall-lambda.jar");
     private Architecture architecture = Architecture.ARM_64;
+    private QueueSettings queue = QueueSettings.defaults();
 
     private Builder() {}
 
@@ -152,6 +162,12 @@ public final class GuardwallProps {
       return this;
     }
 
+    /** How the queue function consumes the event queue (default {@link QueueSettings#defaults}). */
+    public Builder queue(QueueSettings queue) {
+      this.queue = queue;
+      return this;
+    }
+
     /**
      * Validates every setting.
      *
@@ -170,12 +186,13 @@ public final class GuardwallProps {
       Objects.requireNonNull(config, "config");
       Objects.requireNonNull(lambdaJar, "lambdaJar");
       Objects.requireNonNull(architecture, "architecture");
+      Objects.requireNonNull(queue, "queue");
       return new GuardwallProps(this);
     }
 
     /** The ARN as the adapter will read it (trimmed); a token as it is. */
-    private static String ruleGroupArn(String value) {
-      if (!isKnown(value)) {
+    private static @Nullable String ruleGroupArn(@Nullable String value) {
+      if (value == null || !isKnown(value)) {
         return value;
       }
       try {
@@ -185,20 +202,16 @@ public final class GuardwallProps {
       }
     }
 
-    private static void requireMatch(String value, Pattern pattern, String name) {
-      if (isKnown(value) && !pattern.matcher(value).matches()) {
+    private static void requireMatch(@Nullable String value, Pattern pattern, String name) {
+      if (value != null && isKnown(value) && !pattern.matcher(value).matches()) {
         throw new IllegalArgumentException(
-            name + " must match " + pattern.pattern() + ": " + abbreviate(value));
+            name + " must match " + pattern.pattern() + ": " + Excerpt.of(value));
       }
     }
 
     // A token (a reference to another resource) is only known at deploy time.
     private static boolean isKnown(String value) {
-      return value != null && !Token.isUnresolved(value);
-    }
-
-    private static String abbreviate(String value) {
-      return value.length() <= 80 ? value : value.substring(0, 80) + "...";
+      return !Token.isUnresolved(value);
     }
   }
 }

@@ -28,8 +28,11 @@ public class GuardwallStack extends Stack {
     output("RuleGroupArn", guardwall.getRuleGroupArn(), "attach to your firewall policy");
     output("TableName", guardwall.getTable().getTableName(), "the blocklist");
     output("SlackSecretArn", guardwall.getSlackSecret().getSecretArn(), "put the webhook URL here");
+    output("EventQueueUrl", guardwall.getEventQueue().getQueueUrl(), "finding events to process");
     output(
-        "DeadLetterQueueUrl", guardwall.getDeadLetterQueue().getQueueUrl(), "undelivered events");
+        "DeadLetterQueueUrl",
+        guardwall.getDeadLetterQueue().getQueueUrl(),
+        "failed and undelivered events; redrive with aws sqs start-message-move-task");
   }
 
   private void output(String id, String value, String description) {

@@ -22,13 +22,13 @@ final class NagFindings {
             + " rotation function; replace the value when Slack reissues the webhook.");
   }
 
-  /** SQS3 on the EventBridge targets' dead-letter queue. */
+  /** SQS3 on the dead-letter queue. */
   static void isDeadLetterQueue(IConstruct queue) {
     suppress(
         queue,
         "AwsSolutions-SQS3",
-        "This queue is itself the dead-letter queue of the EventBridge rule targets; an alarm"
-            + " fires as soon as it holds a message.");
+        "This queue is itself the dead-letter queue of the event queue and of the EventBridge rule"
+            + " targets; an alarm fires as soon as it holds a message.");
   }
 
   /** L1 on a function: java21 is the chosen runtime. */

@@ -4,38 +4,35 @@ import java.util.EnumSet;
 import java.util.Set;
 import software.amazon.awscdk.Duration;
 
-/** The Lambda functions of the state machines: handler, timeout and the access each needs. */
+/**
+ * The Lambda functions: the queue consumer and the maintenance state machine's tasks, with handler,
+ * timeout and the access each needs.
+ */
 enum Task {
-  RECORD(
-      "Record",
-      "RecordHandler",
-      60,
-      "Records the remote addresses of a finding event in the blocklist",
-      EnumSet.of(Access.TABLE)),
+  QUEUE(
+      "Queue",
+      "QueueHandler",
+      900,
+      "Consumes the event queue: records a batch, reconciles once, posts the digest and alerts",
+      EnumSet.of(Access.RECORD, Access.NOTIFICATIONS, Access.FIREWALL, Access.SECRET)),
   RECONCILE(
       "Reconcile",
       "ReconcileHandler",
       300,
-      "Renders the blocklist into the rule group; one writer at a time",
-      EnumSet.of(Access.TABLE_READ, Access.FIREWALL)),
-  NOTIFY_BLOCKED(
-      "NotifyBlocked",
-      "NotifyBlockedHandler",
-      60,
-      "Posts one Slack digest of the newly blocked addresses",
-      EnumSet.of(Access.SECRET)),
-  NOTIFY_FINDING(
-      "NotifyFinding",
-      "NotifyFindingHandler",
-      60,
-      "Posts a finding event's findings to Slack, once per finding",
-      EnumSet.of(Access.TABLE, Access.SECRET)),
+      "Renders the blocklist into the rule group (maintenance)",
+      EnumSet.of(Access.SCAN, Access.FIREWALL)),
   MAINTAIN(
       "Maintain",
       "MaintainHandler",
       300,
       "Deletes expired blocklist entries",
-      EnumSet.of(Access.TABLE)),
+      EnumSet.of(Access.PRUNE)),
+  MAINTENANCE_DIGEST(
+      "MaintenanceDigest",
+      "MaintenanceDigestHandler",
+      180,
+      "Posts the maintenance run's digest to Slack",
+      EnumSet.of(Access.SECRET)),
   ALERT_FAILURE(
       "AlertFailure",
       "AlertFailureHandler",
@@ -43,10 +40,19 @@ enum Task {
       "Posts a failed execution's error to Slack",
       EnumSet.of(Access.SECRET));
 
-  /** What a function may touch; each maps to statements scoped to one resource. */
+  /**
+   * What a function may touch, each mapped by {@link Functions} to statements scoped to one
+   * resource and, for item operations, to the keys the function writes.
+   */
   enum Access {
-    TABLE,
-    TABLE_READ,
+    /** Upsert blocklist entries (and re-read one a failed write returned torn), scan them. */
+    RECORD,
+    /** Scan the blocklist. */
+    SCAN,
+    /** Scan the blocklist and delete expired entries. */
+    PRUNE,
+    /** Claim, confirm and release notification records. */
+    NOTIFICATIONS,
     FIREWALL,
     SECRET
   }
@@ -81,6 +87,10 @@ enum Task {
 
   Duration timeout() {
     return Duration.seconds(timeoutSeconds);
+  }
+
+  int timeoutSeconds() {
+    return timeoutSeconds;
   }
 
   String description() {

@@ -124,12 +124,32 @@ class ContextPropsTest {
         "architecture|sparc|context 'architecture': must be arm64 or x86_64",
         "allowList|10.0.0.0/99|context: 'allowList[0]': not a CIDR",
         "accounts|12345|context: accounts must be 12-digit AWS account IDs: 12345",
-        "firewall|{|context: 'firewall': not a JSON object"
+        "firewall|{|context: 'firewall': not a JSON object",
+        "queueBatchSize|many|context 'queueBatchSize': must be a whole number, got many",
+        "queueBatchSize|0|context 'queueBatchSize': queueBatchSize must be 1-10000: 0",
+        "queueMaxConcurrency|1|context 'queueMaxConcurrency': queueMaxConcurrency must be 2-1000",
+        "queueBatchWindowSeconds|0|queueBatchWindowSeconds must be at least 1 when",
+        "queueMaxReceiveCount|2.5|context 'queueMaxReceiveCount': must be a whole number"
       })
   void read_shouldNameTheKey_whenAValueIsBad(String key, String value, String message) {
     assertThatThrownBy(() -> ContextProps.read(Map.<String, Object>of(key, value)::get))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void read_shouldTakeQueueSettings_typedOrAsStrings() {
+    GuardwallProps typed =
+        ContextProps.read(
+            Map.<String, Object>of(
+                    "queueBatchSize", 10, "queueBatchWindowSeconds", 0, "queueMaxConcurrency", 4.0)
+                ::get);
+    GuardwallProps strings =
+        ContextProps.read(Map.<String, Object>of("queueMaxReceiveCount", " 9 ")::get);
+
+    assertThat(typed.queue()).isEqualTo(new QueueSettings(10, 0, 4, 5));
+    assertThat(strings.queue()).isEqualTo(QueueSettings.defaults().withMaxReceiveCount(9));
+    assertThat(ContextProps.read(key -> null).queue()).isEqualTo(new QueueSettings(1000, 10, 2, 5));
   }
 
   @Test

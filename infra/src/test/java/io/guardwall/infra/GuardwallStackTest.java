@@ -25,8 +25,27 @@ class GuardwallStackTest {
   }
 
   @Test
-  void table_shouldHaveKeyTtlPitrAndEncryption_whenSynthesized() {
-    template.resourceCountIs("AWS::DynamoDB::Table", 1);
+  void tables_shouldBeBlocklistAndNotificationLog_eachWithKeyTtlPitrAndEncryption() {
+    template.resourceCountIs("AWS::DynamoDB::Table", 2);
+    template.allResourcesProperties(
+        "AWS::DynamoDB::Table",
+        Map.of(
+            "KeySchema", List.of(Map.of("AttributeName", "pk", "KeyType", "HASH")),
+            "BillingMode", "PAY_PER_REQUEST",
+            "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
+            "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+            "SSESpecification", Map.of("SSEEnabled", true)));
+    assertThat(app.resources("AWS::DynamoDB::Table"))
+        .hasEntrySatisfying(
+            app.resources("AWS::DynamoDB::Table").keySet().stream()
+                .filter(k -> k.startsWith("GuardwallNotifications"))
+                .findFirst()
+                .orElseThrow(),
+            t -> assertThat(t.path("DeletionPolicy").asText()).isEqualTo("Delete"));
+  }
+
+  @Test
+  void blocklistTable_shouldBeRetained_whenTheStackGoes() {
     template.hasResource(
         "AWS::DynamoDB::Table",
         Map.of(
@@ -82,11 +101,10 @@ class GuardwallStackTest {
     assertThat(functions).hasSize(Task.values().length);
     assertThat(functions.values().stream().map(f -> f.at("/Properties/Handler").asText()))
         .containsExactlyInAnyOrder(
-            "io.guardwall.lambda.RecordHandler::handleRequest",
+            "io.guardwall.lambda.QueueHandler::handleRequest",
             "io.guardwall.lambda.ReconcileHandler::handleRequest",
-            "io.guardwall.lambda.NotifyBlockedHandler::handleRequest",
-            "io.guardwall.lambda.NotifyFindingHandler::handleRequest",
             "io.guardwall.lambda.MaintainHandler::handleRequest",
+            "io.guardwall.lambda.MaintenanceDigestHandler::handleRequest",
             "io.guardwall.lambda.AlertFailureHandler::handleRequest");
     template.allResourcesProperties(
         "AWS::Lambda::Function",
@@ -110,6 +128,8 @@ class GuardwallStackTest {
                     Map.of(
                         "GUARDWALL_TABLE",
                             Map.of("Ref", Match.stringLikeRegexp("GuardwallBlocklist.*")),
+                        "GUARDWALL_NOTIFICATIONS_TABLE",
+                            Map.of("Ref", Match.stringLikeRegexp("GuardwallNotifications.*")),
                         "GUARDWALL_RULE_GROUP_ARN",
                             Map.of(
                                 "Fn::GetAtt",
@@ -125,15 +145,63 @@ class GuardwallStackTest {
   }
 
   @Test
-  void reconcileFunction_shouldBeTheOnlyOneWithReservedConcurrencyOne_whenSynthesized() {
-    Map<String, JsonNode> reserved =
-        app.resources("AWS::Lambda::Function").entrySet().stream()
-            .filter(e -> e.getValue().at("/Properties/ReservedConcurrentExecutions").isNumber())
-            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    assertThat(reserved).hasSize(1);
-    JsonNode reconcile = reserved.values().iterator().next();
-    assertThat(reconcile.at("/Properties/Handler").asText()).contains("ReconcileHandler");
-    assertThat(reconcile.at("/Properties/ReservedConcurrentExecutions").asInt()).isEqualTo(1);
+  void functions_shouldHaveNoReservedConcurrency_sinceTwoReconcilesMayRace() {
+    assertThat(app.resources("AWS::Lambda::Function").values())
+        .allSatisfy(
+            f ->
+                assertThat(f.at("/Properties/ReservedConcurrentExecutions").isMissingNode())
+                    .isTrue());
+  }
+
+  @Test
+  void queueFunction_shouldConsumeTheEventQueueInBatches_throughItsLiveAlias() {
+    template.resourceCountIs("AWS::Lambda::EventSourceMapping", 1);
+    template.hasResourceProperties(
+        "AWS::Lambda::EventSourceMapping",
+        Map.of(
+            "EventSourceArn",
+                Map.of(
+                    "Fn::GetAtt", List.of(Match.stringLikeRegexp("GuardwallEventQueue.*"), "Arn")),
+            "BatchSize", 1000,
+            "MaximumBatchingWindowInSeconds", 10,
+            "ScalingConfig", Map.of("MaximumConcurrency", 2),
+            "FunctionResponseTypes", List.of("ReportBatchItemFailures")));
+    assertThat(
+            app.resources("AWS::Lambda::EventSourceMapping")
+                .values()
+                .iterator()
+                .next()
+                .at("/Properties/FunctionName")
+                .toString())
+        .as("SnapStart restores published versions only")
+        .contains("GuardwallQueueAlias", ":live");
+  }
+
+  @Test
+  void eventQueue_shouldHideMessagesSixFunctionTimeoutsAndMoveThemToTheDlqAfterFiveReceives() {
+    JsonNode queue = eventQueue();
+    assertThat(queue.at("/Properties/VisibilityTimeout").asInt()).isEqualTo(6 * 900 + 10);
+    assertThat(queue.at("/Properties/SqsManagedSseEnabled").asBoolean()).isTrue();
+    assertThat(queue.at("/Properties/RedrivePolicy/maxReceiveCount").asInt()).isEqualTo(5);
+    assertThat(queue.at("/Properties/RedrivePolicy/deadLetterTargetArn/Fn::GetAtt/0").asText())
+        .startsWith("GuardwallDeadLetterQueue");
+    int timeout =
+        app.resources("AWS::Lambda::Function").values().stream()
+            .filter(f -> f.at("/Properties/Handler").asText().contains("QueueHandler"))
+            .findFirst()
+            .orElseThrow()
+            .at("/Properties/Timeout")
+            .asInt();
+    assertThat(queue.at("/Properties/VisibilityTimeout").asInt())
+        .isGreaterThanOrEqualTo(6 * timeout);
+  }
+
+  private static JsonNode eventQueue() {
+    return app.resources("AWS::SQS::Queue").entrySet().stream()
+        .filter(e -> e.getKey().startsWith("GuardwallEventQueue"))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -151,8 +219,8 @@ class GuardwallStackTest {
   }
 
   @Test
-  void stateMachines_shouldBeStandardTracedAndLogged_whenSynthesized() {
-    template.resourceCountIs("AWS::StepFunctions::StateMachine", 3);
+  void stateMachines_shouldBeOnlyTheMaintenance_standardTracedAndLogged() {
+    template.resourceCountIs("AWS::StepFunctions::StateMachine", 1);
     template.allResourcesProperties(
         "AWS::StepFunctions::StateMachine",
         Map.of(
@@ -162,56 +230,75 @@ class GuardwallStackTest {
   }
 
   @Test
-  void rules_shouldTargetStateMachinesWithDeadLetterQueueAndRetryPolicy_whenSynthesized() {
-    template.resourceCountIs("AWS::Events::Rule", 3);
-    template.allResourcesProperties(
+  void rules_shouldQueueFindingsAndScheduleMaintenance_withDeadLetterQueueAndRetryPolicy() {
+    template.resourceCountIs("AWS::Events::Rule", 2);
+    Map<String, Object> retry =
+        Map.of("MaximumEventAgeInSeconds", 7200, "MaximumRetryAttempts", 10);
+    Map<String, Object> dlq =
+        Map.of(
+            "Arn",
+            Map.of(
+                "Fn::GetAtt",
+                List.of(Match.stringLikeRegexp("GuardwallDeadLetterQueue.*"), "Arn")));
+    template.hasResourceProperties(
         "AWS::Events::Rule",
         Map.of(
-            "State",
-            "ENABLED",
+            "EventPattern",
+            Map.of("$or", Match.anyValue()),
+            "Targets",
+            List.of(
+                Map.of(
+                    "Arn",
+                    Map.of(
+                        "Fn::GetAtt",
+                        List.of(Match.stringLikeRegexp("GuardwallEventQueue.*"), "Arn")),
+                    "Id",
+                    Match.anyValue(),
+                    "DeadLetterConfig",
+                    dlq,
+                    "RetryPolicy",
+                    retry))));
+    template.hasResourceProperties(
+        "AWS::Events::Rule",
+        Map.of(
+            "ScheduleExpression",
+            "rate(15 minutes)",
             "Targets",
             List.of(
                 Map.of(
                     "Arn", Map.of("Ref", Match.stringLikeRegexp(".*StateMachine.*")),
                     "RoleArn", Match.anyValue(),
                     "Id", Match.anyValue(),
-                    "DeadLetterConfig",
-                        Map.of(
-                            "Arn",
-                            Map.of(
-                                "Fn::GetAtt",
-                                List.of(
-                                    Match.stringLikeRegexp("GuardwallDeadLetterQueue.*"), "Arn"))),
-                    "RetryPolicy",
-                        Map.of("MaximumEventAgeInSeconds", 7200, "MaximumRetryAttempts", 10)))));
-    template.hasResourceProperties(
-        "AWS::Events::Rule", Map.of("ScheduleExpression", "rate(15 minutes)"));
+                    "DeadLetterConfig", dlq,
+                    "RetryPolicy", retry))));
   }
 
   @Test
-  void deadLetterQueue_shouldBeEncryptedAndRefusePlainHttp_whenSynthesized() {
-    template.resourceCountIs("AWS::SQS::Queue", 1);
-    template.hasResourceProperties(
-        "AWS::SQS::Queue", Map.of("SqsManagedSseEnabled", true, "MessageRetentionPeriod", 1209600));
-    template.hasResourceProperties(
-        "AWS::SQS::QueuePolicy",
-        Map.of(
-            "PolicyDocument",
-            Map.of(
-                "Statement",
-                Match.arrayWith(
-                    List.of(
-                        Match.objectLike(
-                            Map.of(
-                                "Effect",
-                                "Deny",
-                                "Condition",
-                                Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+  void queues_shouldBeEncryptedAndRefusePlainHttp_whenSynthesized() {
+    template.resourceCountIs("AWS::SQS::Queue", 2);
+    template.allResourcesProperties("AWS::SQS::Queue", Map.of("SqsManagedSseEnabled", true));
+    template.hasResourceProperties("AWS::SQS::Queue", Map.of("MessageRetentionPeriod", 1209600));
+    assertThat(app.resources("AWS::SQS::QueuePolicy").values())
+        .hasSize(2)
+        .allSatisfy(
+            p ->
+                assertThat(p.at("/Properties/PolicyDocument/Statement").toString())
+                    .contains("\"aws:SecureTransport\":\"false\"", "\"Effect\":\"Deny\""));
   }
 
   @Test
-  void alarms_shouldWatchQueueExecutionsCapacityAndEvictions_whenSynthesized() {
-    template.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+  void eventQueue_shouldTakeMessagesOnlyFromTheEventsRule() {
+    JsonNode policy =
+        app.resources("AWS::SQS::QueuePolicy").values().stream()
+            .filter(p -> p.toString().contains("events.amazonaws.com"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(policy.toString())
+        .contains("sqs:SendMessage", "aws:SourceArn", "GuardwallEventsRule");
+  }
+
+  @Test
+  void alarms_shouldWatchQueueMaintenanceCapacityAndEvictions_whenSynthesized() {
     template.hasResourceProperties(
         "AWS::CloudWatch::Alarm",
         Map.of(
@@ -221,9 +308,9 @@ class GuardwallStackTest {
             "ComparisonOperator", "GreaterThanThreshold"));
     assertThat(
             app.resources("AWS::CloudWatch::Alarm").values().stream()
-                .filter(a -> a.at("/Properties/MetricName").asText().equals("ExecutionsFailed"))
-                .filter(a -> a.at("/Properties/Threshold").asInt() == 0))
-        .hasSize(3);
+                .filter(a -> a.at("/Properties/MetricName").asText().equals("ExecutionsFailed")))
+        .as("only the maintenance state machine is left")
+        .hasSize(1);
     template.hasResourceProperties(
         "AWS::CloudWatch::Alarm",
         Map.of(
@@ -235,8 +322,6 @@ class GuardwallStackTest {
     template.hasResourceProperties(
         "AWS::CloudWatch::Alarm",
         Map.of("MetricName", "EntriesEvicted", "Namespace", "Guardwall", "Threshold", 0));
-    template.allResourcesProperties(
-        "AWS::CloudWatch::Alarm", Map.of("AlarmActions", Match.absent()));
   }
 
   @Test
@@ -249,6 +334,6 @@ class GuardwallStackTest {
     assertThat(app.json().path("Outputs").fieldNames())
         .toIterable()
         .containsExactlyInAnyOrder(
-            "RuleGroupArn", "TableName", "SlackSecretArn", "DeadLetterQueueUrl");
+            "RuleGroupArn", "TableName", "SlackSecretArn", "EventQueueUrl", "DeadLetterQueueUrl");
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.route.EventPatterns;
-import io.guardwall.core.route.Route;
 import io.guardwall.core.testing.ExternalTool;
 import io.guardwall.core.testing.Needs;
 import java.util.List;
@@ -30,15 +29,19 @@ class GuardwallVariantsTest {
   static void synth() {
     app =
         Synthesized.app(
-            Map.of(
-                "ruleGroupArn", RULE_GROUP_ARN,
-                "slackSecretName", "guardwall/slack-webhook",
-                "alarmTopicArn", TOPIC_ARN,
-                "maintenanceSchedule", "cron(0/5 * * * ? *)",
-                "architecture", "x86_64",
-                "notifyThreshold", "HIGH",
-                "sourcePriority", "100",
-                "allowList", "203.0.113.0/24, 2001:db8::/32"));
+            Map.ofEntries(
+                Map.entry("ruleGroupArn", RULE_GROUP_ARN),
+                Map.entry("slackSecretName", "guardwall/slack-webhook"),
+                Map.entry("alarmTopicArn", TOPIC_ARN),
+                Map.entry("maintenanceSchedule", "cron(0/5 * * * ? *)"),
+                Map.entry("architecture", "x86_64"),
+                Map.entry("notifyThreshold", "HIGH"),
+                Map.entry("sourcePriority", "100"),
+                Map.entry("allowList", "203.0.113.0/24, 2001:db8::/32"),
+                Map.entry("queueBatchSize", "200"),
+                Map.entry("queueBatchWindowSeconds", "30"),
+                Map.entry("queueMaxConcurrency", "3"),
+                Map.entry("queueMaxReceiveCount", "8")));
     template = app.template();
   }
 
@@ -58,8 +61,9 @@ class GuardwallVariantsTest {
   void firewallStatements_shouldNameTheGivenArn_whenAnArnIsGiven() {
     List<JsonNode> statements =
         IamStatements.of(app).withAction("network-firewall:UpdateRuleGroup");
-    assertThat(statements).hasSize(1);
-    assertThat(statements.get(0).path("Resource").asText()).isEqualTo(RULE_GROUP_ARN);
+    assertThat(statements).as("the queue function and the maintenance reconcile").hasSize(2);
+    assertThat(statements)
+        .allSatisfy(s -> assertThat(s.path("Resource").asText()).isEqualTo(RULE_GROUP_ARN));
   }
 
   @Test
@@ -81,15 +85,32 @@ class GuardwallVariantsTest {
   }
 
   @Test
-  void notifyRule_shouldCarryTheConfiguredThreshold() {
+  void eventsRule_shouldCarryTheConfiguredThreshold() {
     JsonNode pattern =
         app.resources("AWS::Events::Rule").entrySet().stream()
-            .filter(e -> e.getKey().startsWith("GuardwallNotifyRule"))
+            .filter(e -> e.getKey().startsWith("GuardwallEventsRule"))
             .map(e -> e.getValue().at("/Properties/EventPattern"))
             .findFirst()
             .orElseThrow();
-    EventPatternTest.assertSameJson(pattern, EventPatterns.load(Route.NOTIFY, SeverityLevel.HIGH));
+    EventPatternTest.assertSameJson(pattern, EventPatterns.anyRoute(SeverityLevel.HIGH));
     assertThat(pattern.toString()).contains("[\">=\",7").doesNotContain("MEDIUM");
+  }
+
+  @Test
+  void queue_shouldTakeItsSettingsFromContextStrings() {
+    template.hasResourceProperties(
+        "AWS::Lambda::EventSourceMapping",
+        Map.of(
+            "BatchSize", 200,
+            "MaximumBatchingWindowInSeconds", 30,
+            "ScalingConfig", Map.of("MaximumConcurrency", 3)));
+    template.hasResourceProperties(
+        "AWS::SQS::Queue",
+        Map.of(
+            "VisibilityTimeout",
+            6 * 900 + 30,
+            "RedrivePolicy",
+            Match.objectLike(Map.of("maxReceiveCount", 8))));
   }
 
   @Test

@@ -63,8 +63,35 @@ class IamPolicyTest {
   }
 
   @Test
-  void tableActions_shouldNameOnlyTheTable() {
-    assertScoped("dynamodb:", "GuardwallBlocklist");
+  void tableActions_shouldNameOnlyTheTwoTables() {
+    List<Statement> dynamo = withService("dynamodb:");
+    assertThat(dynamo).isNotEmpty();
+    for (Statement s : dynamo) {
+      assertThat(s.actions()).allMatch(a -> a.startsWith("dynamodb:"));
+      assertThat(s.resources())
+          .singleElement()
+          .satisfies(
+              r ->
+                  assertThat(r.toString())
+                      .containsAnyOf("GuardwallBlocklist", "GuardwallNotifications"));
+    }
+  }
+
+  @Test
+  void itemActions_shouldBeLimitedToTheKeysTheAdaptersWrite() {
+    for (Statement s : withService("dynamodb:")) {
+      if (s.actions().equals(List.of("dynamodb:Scan"))) {
+        continue;
+      }
+      String table = s.resources().get(0).toString();
+      String prefixes =
+          table.contains("GuardwallBlocklist")
+              ? "[\"cidr#*\"]"
+              : "[\"finding#*\",\"finding-sha256#*\"]";
+      assertThat(s.json().at("/Condition/ForAllValues:StringLike/dynamodb:LeadingKeys").toString())
+          .as("%s %s", s.policy(), s.actions())
+          .isEqualTo(prefixes);
+    }
   }
 
   @Test
@@ -90,42 +117,54 @@ class IamPolicyTest {
   }
 
   @Test
-  void functions_shouldHaveNoQueueAccess_sinceOnlyEventBridgeWritesTheDeadLetterQueue() {
-    assertThat(actionsStartingWith("sqs:")).isEmpty();
+  void queueAccess_shouldBeTheQueueFunctionConsumingTheEventQueueOnly() {
+    List<Statement> sqs = withService("sqs:");
+    assertThat(sqs).isNotEmpty();
+    assertThat(sqs)
+        .allSatisfy(
+            s -> {
+              assertThat(s.policy()).startsWith("GuardwallQueueRole");
+              assertThat(s.resources().toString()).contains("GuardwallEventQueue");
+              assertThat(s.actions()).noneMatch(a -> a.equals("sqs:SendMessage"));
+            });
   }
 
   @Test
   void eachFunctionRole_shouldReachOnlyWhatItsTaskNeeds() {
-    assertRoleServices("GuardwallRecordRole", "dynamodb", "logs");
+    assertRoleServices(
+        "GuardwallQueueRole", "dynamodb", "network-firewall", "secretsmanager", "sqs", "logs");
     assertRoleServices("GuardwallReconcileRole", "dynamodb", "network-firewall", "logs");
-    assertRoleServices("GuardwallNotifyBlockedRole", "secretsmanager", "logs");
-    assertRoleServices("GuardwallNotifyFindingRole", "dynamodb", "secretsmanager", "logs");
     assertRoleServices("GuardwallMaintainRole", "dynamodb", "logs");
+    assertRoleServices("GuardwallMaintenanceDigestRole", "secretsmanager", "logs");
     assertRoleServices("GuardwallAlertFailureRole", "secretsmanager", "logs");
   }
 
   @Test
-  void tableActions_shouldBeItemOperationsOnly() {
-    assertThat(actionsStartingWith("dynamodb:"))
-        .containsExactlyInAnyOrder(
-            "dynamodb:GetItem",
-            "dynamodb:BatchGetItem",
-            "dynamodb:Query",
-            "dynamodb:Scan",
-            "dynamodb:PutItem",
-            "dynamodb:UpdateItem",
-            "dynamodb:DeleteItem",
-            "dynamodb:BatchWriteItem");
+  void tableActions_shouldBeExactlyTheCallsEachFunctionMakes() {
+    assertThat(dynamoActions("GuardwallQueueRole", "GuardwallBlocklist"))
+        .containsExactlyInAnyOrder("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:Scan");
+    assertThat(dynamoActions("GuardwallQueueRole", "GuardwallNotifications"))
+        .containsExactly("dynamodb:UpdateItem");
+    assertThat(dynamoActions("GuardwallReconcileRole", "GuardwallBlocklist"))
+        .containsExactly("dynamodb:Scan");
+    assertThat(dynamoActions("GuardwallMaintainRole", "GuardwallBlocklist"))
+        .containsExactlyInAnyOrder("dynamodb:Scan", "dynamodb:DeleteItem");
+    assertThat(dynamoActions("GuardwallReconcileRole", "GuardwallNotifications")).isEmpty();
+    assertThat(dynamoActions("GuardwallMaintainRole", "GuardwallNotifications")).isEmpty();
   }
 
-  @Test
-  void reconcileRole_shouldOnlyReadTheTable() {
-    assertThat(
-            statements.ofPolicyPrefix("GuardwallReconcileRole").stream()
-                .flatMap(s -> s.actions().stream())
-                .filter(a -> a.startsWith("dynamodb:")))
-        .isNotEmpty()
-        .noneMatch(a -> a.matches("dynamodb:(Put|Update|Delete|BatchWrite).*"));
+  private static List<String> dynamoActions(String policyPrefix, String table) {
+    return statements.ofPolicyPrefix(policyPrefix).stream()
+        .filter(s -> s.resources().toString().contains(table))
+        .flatMap(s -> s.actions().stream())
+        .filter(a -> a.startsWith("dynamodb:"))
+        .toList();
+  }
+
+  private static List<Statement> withService(String prefix) {
+    return statements.all().stream()
+        .filter(s -> s.actions().stream().anyMatch(a -> a.startsWith(prefix)))
+        .toList();
   }
 
   private static void assertRoleServices(String policyPrefix, String... services) {

@@ -29,12 +29,12 @@ class StateMachineTest {
   }
 
   @Test
-  void flows_shouldBeBlockNotifyAndMaintenance() {
-    assertThat(machines).containsOnlyKeys("Block", "Notify", "Maintenance");
+  void flows_shouldBeOnlyTheMaintenance_sinceTheQueueFunctionDoesThePerEventWork() {
+    assertThat(machines).containsOnlyKeys("Maintenance");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Block", "Notify", "Maintenance"})
+  @ValueSource(strings = {"Maintenance"})
   void definition_shouldBeWellFormedAsl(String flow) {
     Asl asl = machines.get(flow);
     assertThat(asl.state(asl.definition().path("StartAt").asText()).isObject()).isTrue();
@@ -57,7 +57,7 @@ class StateMachineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Block", "Notify", "Maintenance"})
+  @ValueSource(strings = {"Maintenance"})
   void parameters_shouldListTheirFieldsInNameOrder_soEverySynthWritesTheSameDefinition(
       String flow) {
     Asl asl = machines.get(flow);
@@ -69,7 +69,7 @@ class StateMachineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Block", "Notify", "Maintenance"})
+  @ValueSource(strings = {"Maintenance"})
   void everyTask_shouldRetryWithBackoffAndJitterAndCatchEverything(String flow) {
     Asl asl = machines.get(flow);
     assertThat(asl.tasks()).isNotEmpty();
@@ -91,7 +91,7 @@ class StateMachineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Block", "Notify", "Maintenance"})
+  @ValueSource(strings = {"Maintenance"})
   void failurePath_shouldAlertInSlackThenFailWithTheTasksError(String flow) {
     Asl asl = machines.get(flow);
     JsonNode alert = asl.state(Flow.ALERT_STATE);
@@ -107,43 +107,24 @@ class StateMachineTest {
   }
 
   @Test
-  void blockFlow_shouldRecordThenReconcileOnlyWhenChangedThenNotifyOnlyNewlyBlocked() {
-    Asl asl = machines.get("Block");
-    assertThat(asl.definition().path("StartAt").asText()).isEqualTo("Record findings");
-    JsonNode record = asl.state("Record findings");
-    assertThat(record.path("Resource").asText()).contains("RecordAlias");
-    assertThat(record.path("ResultPath").asText()).isEqualTo("$.record");
-    JsonNode changed = asl.state(record.path("Next").asText());
-    assertThat(changed.path("Type").asText()).isEqualTo("Choice");
-    assertThat(changed.toString()).contains("$.record.changed");
-    assertThat(asl.state(changed.path("Default").asText()).path("Type").asText())
-        .isEqualTo("Succeed");
-    JsonNode reconcile = asl.state(changed.at("/Choices/0/Next").asText());
-    assertThat(reconcile.path("Resource").asText()).contains("ReconcileAlias");
-    JsonNode anyNew = asl.state(reconcile.path("Next").asText());
-    assertThat(anyNew.at("/Choices/0/Variable").asText()).isEqualTo("$.record.newlyBlocked[0]");
-    JsonNode notify = asl.state(anyNew.at("/Choices/0/Next").asText());
-    assertThat(notify.path("Resource").asText()).contains("NotifyBlockedAlias");
-    assertThat(notify.at("/Parameters/newlyBlocked.$").asText()).isEqualTo("$.record.newlyBlocked");
-    assertThat(notify.at("/Parameters/evicted.$").asText()).isEqualTo("$.reconcile.evicted");
-  }
-
-  @Test
-  void notifyFlow_shouldSendTheEventToNotifyFinding() {
-    Asl asl = machines.get("Notify");
-    JsonNode notify = asl.state(asl.definition().path("StartAt").asText());
-    assertThat(notify.path("Resource").asText()).contains("NotifyFindingAlias");
-    assertThat(notify.path("InputPath").asText()).isEqualTo("$");
-  }
-
-  @Test
-  void maintenanceFlow_shouldPruneThenReconcileWithTheSingleWriter() {
+  void maintenanceFlow_shouldPruneThenReconcileThenPostTheDigestOfWhatChanged() {
     Asl asl = machines.get("Maintenance");
     JsonNode prune = asl.state(asl.definition().path("StartAt").asText());
     assertThat(prune.path("Resource").asText()).contains("MaintainAlias");
+    assertThat(prune.path("ResultPath").asText()).isEqualTo("$.maintain");
     JsonNode reconcile = asl.state(prune.path("Next").asText());
     assertThat(reconcile.path("Resource").asText()).contains("ReconcileAlias");
-    assertThat(reconcile.path("End").asBoolean()).isTrue();
+    assertThat(reconcile.path("ResultPath").asText()).isEqualTo("$.reconcile");
     assertThat(List.of(reconcile.at("/Parameters/trigger").asText())).containsExactly("schedule");
+    JsonNode digest = asl.state(reconcile.path("Next").asText());
+    assertThat(digest.path("Resource").asText()).contains("MaintenanceDigestAlias");
+    assertThat(digest.path("End").asBoolean()).isTrue();
+    JsonNode p = digest.path("Parameters");
+    assertThat(p.path("expired.$").asText()).isEqualTo("$.maintain.cidrs");
+    assertThat(p.path("expiredCount.$").asText()).isEqualTo("$.maintain.deleted");
+    assertThat(p.path("evicted.$").asText()).isEqualTo("$.reconcile.evicted");
+    assertThat(p.path("evictedCount.$").asText()).isEqualTo("$.reconcile.evictedCount");
+    assertThat(p.path("added.$").asText()).isEqualTo("$.reconcile.added");
+    assertThat(p.path("addedCount.$").asText()).isEqualTo("$.reconcile.addedCount");
   }
 }

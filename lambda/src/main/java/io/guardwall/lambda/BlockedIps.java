@@ -12,12 +12,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Newly blocked addresses as the block state machine carries them from the record task to the
- * notify task; stateless and thread-safe. Written by hand rather than bound with Jackson: binding
- * would need mix-ins for core's types and would coerce numbers to text, and its errors name Java
- * types where these name the item and the field.
+ * Newly blocked addresses as the maintenance state machine carries them from the reconcile task to
+ * the digest task; stateless and thread-safe. Written by hand rather than bound with Jackson:
+ * binding would need mix-ins for core's types and would coerce numbers to text, and its errors name
+ * Java types where these name the item and the field.
  */
 final class BlockedIps {
 
@@ -50,15 +51,14 @@ final class BlockedIps {
    */
   static List<BlockedIp> fromJson(JsonNode array) {
     if (!array.isArray()) {
-      throw new IllegalArgumentException(
-          "newlyBlocked must be an array, got " + array.getNodeType());
+      throw new IllegalArgumentException("added must be an array, got " + array.getNodeType());
     }
     List<BlockedIp> out = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       try {
         out.add(item(array.get(i)));
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("newlyBlocked[" + i + "]: " + e.getMessage(), e);
+        throw new IllegalArgumentException("added[" + i + "]: " + e.getMessage(), e);
       }
     }
     return out;
@@ -80,7 +80,7 @@ final class BlockedIps {
         o.path("sample").asBoolean(false));
   }
 
-  private static Instant instant(JsonNode v) {
+  private static @Nullable Instant instant(JsonNode v) {
     if (v.isNull() || v.isMissingNode()) {
       return null;
     }
@@ -99,7 +99,7 @@ final class BlockedIps {
     return value;
   }
 
-  private static String text(JsonNode o, String field) {
+  private static @Nullable String text(JsonNode o, String field) {
     JsonNode v = o.path(field);
     if (v.isNull() || v.isMissingNode()) {
       return null;

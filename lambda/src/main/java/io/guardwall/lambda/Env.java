@@ -11,8 +11,14 @@ import java.util.function.Function;
  */
 public final class Env {
 
-  /** The DynamoDB table of the blocklist and the notification log. */
+  /** The DynamoDB table of the blocklist. */
   public static final String TABLE = "GUARDWALL_TABLE";
+
+  /**
+   * The DynamoDB table of the notification log: a table of its own, so that a reconcile's scan of
+   * the blocklist never reads notification records.
+   */
+  public static final String NOTIFICATIONS_TABLE = "GUARDWALL_NOTIFICATIONS_TABLE";
 
   /** The ARN of the stateless rule group the reconciler writes. */
   public static final String RULE_GROUP_ARN = "GUARDWALL_RULE_GROUP_ARN";

@@ -9,13 +9,15 @@ import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.Notifier;
 import io.guardwall.core.reconcile.ReconcileResult;
+import io.guardwall.core.slack.BlockedIp;
 import java.util.Objects;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
- * Renders the whole blocklist into the rule group; the only writer (reserved concurrency 1). Input:
- * {@code {trigger, execution}} (informative). Output: the plan summary with the evicted CIDRs.
- * Publishes CapacityUsedPercent, EntriesEvicted and ReconcileConflicts. Thread-safe.
+ * The maintenance state machine's reconcile: renders the whole blocklist into the rule group (a
+ * token conflict with the queue consumer's reconciles re-reads both). Input: {@code {trigger,
+ * execution}} (informative). Output: the plan summary with the first {@link #MAX_LISTED} evicted
+ * CIDRs and added entries and their counts, for the digest task. Publishes CapacityUsedPercent,
+ * EntriesEvicted and ReconcileConflicts. Thread-safe.
  */
 public final class ReconcileHandler extends JsonHandler {
 
@@ -24,6 +26,9 @@ public final class ReconcileHandler extends JsonHandler {
 
   /** The metric the stack's eviction alarm watches (above 0). */
   public static final String EVICTED_METRIC = "EntriesEvicted";
+
+  /** How many evicted and added entries the output lists; it must fit a state's 256 KB. */
+  static final int MAX_LISTED = 100;
 
   private final Guardwall guardwall;
 
@@ -45,11 +50,8 @@ public final class ReconcileHandler extends JsonHandler {
   @Override
   protected JsonNode handle(JsonNode request) {
     ReconcileResult result = guardwall.reconcile();
+    ReconcileMetrics.publish(metrics(), result);
     RuleGroupPlan plan = result.plan();
-    metrics().put(CAPACITY_METRIC, percent(plan), MetricUnit.PERCENT);
-    metrics().put(EVICTED_METRIC, plan.evicted().size(), MetricUnit.COUNT);
-    metrics().put("EntriesRefused", plan.refused().size(), MetricUnit.COUNT);
-    metrics().put("ReconcileConflicts", result.conflicts(), MetricUnit.COUNT);
     ObjectNode out = Jackson.objectNode();
     out.put("updated", result.updated());
     out.put("attempts", result.attempts());
@@ -57,15 +59,18 @@ public final class ReconcileHandler extends JsonHandler {
     out.put("blocked", plan.blocked().size());
     out.put("capacityUsed", plan.capacityUsed());
     out.put("capacity", plan.capacity());
-    plan.evicted().forEach(e -> out.withArray("evicted").add(e.cidr().value()));
+    out.put("evictedCount", plan.evicted().size());
+    plan.evicted().stream()
+        .limit(MAX_LISTED)
+        .forEach(e -> out.withArray("evicted").add(e.cidr().value()));
     out.withArray("evicted");
+    out.put("addedCount", plan.added().size());
+    out.set(
+        "added",
+        BlockedIps.toJson(plan.added().stream().limit(MAX_LISTED).map(BlockedIp::of).toList()));
     // Entries the safety rule keeps out (e.g. allow-listed after they were recorded), with why.
     plan.refused().forEach(v -> out.withArray("refused").add(ReportJson.violation(v)));
     out.withArray("refused");
     return out;
-  }
-
-  private static double percent(RuleGroupPlan plan) {
-    return plan.capacity() == 0 ? 0 : 100.0 * plan.capacityUsed() / plan.capacity();
   }
 }

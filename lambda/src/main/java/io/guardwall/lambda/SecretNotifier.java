@@ -1,21 +1,26 @@
 package io.guardwall.lambda;
 
+import io.guardwall.core.config.ConfigException;
 import io.guardwall.core.port.Notifier;
+import io.guardwall.core.port.NotifyException;
 import io.guardwall.core.slack.SlackMessage;
 import io.guardwall.slack.SlackWebhookNotifier;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Posts to the webhook URL the secret holds now: a changed secret takes effect without a redeploy.
- * Thread-safe.
+ * Posts to the webhook URL the secret holds now: a changed secret takes effect without a redeploy,
+ * and the webhook's pace and any Retry-After Slack asked for carry over from one message to the
+ * next while the URL stays the same. Thread-safe.
  */
 final class SecretNotifier implements Notifier {
 
   private final Supplier<String> webhookUrl;
   private final Function<String, Notifier> notifierFor;
-  private String url;
-  private Notifier current;
+  private @Nullable String url;
+  private @Nullable Notifier current;
 
   SecretNotifier(Supplier<String> webhookUrl, Function<String, Notifier> notifierFor) {
     this.webhookUrl = webhookUrl;
@@ -26,18 +31,42 @@ final class SecretNotifier implements Notifier {
     return new SecretNotifier(webhookUrl, SlackWebhookNotifier::create);
   }
 
+  /**
+   * Posts through the webhook the secret holds now.
+   *
+   * @throws NotifyException when it was not delivered, or when the secret holds no webhook URL
+   */
   @Override
   public void send(SlackMessage message) {
-    notifier().send(message);
+    Notifier target;
+    try {
+      target = notifier();
+    } catch (ConfigException | IllegalArgumentException e) {
+      throw new NotifyException("Slack is not configured: " + e.getMessage(), e);
+    }
+    target.send(message);
+  }
+
+  /** Why the secret gives no webhook to post to (unset, unreadable, not a URL), or empty. */
+  @Override
+  public Optional<String> unavailable() {
+    try {
+      notifier();
+      return Optional.empty();
+    } catch (ConfigException | IllegalArgumentException e) {
+      return Optional.of(String.valueOf(e.getMessage()));
+    }
   }
 
   private synchronized Notifier notifier() {
     String now = webhookUrl.get();
-    if (!now.equals(url)) {
-      current = notifierFor.apply(now);
+    Notifier notifier = current;
+    if (notifier == null || !now.equals(url)) {
+      notifier = notifierFor.apply(now);
+      current = notifier;
       url = now;
     }
-    return current;
+    return notifier;
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.guardwall.core.port.StateBackend;
 import io.guardwall.core.reconcile.RetryPolicy;
 import java.time.Clock;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a function's ports from its environment, once per container (before the SnapStart
@@ -23,7 +24,7 @@ final class Wiring {
 
   private final Function<String, String> env;
   private final String function;
-  private StateBackend state;
+  private @Nullable StateBackend state;
 
   Wiring(Function<String, String> env, String function) {
     this.env = env;
@@ -72,7 +73,9 @@ final class Wiring {
 
   private StateBackend state() {
     if (state == null) {
-      state = DynamoDbState.create(Env.required(env, Env.TABLE));
+      state =
+          DynamoDbState.create(
+              Env.required(env, Env.TABLE), Env.required(env, Env.NOTIFICATIONS_TABLE));
     }
     return state;
   }

@@ -2,12 +2,16 @@ package io.guardwall.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.local.DryRunFirewall;
 import io.guardwall.core.local.RecordingNotifier;
+import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.InMemoryBlocklistStore;
 import io.guardwall.core.port.InMemoryNotificationLog;
+import io.guardwall.core.port.Notifier;
 import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.core.testing.Resources;
 import java.time.Clock;
@@ -33,11 +37,43 @@ final class Fixture {
   final Metrics metrics = new Metrics();
 
   Guardwall guardwall() {
+    return guardwall(notifier);
+  }
+
+  /** The flows over this fixture's ports, posting through {@code slack}. */
+  Guardwall guardwall(Notifier slack) {
+    return guardwall(store, slack);
+  }
+
+  Guardwall guardwall(BlocklistStore blocklist, Notifier slack) {
     return new Guardwall(
         GuardwallConfig.defaults(),
-        new Guardwall.Ports(store, notifications, firewall, notifier),
+        new Guardwall.Ports(blocklist, notifications, firewall, slack),
         clock,
         RetryPolicy.immediate(3));
+  }
+
+  /**
+   * The Lambda SQS event carrying {@code bodies}, message ids {@code m-0}, {@code m-1}..., as the
+   * queue delivers EventBridge events.
+   */
+  static ObjectNode sqsEvent(String... bodies) {
+    ObjectNode event = JSON.createObjectNode();
+    ArrayNode records = event.putArray("Records");
+    for (int i = 0; i < bodies.length; i++) {
+      ObjectNode r = records.addObject();
+      r.put("messageId", "m-" + i);
+      r.put("receiptHandle", "rh-" + i);
+      r.put("body", bodies[i]);
+      r.putObject("attributes").put("ApproximateReceiveCount", "1");
+      r.put("eventSource", "aws:sqs");
+      r.put("eventSourceARN", "arn:aws:sqs:eu-west-1:111122223333:guardwall-events");
+    }
+    return event;
+  }
+
+  static String sampleText(String name) {
+    return Resources.sample("events/" + name);
   }
 
   static JsonNode sample(String name) throws Exception {

@@ -81,10 +81,10 @@ public class HandlerPlumbingTest {
 
   @Test
   void unavailablePort_shouldNameTheFunctionAndTheCall() {
-    Firewall firewall = Unavailable.port(Firewall.class, "RecordHandler");
+    Firewall firewall = Unavailable.port(Firewall.class, "MaintainHandler");
     assertThatThrownBy(firewall::describe)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("RecordHandler has no Firewall: describe");
+        .hasMessage("MaintainHandler has no Firewall: describe");
     assertThat(firewall.toString()).isEqualTo("Unavailable[Firewall]");
   }
 
@@ -115,6 +115,57 @@ public class HandlerPlumbingTest {
     assertThat(notifier.toString()).doesNotContain("hooks");
   }
 
+  @Test
+  void secretNotifier_shouldSayWhyItCannotPost_andRefuseToSend_whenTheSecretHoldsNoUrl() {
+    AtomicReference<String> secret = new AtomicReference<>();
+    Notifier notifier =
+        new SecretNotifier(
+            () -> {
+              if (secret.get() == null) {
+                throw new io.guardwall.core.config.ConfigException(
+                    "secret 'guardwall-slack' is not a webhook URL", null);
+              }
+              return secret.get();
+            },
+            url -> m -> {});
+    SlackMessage message =
+        new SlackMessage(SlackMessage.Kind.FAILURE, null, Fixture.JSON.createObjectNode());
+
+    assertThat(notifier.unavailable())
+        .hasValueSatisfying(why -> assertThat(why).contains("not a webhook URL"));
+    assertThatThrownBy(() -> notifier.send(message))
+        .isInstanceOf(io.guardwall.core.port.NotifyException.class)
+        .hasMessageContaining("Slack is not configured");
+    secret.set("https://hooks.slack.com/services/A");
+    assertThat(notifier.unavailable()).isEmpty();
+  }
+
+  @Test
+  void queueHandler_shouldAlert_whenTheInvocationHasTimeLeft() throws Exception {
+    QueueHandler handler = new QueueHandler(f.guardwall(), f.metrics);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String event = Fixture.sqsEvent(Fixture.sampleText("02-guardduty-c2-outbound.json")).toString();
+
+    handler.handleRequest(input(event), out, new FakeContext());
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"batchItemFailures\":[]}");
+    assertThat(f.notifier.messages()).hasSize(2);
+  }
+
+  @Test
+  void queueHandler_shouldStopAlerting_whenTheInvocationIsAboutToTimeOut() throws Exception {
+    QueueHandler handler = new QueueHandler(f.guardwall(), f.metrics);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String event = Fixture.sqsEvent(Fixture.sampleText("02-guardduty-c2-outbound.json")).toString();
+
+    handler.handleRequest(input(event), out, new FakeContext(60_000));
+
+    // 60 s left is less than the alert reserve: the alert is retried later.
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"m-0\"}]}");
+    assertThat(f.firewall.ruleGroup()).isPresent();
+  }
+
   private static ByteArrayInputStream input(String text) {
     return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
   }
@@ -124,6 +175,18 @@ public class HandlerPlumbingTest {
    * to reuse: it loads typed events, which the handlers do not take).
    */
   public static final class FakeContext implements Context {
+    private final int remainingMillis;
+
+    /** A fresh invocation of the queue function: its whole 15-minute timeout ahead. */
+    public FakeContext() {
+      this(900_000);
+    }
+
+    /** An invocation with {@code remainingMillis} left before Lambda stops it. */
+    public FakeContext(int remainingMillis) {
+      this.remainingMillis = remainingMillis;
+    }
+
     @Override
     public String getAwsRequestId() {
       return "req-1";
@@ -166,7 +229,7 @@ public class HandlerPlumbingTest {
 
     @Override
     public int getRemainingTimeInMillis() {
-      return 60_000;
+      return remainingMillis;
     }
 
     @Override

@@ -13,108 +13,94 @@ import io.guardwall.core.slack.SlackMessage;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The notify, maintenance and failure tasks, each given the input its state sends. */
+/** The maintenance and failure tasks, each given the input its state sends. */
 class OtherHandlersTest {
 
   private final Fixture f = new Fixture();
 
   @Test
-  void notifyFinding_shouldAlertOnce_whenTheSameFindingArrivesTwice() throws Exception {
-    NotifyFindingHandler handler = new NotifyFindingHandler(f.guardwall(), f.metrics);
-    JsonNode first = handler.handle(Fixture.sample("02-guardduty-c2-outbound.json"));
-    JsonNode second = handler.handle(Fixture.sample("02-guardduty-c2-outbound.json"));
-    assertThat(first.at("/findings/0/notificationStatus").asText()).isEqualTo("sent");
-    assertThat(second.at("/findings/0/notificationStatus").asText()).isEqualTo("duplicate");
-    assertThat(f.notifier.messages())
-        .singleElement()
-        .extracting(SlackMessage::kind)
-        .isEqualTo(SlackMessage.Kind.FINDING);
-    assertThat(f.store.get(Cidr.ofAddress("203.0.113.66"))).as("notify never blocks").isEmpty();
-    assertThat(f.metrics.value("Notified")).isZero();
+  void reconcile_shouldRenderTheBlocklistAndListWhatItAdded() throws Exception {
+    f.store.upsert(request("203.0.113.66", Duration.ofHours(1)));
+    ReconcileHandler reconcile = new ReconcileHandler(f.guardwall(), f.metrics);
+
+    JsonNode out =
+        reconcile.handle(Fixture.json("{\"trigger\":\"schedule\",\"execution\":\"arn:x\"}"));
+    JsonNode again = reconcile.handle(Fixture.json("{}"));
+
+    assertThat(out.path("updated").asBoolean()).isTrue();
+    assertThat(out.path("blocked").asInt()).isEqualTo(1);
+    assertThat(out.path("evicted")).isEmpty();
+    assertThat(out.path("evictedCount").asInt()).isZero();
+    assertThat(out.path("addedCount").asInt()).isEqualTo(1);
+    assertThat(out.at("/added/0/cidr").asText()).isEqualTo("203.0.113.66/32");
+    assertThat(out.at("/added/0/findingId").asText()).isEqualTo("f-203.0.113.66");
+    assertThat(again.path("added")).as("already in the group").isEmpty();
+    assertThat(out.path("capacity").asInt()).isEqualTo(10_000);
+    assertThat(f.firewall.ruleGroup().orElseThrow().toString()).contains("203.0.113.66/32");
+    assertThat(f.metrics.value("CapacityUsedPercent"))
+        .isEqualTo(100.0 * out.path("capacityUsed").asInt() / 10_000);
+    assertThat(f.metrics.value("EntriesEvicted")).isZero();
+    assertThat(f.metrics.value("ReconcileConflicts")).isZero();
   }
 
   @Test
-  void notifyFinding_shouldFailTheTask_whenSlackRejects() throws Exception {
-    NotifyFindingHandler handler =
-        new NotifyFindingHandler(
-            new io.guardwall.core.flow.Guardwall(
-                io.guardwall.core.config.GuardwallConfig.defaults(),
-                new io.guardwall.core.flow.Guardwall.Ports(
-                    f.store,
-                    f.notifications,
-                    f.firewall,
-                    m -> {
-                      throw new NotifyException("HTTP 404 no_service", null);
-                    }),
-                f.clock,
-                io.guardwall.core.reconcile.RetryPolicy.immediate(1)),
+  void maintenanceDigest_shouldPostWhatWasAddedAndWhatExpired_thenCountTheRun() throws Exception {
+    MaintenanceDigestHandler handler = new MaintenanceDigestHandler(f.guardwall(), f.metrics);
+
+    JsonNode out =
+        handler.handle(
+            Fixture.json(
+                "{\"expired\":[\"198.51.100.7/32\"],\"expiredCount\":1,\"evicted\":[],"
+                    + "\"evictedCount\":0,\"added\":[{\"cidr\":\"203.0.113.66/32\","
+                    + "\"severity\":\"HIGH\"}],\"addedCount\":1}"));
+
+    assertThat(out.path("messages").asInt()).isEqualTo(2);
+    assertThat(f.notifier.messages())
+        .extracting(SlackMessage::kind)
+        .containsExactly(SlackMessage.Kind.BLOCKED, SlackMessage.Kind.MAINTENANCE);
+    assertThat(f.metrics.value(MaintenanceDigestHandler.SUCCEEDED_METRIC)).isEqualTo(1);
+  }
+
+  @Test
+  void maintenanceDigest_shouldPostNothingButCountTheRun_whenNothingHappened() throws Exception {
+    MaintenanceDigestHandler handler = new MaintenanceDigestHandler(f.guardwall(), f.metrics);
+
+    handler.handle(Fixture.json("{\"expired\":[],\"evicted\":[],\"added\":[]}"));
+
+    assertThat(f.notifier.messages()).isEmpty();
+    assertThat(f.metrics.value(MaintenanceDigestHandler.SUCCEEDED_METRIC)).isEqualTo(1);
+  }
+
+  @Test
+  void maintenanceDigest_shouldFailTheTask_whenSlackRefuses() throws Exception {
+    MaintenanceDigestHandler handler =
+        new MaintenanceDigestHandler(
+            f.guardwall(
+                m -> {
+                  throw new NotifyException("HTTP 404 no_service", null);
+                }),
             f.metrics);
-    assertThatThrownBy(() -> handler.handle(Fixture.sample("02-guardduty-c2-outbound.json")))
+
+    assertThatThrownBy(() -> handler.handle(Fixture.json("{\"expired\":[\"198.51.100.7/32\"]}")))
         .isInstanceOf(NotifyException.class)
         .hasMessageContaining("no_service");
+    assertThat(f.metrics.puts)
+        .noneMatch(p -> p.name().equals(MaintenanceDigestHandler.SUCCEEDED_METRIC));
   }
 
   @Test
-  void notifyFinding_shouldSendOnTheTaskRetry_whenSlackFailedTheFirstTime() throws Exception {
-    java.util.concurrent.atomic.AtomicBoolean down =
-        new java.util.concurrent.atomic.AtomicBoolean(true);
-    NotifyFindingHandler handler =
-        new NotifyFindingHandler(
-            new io.guardwall.core.flow.Guardwall(
-                io.guardwall.core.config.GuardwallConfig.defaults(),
-                new io.guardwall.core.flow.Guardwall.Ports(
-                    f.store,
-                    f.notifications,
-                    f.firewall,
-                    m -> {
-                      if (down.getAndSet(false)) {
-                        throw new NotifyException("Slack webhook still failing (HTTP 503)", null);
-                      }
-                      f.notifier.send(m);
-                    }),
-                f.clock,
-                io.guardwall.core.reconcile.RetryPolicy.immediate(1)),
-            f.metrics);
-    JsonNode event = Fixture.sample("02-guardduty-c2-outbound.json");
+  void maintenanceDigest_shouldNameTheBadField_whenTheInputIsMalformed() throws Exception {
+    MaintenanceDigestHandler handler = new MaintenanceDigestHandler(f.guardwall(), f.metrics);
 
-    assertThatThrownBy(() -> handler.handle(event)).hasMessageContaining("HTTP 503");
-    JsonNode retry = handler.handle(event);
-
-    assertThat(retry.at("/findings/0/notificationStatus").asText()).isEqualTo("sent");
-    assertThat(f.notifier.messages()).hasSize(1);
-    assertThat(f.metrics.value("Notified")).isOne();
-  }
-
-  @Test
-  void record_shouldFailTheTask_whenTheStoreFails() {
-    RecordHandler handler =
-        new RecordHandler(
-            new io.guardwall.core.flow.Guardwall(
-                io.guardwall.core.config.GuardwallConfig.defaults(),
-                new io.guardwall.core.flow.Guardwall.Ports(
-                    (io.guardwall.core.port.BlocklistStore)
-                        java.lang.reflect.Proxy.newProxyInstance(
-                            getClass().getClassLoader(),
-                            new Class<?>[] {io.guardwall.core.port.BlocklistStore.class},
-                            (p, m, a) -> {
-                              throw new io.guardwall.core.port.StoreException("throttled", null);
-                            }),
-                    f.notifications,
-                    f.firewall,
-                    f.notifier),
-                f.clock,
-                io.guardwall.core.reconcile.RetryPolicy.immediate(1)),
-            f.metrics);
-    assertThatThrownBy(() -> handler.handle(Fixture.sample("02-guardduty-c2-outbound.json")))
-        .isInstanceOf(io.guardwall.core.port.StoreException.class)
-        .hasMessageContaining("throttled");
-  }
-
-  @Test
-  void notifyFinding_shouldRejectNonEvents() {
-    NotifyFindingHandler handler = new NotifyFindingHandler(f.guardwall(), f.metrics);
-    assertThatThrownBy(() -> handler.handle(Fixture.json("42")))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> handler.handle(Fixture.json("{\"expired\":[\"10.0.0.0/99\"]}")))
+        .hasMessageContaining("expired[0]");
+    assertThatThrownBy(() -> handler.handle(Fixture.json("{\"added\":\"x\"}")))
+        .hasMessageContaining("added must be an array");
+    assertThatThrownBy(
+            () -> handler.handle(Fixture.json("{\"added\":[{\"cidr\":\"203.0.113.1/32\"}]}")))
+        .hasMessageContaining("severity missing");
+    assertThatThrownBy(() -> handler.handle(Fixture.json("{\"expiredCount\":\"3\"}")))
+        .hasMessageContaining("expiredCount must be a count");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Queues messages and posts them from one background thread at the webhook's pace, so that a burst
@@ -30,7 +31,7 @@ public final class DigestingNotifier implements Notifier, AutoCloseable {
   // By identity: two equal messages queued by two callers each have their own answer.
   private final IdentityHashMap<SlackMessage, CompletableFuture<Void>> awaited =
       new IdentityHashMap<>();
-  private Outgoing inFlight;
+  private @Nullable Outgoing inFlight;
   private long queued;
   private long done;
   private boolean closed;
@@ -174,7 +175,7 @@ public final class DigestingNotifier implements Notifier, AutoCloseable {
   /**
    * Waits for the webhook's turn, then merges what queued up meanwhile; null once closed and empty.
    */
-  private Outgoing next() {
+  private @Nullable Outgoing next() {
     awaitTurn.run();
     synchronized (this) {
       while (queue.isEmpty() && !closed) {
@@ -213,7 +214,7 @@ public final class DigestingNotifier implements Notifier, AutoCloseable {
     finished(outgoing, failure);
   }
 
-  private synchronized void finished(Outgoing outgoing, NotifyException failure) {
+  private synchronized void finished(Outgoing outgoing, @Nullable NotifyException failure) {
     for (SlackMessage m : outgoing.originals()) {
       CompletableFuture<Void> waiting = awaited.remove(m);
       if (waiting != null) {
@@ -230,7 +231,7 @@ public final class DigestingNotifier implements Notifier, AutoCloseable {
     notifyAll();
   }
 
-  private static void answer(CompletableFuture<Void> waiting, NotifyException failure) {
+  private static void answer(CompletableFuture<Void> waiting, @Nullable NotifyException failure) {
     if (failure == null) {
       waiting.complete(null);
     } else {
@@ -238,7 +239,7 @@ public final class DigestingNotifier implements Notifier, AutoCloseable {
     }
   }
 
-  private synchronized void failLeftovers(Throwable cause) {
+  private synchronized void failLeftovers(@Nullable Throwable cause) {
     closed = true;
     NotifyException failure =
         new NotifyException("the Slack digest thread stopped before posting this message", cause);

@@ -11,11 +11,13 @@ final class RateLimiter {
   private final Time time;
   private final long intervalNanos;
   private long nextFree;
+  private long heldUntil;
 
   RateLimiter(Time time, Duration interval) {
     this.time = time;
     this.intervalNanos = interval.toNanos();
     this.nextFree = time.nanoTime();
+    this.heldUntil = nextFree;
   }
 
   /** Takes the next free slot and returns how long the caller must wait for it. */
@@ -33,6 +35,12 @@ final class RateLimiter {
 
   /** No slot before {@code pause} from now (Slack's Retry-After applies to the whole webhook). */
   synchronized void holdOff(Duration pause) {
-    nextFree = Math.max(nextFree, time.nanoTime() + pause.toNanos());
+    heldUntil = Math.max(heldUntil, time.nanoTime() + pause.toNanos());
+    nextFree = Math.max(nextFree, heldUntil);
+  }
+
+  /** How much longer the last {@link #holdOff} lasts; zero once it passed. */
+  synchronized Duration heldFor() {
+    return Duration.ofNanos(Math.max(0, heldUntil - time.nanoTime()));
   }
 }

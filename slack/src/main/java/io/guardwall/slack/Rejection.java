@@ -1,5 +1,6 @@
 package io.guardwall.slack;
 
+import io.guardwall.core.text.Excerpt;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -102,8 +103,6 @@ record Rejection(String message, boolean webhookBroken) {
       return "";
     }
     String clean = webhook.redact(body).replaceAll("\\p{Cntrl}+", " ");
-    return clean.length() <= SNIPPET
-        ? ", body: " + clean
-        : ", body: " + clean.substring(0, SNIPPET) + "...";
+    return ", body: " + Excerpt.of(clean, SNIPPET);
   }
 }

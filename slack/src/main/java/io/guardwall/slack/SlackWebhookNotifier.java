@@ -12,16 +12,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Posts messages to one Slack incoming webhook, at most one per second (Slack's limit per webhook)
  * across all threads that share this instance, retrying HTTP 429 (after its Retry-After), 5xx and
  * I/O errors within a {@link WebhookRetry} budget; other answers fail at once with an actionable
  * {@link NotifyException}, and once Slack says the webhook itself is unusable (wrong URL, revoked
- * token, archived channel) later messages fail without being posted. {@link #send} blocks until the
- * message is delivered or has finally failed; to turn bursts into digests instead of a queue of
- * one-per-second posts, wrap it in a {@link DigestingNotifier}. The URL is a secret: it never
- * appears in an error message or in {@link #toString}. Thread-safe.
+ * token, archived channel) later messages fail without being posted. A Retry-After holds for every
+ * later message too: while it lasts longer than a message's retry budget, the message fails without
+ * being posted. {@link #send} blocks until the message is delivered or has finally failed; to turn
+ * bursts into digests instead of a queue of one-per-second posts, wrap it in a {@link
+ * DigestingNotifier}. The URL is a secret: it never appears in an error message or in {@link
+ * #toString}. Thread-safe.
  */
 public final class SlackWebhookNotifier implements Notifier {
 
@@ -34,7 +37,7 @@ public final class SlackWebhookNotifier implements Notifier {
   private final Time time;
   private final DoubleSupplier random;
   private final RateLimiter limiter;
-  private volatile Rejection broken;
+  private volatile @Nullable Rejection broken;
 
   SlackWebhookNotifier(
       HttpClient http, Webhook webhook, WebhookRetry retry, Time time, DoubleSupplier random) {
@@ -61,11 +64,21 @@ public final class SlackWebhookNotifier implements Notifier {
    * @throws IllegalArgumentException when it is not an http(s) URL (the URL is not echoed)
    */
   public static SlackWebhookNotifier create(String webhookUrl, WebhookRetry retry) {
+    return create(webhookUrl, retry, Time.SYSTEM);
+  }
+
+  /**
+   * A notifier for {@code webhookUrl} that retries as {@code retry} says and keeps its pace and
+   * waits on {@code time}.
+   *
+   * @throws IllegalArgumentException when it is not an http(s) URL (the URL is not echoed)
+   */
+  public static SlackWebhookNotifier create(String webhookUrl, WebhookRetry retry, Time time) {
     return new SlackWebhookNotifier(
         httpClient(),
         Webhook.parse(webhookUrl),
         retry,
-        Time.SYSTEM,
+        time,
         () -> ThreadLocalRandom.current().nextDouble());
   }
 
@@ -82,6 +95,7 @@ public final class SlackWebhookNotifier implements Notifier {
   public void send(SlackMessage message) {
     String body = Objects.requireNonNull(message, "message").payload().toString();
     Duration waited = Duration.ZERO;
+    throwIfHeldOff();
     for (int attempt = 1; ; attempt++) {
       Failure failure = attempt(body);
       if (failure == null) {
@@ -89,6 +103,8 @@ public final class SlackWebhookNotifier implements Notifier {
       }
       Duration wait = waitAfter(failure, attempt);
       if (attempt >= retry.maxAttempts() || waited.plus(wait).compareTo(retry.maxTotalWait()) > 0) {
+        // Slack's Retry-After holds for the webhook, not for this message: later ones keep it.
+        failure.retryAfter().ifPresent(limiter::holdOff);
         throw giveUp(failure, attempt, waited, wait);
       }
       waited = waited.plus(wait);
@@ -97,7 +113,7 @@ public final class SlackWebhookNotifier implements Notifier {
   }
 
   /** One paced post: null when delivered, else why it failed in a way that may pass. */
-  private Failure attempt(String body) {
+  private @Nullable Failure attempt(String body) {
     throwIfBroken();
     sleep(limiter.reserve());
     try {
@@ -120,7 +136,7 @@ public final class SlackWebhookNotifier implements Notifier {
         .build();
   }
 
-  private Failure judge(HttpResponse<String> response) {
+  private @Nullable Failure judge(HttpResponse<String> response) {
     int status = response.statusCode();
     if (status / 100 == 2) {
       return null;
@@ -140,6 +156,23 @@ public final class SlackWebhookNotifier implements Notifier {
       broken = rejection;
     }
     throw new NotifyException(rejection.message(), null);
+  }
+
+  /**
+   * Fails at once, without posting, while a Retry-After Slack gave an earlier message lasts longer
+   * than this message's whole retry budget: posting would only be rate-limited again.
+   */
+  private void throwIfHeldOff() {
+    Duration held = limiter.heldFor();
+    if (held.compareTo(retry.maxTotalWait()) > 0) {
+      throw new NotifyException(
+          "Slack asked this webhook to wait (Retry-After) "
+              + seconds(held)
+              + " more, beyond the retry budget of "
+              + seconds(retry.maxTotalWait())
+              + "; the message was not posted; too many messages for this webhook",
+          null);
+    }
   }
 
   private void throwIfBroken() {

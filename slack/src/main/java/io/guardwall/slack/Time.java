@@ -3,9 +3,13 @@ package io.guardwall.slack;
 import io.guardwall.core.retry.Sleeper;
 import java.time.Duration;
 
-/** A monotonic clock and a way to wait on it; the seam that lets tests wait without waiting. */
-interface Time extends Sleeper {
+/**
+ * A monotonic clock and a way to wait on it, which the webhook's one-per-second pace runs on; the
+ * seam that lets tests wait without waiting. Implementations are thread-safe.
+ */
+public interface Time extends Sleeper {
 
+  /** Now, in nanoseconds from an arbitrary origin, as {@link System#nanoTime}. */
   long nanoTime();
 
   /** The real clock: {@link System#nanoTime} and {@link Sleeper#SYSTEM}. */

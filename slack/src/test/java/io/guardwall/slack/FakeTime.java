@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that only moves when slept on (or never, when frozen), remembering every sleep. */
-final class FakeTime implements Time {
+/**
+ * A clock that only moves when slept on (or never, when frozen), remembering every sleep; shared
+ * with the CLI's tests through this module's test-jar. Thread-safe.
+ */
+public final class FakeTime implements Time {
 
   private final AtomicLong nanos = new AtomicLong(1_000_000_000_000L);
   private final boolean advancing;
@@ -17,12 +20,12 @@ final class FakeTime implements Time {
   }
 
   /** Sleeping moves the clock forward by the time slept. */
-  static FakeTime advancing() {
+  public static FakeTime advancing() {
     return new FakeTime(true);
   }
 
   /** The clock never moves: every sleep request shows how far ahead a slot was reserved. */
-  static FakeTime frozen() {
+  public static FakeTime frozen() {
     return new FakeTime(false);
   }
 
@@ -42,18 +45,19 @@ final class FakeTime implements Time {
   }
 
   /** Moves the clock without recording a sleep, as if the program did other work. */
-  void pass(Duration duration) {
+  public void pass(Duration duration) {
     nanos.addAndGet(duration.toNanos());
   }
 
-  List<Duration> sleeps() {
+  /** Every sleep so far, in order. */
+  public List<Duration> sleeps() {
     synchronized (sleeps) {
       return List.copyOf(sleeps);
     }
   }
 
   /** Time since this clock was made. */
-  Duration elapsed() {
+  public Duration elapsed() {
     return Duration.ofNanos(nanos.get() - 1_000_000_000_000L);
   }
 }

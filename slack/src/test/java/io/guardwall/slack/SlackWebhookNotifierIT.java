@@ -83,6 +83,23 @@ class SlackWebhookNotifierIT {
   }
 
   @Test
+  void send_shouldHonourRetryAfterForTheNextMessages_whenItExceededTheBudget() {
+    slack.answer(new StubSlack.Answer(429, "rate_limited", Map.of("Retry-After", "120")));
+    SlackWebhookNotifier notifier = slack.notifier(WebhookRetry.defaults());
+    sendExpectingFailure(notifier);
+
+    NotifyException held = sendExpectingFailure(notifier);
+    time.pass(Duration.ofSeconds(61));
+    notifier.send(Messages.finding("f-3"));
+
+    assertThat(held.getMessage()).contains("Retry-After", "120 s more", "not posted");
+    assertThat(slack.posts()).hasSize(2);
+    assertThat(slack.posts().get(1).at().minus(slack.posts().get(0).at()))
+        .as("the third message waited out what was left of the 120 s")
+        .isEqualTo(Duration.ofSeconds(120));
+  }
+
+  @Test
   void send_shouldRetryWithExponentialBackoff_whenSlackAnswers5xx() {
     slack.answer(2, 500, "internal_error");
 

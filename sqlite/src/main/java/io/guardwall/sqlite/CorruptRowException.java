@@ -1,5 +1,7 @@
 package io.guardwall.sqlite;
 
+import io.guardwall.core.text.Excerpt;
+
 /** A stored row that cannot be read back into its record; names the row and the problem. */
 final class CorruptRowException extends Exception {
   CorruptRowException(String table, String key, Exception cause) {
@@ -10,7 +12,7 @@ final class CorruptRowException extends Exception {
     if (key == null) {
       return "(null key)";
     }
-    return key.length() <= 64 ? "'" + key + "'" : "'" + key.substring(0, 61) + "...'";
+    return Excerpt.quoted(key);
   }
 
   private static String reason(Exception e) {

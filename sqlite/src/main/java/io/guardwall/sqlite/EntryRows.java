@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps {@link BlocklistEntry} to rows of the {@code blocklist} table and back, exactly: instants as
@@ -77,7 +78,7 @@ final class EntryRows {
     return cidr;
   }
 
-  private static Instant instantOrNull(String text) {
+  private static @Nullable Instant instantOrNull(@Nullable String text) {
     return text == null ? null : InstantText.parse(text);
   }
 

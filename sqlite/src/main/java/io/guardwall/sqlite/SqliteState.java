@@ -1,8 +1,6 @@
 package io.guardwall.sqlite;
 
-import io.guardwall.core.port.BlocklistStore;
-import io.guardwall.core.port.NotificationLog;
-import io.guardwall.core.port.StateBackend;
+import io.guardwall.core.port.AbstractStateBackend;
 import io.guardwall.core.port.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,17 +13,14 @@ import java.util.function.Consumer;
  * several processes may share one file. Problems that do not stop an operation, such as a row that
  * cannot be read back, go to the warnings sink (by default the {@code io.guardwall.sqlite} logger).
  */
-public final class SqliteState implements StateBackend {
+public final class SqliteState extends AbstractStateBackend {
   private static final System.Logger LOG = System.getLogger("io.guardwall.sqlite");
 
   private final Database db;
-  private final BlocklistStore blocklist;
-  private final NotificationLog notifications;
 
   private SqliteState(Database db) {
+    super(new SqliteBlocklistStore(db), new SqliteNotificationLog(db));
     this.db = db;
-    this.blocklist = new SqliteBlocklistStore(db);
-    this.notifications = new SqliteNotificationLog(db);
   }
 
   /**
@@ -57,18 +52,6 @@ public final class SqliteState implements StateBackend {
   public static SqliteState inMemory(Consumer<String> warnings) {
     Objects.requireNonNull(warnings, "warnings");
     return new SqliteState(Database.open("jdbc:sqlite::memory:", ":memory:", warnings));
-  }
-
-  /** The blocklist; valid until this state is closed. */
-  @Override
-  public BlocklistStore blocklist() {
-    return blocklist;
-  }
-
-  /** The notification log; valid until this state is closed. */
-  @Override
-  public NotificationLog notifications() {
-    return notifications;
   }
 
   /** Closes the file; the stores then refuse every call. Closing twice does nothing. */

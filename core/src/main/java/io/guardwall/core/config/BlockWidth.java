@@ -13,8 +13,8 @@ import io.guardwall.core.model.Cidr;
  */
 public record BlockWidth(int ipv4, int ipv6) {
 
-  public static final int IPV4_FLOOR = 8;
-  public static final int IPV6_FLOOR = 16;
+  private static final int IPV4_FLOOR = 8;
+  private static final int IPV6_FLOOR = 16;
 
   public BlockWidth {
     requireWithin("ipv4", ipv4, IPV4_FLOOR, 32);

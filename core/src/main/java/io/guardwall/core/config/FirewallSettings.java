@@ -15,7 +15,7 @@ public record FirewallSettings(
     int capacity) {
 
   /** Network Firewall's largest stateless rule group capacity. */
-  public static final int MAX_CAPACITY = 30_000;
+  private static final int MAX_CAPACITY = 30_000;
 
   public FirewallSettings {
     requirePriority(sourcePriority, "sourcePriority");

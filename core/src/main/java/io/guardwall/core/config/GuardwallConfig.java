@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * guardwall's settings, with the documented defaults; immutable and validated. Its components are
@@ -83,7 +84,7 @@ public record GuardwallConfig(
    * Whether findings of {@code accountId} are accepted: any, even an unknown (null) account, when
    * no accounts are configured; otherwise only a listed one.
    */
-  public boolean accepts(String accountId) {
+  public boolean accepts(@Nullable String accountId) {
     return accounts.isEmpty() || (accountId != null && accounts.contains(accountId));
   }
 }

@@ -3,6 +3,7 @@ package io.guardwall.core.flow;
 import io.guardwall.core.route.Route;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What happened to one event: the routes it matched, its findings, or why it could not be read;
@@ -12,7 +13,11 @@ import java.util.Set;
  * @param index its position in that source, from 0
  */
 public record EventReport(
-    String source, int index, Set<Route> routes, String error, List<FindingReport> findings) {
+    String source,
+    int index,
+    Set<Route> routes,
+    @Nullable String error,
+    List<FindingReport> findings) {
 
   public EventReport {
     routes = Set.copyOf(routes);

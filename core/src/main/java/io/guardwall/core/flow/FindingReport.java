@@ -2,6 +2,7 @@ package io.guardwall.core.flow;
 
 import io.guardwall.core.policy.IpDecision;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What happened to one finding of an event; immutable.
@@ -11,13 +12,13 @@ import java.util.List;
  * @param notification what became of its Slack alert, or null when the finding was not handled
  */
 public record FindingReport(
-    String id,
-    String type,
-    String severity,
-    FindingProblem problem,
+    @Nullable String id,
+    @Nullable String type,
+    @Nullable String severity,
+    @Nullable FindingProblem problem,
     List<IpDecision> ips,
     List<String> warnings,
-    NotificationOutcome notification) {
+    @Nullable NotificationOutcome notification) {
 
   public FindingReport {
     ips = List.copyOf(ips);
@@ -25,7 +26,7 @@ public record FindingReport(
   }
 
   /** A finding that could not be read; id and type may be null. */
-  static FindingReport invalid(String id, String type, String error) {
+  static FindingReport invalid(@Nullable String id, @Nullable String type, String error) {
     return failed(id, type, null, new FindingProblem.Invalid(error));
   }
 
@@ -35,12 +36,15 @@ public record FindingReport(
   }
 
   /** The problem's message, as reports print it; null when there is none. */
-  public String error() {
+  public @Nullable String error() {
     return problem == null ? null : problem.message();
   }
 
   private static FindingReport failed(
-      String id, String type, String severity, FindingProblem problem) {
+      @Nullable String id,
+      @Nullable String type,
+      @Nullable String severity,
+      FindingProblem problem) {
     return new FindingReport(id, type, severity, problem, List.of(), List.of(), null);
   }
 }

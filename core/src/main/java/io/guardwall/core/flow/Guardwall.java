@@ -76,7 +76,16 @@ public final class Guardwall {
 
   /** A new batch of events; its {@link Run#finish} reconciles and sends the digest. */
   public Run startRun() {
-    return new Run(this, EnumSet.allOf(Route.class));
+    return new Run(this, EnumSet.allOf(Route.class), false);
+  }
+
+  /**
+   * A batch that holds its finding alerts until {@link Run#sendAlerts}, so that the batch's blocks
+   * are in place (and its digest sent) before Slack's pace of one message a second holds anything
+   * up: the cloud's queue consumer.
+   */
+  public Run startBatch() {
+    return new Run(this, EnumSet.allOf(Route.class), true);
   }
 
   /**
@@ -86,7 +95,7 @@ public final class Guardwall {
   public Run startRun(Set<Route> routes) {
     Set<Route> enabled = EnumSet.noneOf(Route.class);
     enabled.addAll(routes);
-    return new Run(this, enabled);
+    return new Run(this, enabled, false);
   }
 
   /**
@@ -144,14 +153,48 @@ public final class Guardwall {
   }
 
   /**
-   * Posts the digest of what a reconcile added: the {@code recorded} addresses less those it left
-   * out ({@link io.guardwall.core.plan.RuleGroupPlan#notInFirewall}), as many messages as it takes
-   * to list every one. A failed message is reported in the outcome; the rest are still sent.
+   * Posts the digest of what a reconcile added ({@link io.guardwall.core.plan.RuleGroupPlan#added},
+   * with the details its recorder had), as many messages as it takes to list every one. A failed
+   * message is reported in the outcome; the rest are still sent. Nothing is posted when the
+   * notifier {@linkplain Notifier#unavailable cannot post}.
    */
-  public DigestOutcome postDigest(List<BlockedIp> recorded, Set<Cidr> notInFirewall) {
-    List<BlockedIp> listed =
-        recorded.stream().filter(b -> !notInFirewall.contains(b.cidr())).toList();
-    List<SlackMessage> digests = messages.blockedDigests(listed, clock.instant());
+  public DigestOutcome postDigest(List<BlockedIp> added) {
+    return post(added, messages.blockedDigests(added, clock.instant()));
+  }
+
+  /**
+   * Posts the maintenance run's digest: what it added to the firewall (as {@link #postDigest}),
+   * then one summary of what expired and what does not fit, when there is any.
+   */
+  public DigestOutcome postMaintenanceDigest(MaintenanceDigest digest) {
+    List<SlackMessage> all =
+        new ArrayList<>(messages.blockedDigests(digest.added(), clock.instant()));
+    if (digest.hasNews()) {
+      all.add(
+          messages.maintenanceSummary(
+              digest.expired(),
+              digest.expiredCount(),
+              digest.evicted(),
+              digest.evictedCount(),
+              digest.addedCount() - digest.added().size()));
+    }
+    return post(digest.added(), all);
+  }
+
+  /** Why the notifier cannot post anything now, or empty when it can. */
+  public Optional<String> notifierUnavailable() {
+    return notifier.unavailable();
+  }
+
+  private DigestOutcome post(List<BlockedIp> listed, List<SlackMessage> digests) {
+    if (digests.isEmpty()) {
+      return new DigestOutcome(listed, 0, List.of());
+    }
+    Optional<String> unavailable = notifier.unavailable();
+    if (unavailable.isPresent()) {
+      return new DigestOutcome(
+          listed, digests.size(), List.of("digest not sent: " + unavailable.get()));
+    }
     List<String> failures = new ArrayList<>();
     for (SlackMessage digest : digests) {
       try {

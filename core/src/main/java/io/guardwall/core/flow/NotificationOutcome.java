@@ -15,7 +15,13 @@ public sealed interface NotificationOutcome {
   /** The alert was sent before, or is being sent by another worker. */
   Duplicate DUPLICATE = new Duplicate();
 
-  /** One word for the kind of outcome: sent, duplicate, below_threshold, skipped or failed. */
+  /** Held for {@link Run#sendAlerts}, which a batch calls after its reconcile and digest. */
+  Queued QUEUED = new Queued();
+
+  /**
+   * One word for the kind of outcome: sent, duplicate, below_threshold, skipped, queued,
+   * not_configured or failed.
+   */
   String status();
 
   /** The outcome in a few words, as reports print it. */
@@ -100,6 +106,39 @@ public sealed interface NotificationOutcome {
     @Override
     public String describe() {
       return "failed: " + cause;
+    }
+  }
+
+  /** Waiting for the batch's {@link Run#sendAlerts}; not claimed yet. */
+  record Queued() implements NotificationOutcome {
+    @Override
+    public String status() {
+      return "queued";
+    }
+
+    @Override
+    public String describe() {
+      return "queued: sent after the batch's reconcile";
+    }
+  }
+
+  /**
+   * The notifier cannot post at all (no valid webhook URL yet): nothing was claimed, so the alert
+   * is sent when the finding arrives again.
+   */
+  record NotConfigured(String reason) implements NotificationOutcome {
+    public NotConfigured {
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String status() {
+      return "not_configured";
+    }
+
+    @Override
+    public String describe() {
+      return "not sent, Slack is not configured: " + reason;
     }
   }
 }

@@ -11,6 +11,7 @@ import io.guardwall.core.slack.SlackMessage;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Renders reports and entries as the JSON documents the CLI and handlers print; thread-safe. */
 public final class ReportJson {
@@ -106,7 +107,7 @@ public final class ReportJson {
     values.forEach(array::add);
   }
 
-  private static String time(Instant t) {
+  private static @Nullable String time(@Nullable Instant t) {
     return t == null ? null : t.toString();
   }
 

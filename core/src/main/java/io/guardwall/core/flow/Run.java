@@ -3,6 +3,7 @@ package io.guardwall.core.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.model.BlockRequest;
 import io.guardwall.core.model.BlocklistEntry;
+import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.UpsertResult;
 import io.guardwall.core.parse.FindingEvent;
@@ -22,16 +23,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * One batch of events: {@link #process} records blocks and sends finding alerts as each event
- * arrives; {@link #checkpoint} and {@link #finish} reconcile the firewall and send one digest of
- * the addresses newly blocked since the last checkpoint. Thread-safe: workers may process events
+ * arrives (or, in a batch that {@linkplain Guardwall#startBatch defers alerts}, holds them for
+ * {@link #sendAlerts}); {@link #checkpoint} and {@link #finish} reconcile the firewall and send one
+ * digest of the addresses that reconcile added to it. Thread-safe: workers may process events
  * concurrently.
  */
 public final class Run {
@@ -44,16 +52,20 @@ public final class Run {
 
   private final Guardwall gw;
   private final ConcurrentLinkedQueue<BlockedIp> pending = new ConcurrentLinkedQueue<>();
+  // What this run recorded, with the finding's whereabouts, for the digest of what was added.
+  private final Map<Cidr, BlockedIp> recorded = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<BlockedIp> blocked = new ConcurrentLinkedQueue<>();
-  private final java.util.concurrent.atomic.AtomicInteger reconciles =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final ConcurrentLinkedQueue<QueuedAlert> queued = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger reconciles = new AtomicInteger();
   private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean changed = new AtomicBoolean();
   private final Set<Route> enabled;
+  private final boolean deferAlerts;
 
-  Run(Guardwall gw, Set<Route> enabled) {
+  Run(Guardwall gw, Set<Route> enabled, boolean deferAlerts) {
     this.gw = gw;
     this.enabled = enabled;
+    this.deferAlerts = deferAlerts;
   }
 
   /**
@@ -68,14 +80,14 @@ public final class Run {
     try {
       parts = gw.parser.split(gw.parser.normalize(raw));
     } catch (InvalidEventException e) {
-      return EventReport.failed(source, index, e.getMessage());
+      return EventReport.failed(source, index, message(e));
     }
     Set<Route> routes = EnumSet.noneOf(Route.class);
     List<FindingReport> findings = new ArrayList<>();
     for (FindingEvent part : parts) {
       Set<Route> own = routes(part);
       routes.addAll(own);
-      findings.add(handle(gw.parser.read(part), own));
+      findings.add(handle(gw.parser.read(part), own, source));
     }
     return new EventReport(source, index, routes, null, findings);
   }
@@ -89,8 +101,9 @@ public final class Run {
 
   /**
    * Reconciles when this run changed the desired state since the last checkpoint, then sends one
-   * digest of the addresses newly blocked since then. A failed reconcile keeps them for the next
-   * checkpoint. Call it from one thread at a time (workers may keep processing meanwhile).
+   * digest of the addresses that reconcile added to the firewall (whoever recorded them). After a
+   * failed reconcile the next checkpoint tries again. Call it from one thread at a time (workers
+   * may keep processing meanwhile).
    */
   public Optional<ReconcileResult> checkpoint() {
     if (!changed.getAndSet(false)) {
@@ -100,7 +113,7 @@ public final class Run {
     try {
       ReconcileResult result = gw.reconciler.request();
       reconciles.incrementAndGet();
-      sendDigest(result, batch);
+      sendDigest(result);
       return Optional.of(result);
     } catch (ReconcileException | StoreException e) {
       pending.addAll(batch);
@@ -126,6 +139,54 @@ public final class Run {
     return changed.get();
   }
 
+  /**
+   * Sends the alerts {@link #process} held, one per finding however many events carried it (at the
+   * highest severity seen), once the batch's blocks are in place. Stops at the first alert Slack
+   * did not accept, or when {@code hasTime} says no: the rest are reported failed, unclaimed, so
+   * that they are sent when their events arrive again. Call it from one thread, after the workers.
+   */
+  public List<AlertReport> sendAlerts(BooleanSupplier hasTime) {
+    String stop = null;
+    List<AlertReport> reports = new ArrayList<>();
+    for (List<QueuedAlert> alerts : drainAlerts().values()) {
+      Finding f = highest(alerts);
+      if (stop == null && !hasTime.getAsBoolean()) {
+        stop = "the batch ran out of time before it was sent";
+      }
+      NotificationOutcome outcome = stop == null ? alert(f) : failed(f, "not sent: " + stop);
+      if (stop == null && isFailure(outcome)) {
+        stop = "an earlier alert of this batch was not delivered (" + outcome.describe() + ")";
+      }
+      reports.add(
+          new AlertReport(f.id(), alerts.stream().map(QueuedAlert::source).toList(), outcome));
+    }
+    return reports;
+  }
+
+  private static boolean isFailure(NotificationOutcome outcome) {
+    return outcome instanceof NotificationOutcome.Failed
+        || outcome instanceof NotificationOutcome.NotConfigured;
+  }
+
+  /** The queued alerts by finding id, in arrival order. */
+  private Map<String, List<QueuedAlert>> drainAlerts() {
+    Map<String, List<QueuedAlert>> byFinding = new LinkedHashMap<>();
+    for (QueuedAlert a; (a = queued.poll()) != null; ) {
+      byFinding.computeIfAbsent(a.finding().id(), id -> new ArrayList<>()).add(a);
+    }
+    return byFinding;
+  }
+
+  private static Finding highest(List<QueuedAlert> alerts) {
+    Finding best = alerts.get(0).finding();
+    for (QueuedAlert a : alerts) {
+      if (a.finding().severity().level().compareTo(best.severity().level()) > 0) {
+        best = a.finding();
+      }
+    }
+    return best;
+  }
+
   /** How many reconciles this run's checkpoints made. */
   public int reconciles() {
     return reconciles.get();
@@ -139,23 +200,24 @@ public final class Run {
     return batch;
   }
 
-  private FindingReport handle(FindingResult result, Set<Route> routes) {
-    if (!result.isValid()) {
-      return FindingReport.invalid(result.id(), result.type(), result.error());
-    }
+  private FindingReport handle(FindingResult result, Set<Route> routes, String source) {
     Finding f = result.finding();
+    if (f == null) {
+      return FindingReport.invalid(
+          result.id(), result.type(), Objects.requireNonNull(result.error(), "error"));
+    }
     try {
       List<IpDecision> ips = gw.policy.decide(f, routes.contains(Route.BLOCK));
       ips.stream().filter(IpDecision::block).forEach(d -> record(f, d));
-      NotificationOutcome notification = notify(f, routes.contains(Route.NOTIFY));
+      NotificationOutcome notification = notify(f, routes.contains(Route.NOTIFY), source);
       return new FindingReport(
           f.id(), f.type(), f.severity().level().name(), null, ips, f.warnings(), notification);
     } catch (StoreException e) {
       // Unlike a bad finding, a store failure means the run did not do its work: report it as a
       // run error too, so that callers fail visibly.
-      errors.add("finding " + f.id() + " not recorded: " + e.getMessage());
-      return FindingReport.notRecorded(
-          f.id(), f.type(), f.severity().level().name(), e.getMessage());
+      String cause = message(e);
+      errors.add("finding " + f.id() + " not recorded: " + cause);
+      return FindingReport.notRecorded(f.id(), f.type(), f.severity().level().name(), cause);
     }
   }
 
@@ -175,7 +237,9 @@ public final class Run {
             false);
     BlockOutcome outcome = gw.block(request);
     if (outcome instanceof BlockOutcome.Recorded r && r.upsert().created()) {
-      pending.add(blockedIp(f, d, r.upsert()));
+      BlockedIp ip = blockedIp(f, d, r.upsert());
+      recorded.put(ip.cidr(), ip);
+      pending.add(ip);
       changed.set(true);
     } else if (outcome instanceof BlockOutcome.Refused r) {
       // The policy applies the same rule first, so this is a disagreement worth surfacing.
@@ -196,8 +260,12 @@ public final class Run {
         f.sample());
   }
 
-  private NotificationOutcome notify(Finding f, boolean routed) {
+  private NotificationOutcome notify(Finding f, boolean routed, String source) {
     Optional<String> skip = gw.policy.notifySkipReason(f, routed);
+    if (skip.isEmpty() && deferAlerts) {
+      queued.add(new QueuedAlert(f, source));
+      return NotificationOutcome.QUEUED;
+    }
     if (skip.isEmpty()) {
       return alert(f);
     }
@@ -211,6 +279,11 @@ public final class Run {
    * releases the claim, so the finding is alerted when it arrives again.
    */
   private NotificationOutcome alert(Finding f) {
+    Optional<String> unavailable = gw.notifier.unavailable();
+    if (unavailable.isPresent()) {
+      errors.add("finding " + f.id() + " was not alerted: " + unavailable.get());
+      return new NotificationOutcome.NotConfigured(unavailable.get());
+    }
     Optional<NotificationClaim> claim;
     try {
       Instant now = gw.clock.instant();
@@ -222,16 +295,21 @@ public final class Run {
       return NotificationOutcome.DUPLICATE;
     }
     try {
-      gw.notifier.deliver(gw.messages.findingAlert(f));
+      gw.notifier.deliver(gw.messages.findingAlert(f, gw.policy.actorNote(f)));
     } catch (RuntimeException e) {
       release(claim.get());
       if (!(e instanceof NotifyException)) {
         throw e;
       }
-      return failed(f, e.getMessage());
+      return failed(f, message(e));
     }
     confirm(claim.get());
     return NotificationOutcome.SENT;
+  }
+
+  /** Every exception guardwall throws has a message; the class name stands in for a bug's. */
+  private static String message(RuntimeException e) {
+    return Objects.requireNonNullElse(e.getMessage(), e.getClass().getName());
   }
 
   private NotificationOutcome failed(Finding f, String cause) {
@@ -268,7 +346,7 @@ public final class Run {
     }
   }
 
-  private void sendDigest(ReconcileResult reconcile, List<BlockedIp> batch) {
+  private void sendDigest(ReconcileResult reconcile) {
     RuleGroupPlan plan = reconcile.plan();
     if (!plan.refused().isEmpty()) {
       errors.add(
@@ -282,8 +360,13 @@ public final class Run {
               + " entries do not fit the rule group capacity and were left out: "
               + plan.evicted().stream().map(BlocklistEntry::cidr).toList());
     }
-    DigestOutcome digest = gw.postDigest(batch, plan.notInFirewall());
+    List<BlockedIp> added =
+        plan.added().stream().map(e -> recorded.getOrDefault(e.cidr(), BlockedIp.of(e))).toList();
+    DigestOutcome digest = gw.postDigest(added);
     blocked.addAll(digest.listed());
     errors.addAll(digest.failures());
   }
+
+  /** An alert {@link #process} held for {@link #sendAlerts}, with the event that carried it. */
+  private record QueuedAlert(Finding finding, String source) {}
 }

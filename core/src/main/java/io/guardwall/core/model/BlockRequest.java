@@ -2,6 +2,7 @@ package io.guardwall.core.model;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request to block one CIDR until {@code expiresAt} (ignored when pinned), with the sighting that
@@ -10,12 +11,12 @@ import java.util.Objects;
 public record BlockRequest(
     Cidr cidr,
     Instant seenAt,
-    Instant expiresAt,
+    @Nullable Instant expiresAt,
     SeverityLevel severity,
-    String findingType,
-    String findingId,
-    String accountId,
-    String region,
+    @Nullable String findingType,
+    @Nullable String findingId,
+    @Nullable String accountId,
+    @Nullable String region,
     Origin origin,
     boolean pinned) {
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One blocked CIDR of the desired state, with its sighting history; immutable. Every store keeps
@@ -19,7 +20,7 @@ public record BlocklistEntry(
     Cidr cidr,
     Instant firstSeen,
     Instant lastSeen,
-    Instant expiresAt,
+    @Nullable Instant expiresAt,
     long hits,
     SeverityLevel highestSeverity,
     SortedSet<String> findingTypes,
@@ -93,10 +94,10 @@ public record BlocklistEntry(
 
   /** Whether this entry still belongs in the firewall at {@code now}. */
   public boolean isActive(Instant now) {
-    return pinned || expiresAt.isAfter(now);
+    return pinned || (expiresAt != null && expiresAt.isAfter(now));
   }
 
-  private List<String> appendId(String id) {
+  private List<String> appendId(@Nullable String id) {
     if (id == null || findingIds.contains(id)) {
       return findingIds;
     }
@@ -105,11 +106,16 @@ public record BlocklistEntry(
     return ids;
   }
 
-  private static Instant later(Instant a, Instant b) {
+  /** The later of two expiries; a missing one (a pinned side) gives way to the other. */
+  private static @Nullable Instant later(@Nullable Instant a, @Nullable Instant b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
     return a.isAfter(b) ? a : b;
   }
 
-  private static <T extends Comparable<T>> SortedSet<T> union(Collection<T> set, T value) {
+  private static <T extends Comparable<T>> SortedSet<T> union(
+      Collection<T> set, @Nullable T value) {
     SortedSet<T> result = new TreeSet<>(set);
     if (value != null) {
       result.add(value);
@@ -117,7 +123,7 @@ public record BlocklistEntry(
     return result;
   }
 
-  private static SortedSet<String> setOf(String value) {
+  private static SortedSet<String> setOf(@Nullable String value) {
     return union(List.of(), value);
   }
 

@@ -4,6 +4,7 @@ import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
+import io.guardwall.core.text.Excerpt;
 import java.util.Objects;
 
 /**
@@ -48,7 +49,7 @@ public record Cidr(String value) implements Comparable<Cidr> {
     IPAddressString s = addressString(text, ADDRESS_FORMS);
     IPAddress address = s.isIPAddress() ? s.getAddress() : null;
     if (address == null || address.isMultiple()) {
-      throw new IllegalArgumentException("not an IP address: " + abbreviate(text));
+      throw new IllegalArgumentException("not an IP address: " + Excerpt.quoted(text));
     }
     return of(address.toPrefixBlock(address.getBitCount()));
   }
@@ -80,7 +81,7 @@ public record Cidr(String value) implements Comparable<Cidr> {
   }
 
   /** True for a single address (/32 or /128). */
-  public boolean isSingleAddress() {
+  boolean isSingleAddress() {
     IPAddress a = address();
     return a.getNetworkPrefixLength() == a.getBitCount();
   }
@@ -114,7 +115,7 @@ public record Cidr(String value) implements Comparable<Cidr> {
       }
       return EmbeddedIpv4.unwrap(a).orElse(a);
     } catch (AddressStringException | RuntimeException e) {
-      throw new IllegalArgumentException("not a CIDR: " + abbreviate(text), e);
+      throw new IllegalArgumentException("not a CIDR: " + Excerpt.quoted(text), e);
     }
   }
 
@@ -159,9 +160,5 @@ public record Cidr(String value) implements Comparable<Cidr> {
 
   private static String canonical(IPAddress a) {
     return a.toPrefixBlock().toCanonicalString();
-  }
-
-  static String abbreviate(String text) {
-    return text.length() <= 64 ? "'" + text + "'" : "'" + text.substring(0, 61) + "...'";
   }
 }

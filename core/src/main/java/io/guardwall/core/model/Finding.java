@@ -2,6 +2,7 @@ package io.guardwall.core.model;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One security finding, whichever route it arrived by, reduced to what guardwall acts on;
@@ -11,25 +12,26 @@ import java.util.Objects;
  *
  * @param id GuardDuty finding id, or the ASFF {@code Id} for findings of other products
  * @param arn the ASFF {@code Id} or GuardDuty finding ARN, for console links; may be null
- * @param product {@code GuardDuty} or the ASFF product name
+ * @param product {@code GuardDuty} or the ASFF product name; null when an ASFF finding names none
  * @param origin the route it arrived by
  * @param resource the affected resource in a few words ("Instance i-0abc"); may be null
- * @param resourceFacts the resource's role and own addresses; null stands for unknown
+ * @param resourceFacts the resource's role and own addresses; {@link ResourceFacts#unknown} when
+ *     the finding names neither
  * @param archived archived, suppressed or resolved: guardwall does nothing for it
  * @param warnings what was skipped while reading it (an address that is no IP, say)
  */
 public record Finding(
     String id,
-    String arn,
+    @Nullable String arn,
     String type,
     Severity severity,
-    String title,
-    String description,
-    String accountId,
-    String region,
-    String product,
+    @Nullable String title,
+    @Nullable String description,
+    @Nullable String accountId,
+    @Nullable String region,
+    @Nullable String product,
     Origin origin,
-    String resource,
+    @Nullable String resource,
     ResourceFacts resourceFacts,
     boolean archived,
     boolean sample,
@@ -41,20 +43,21 @@ public record Finding(
     requireText(type, "type");
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(origin, "origin");
-    resourceFacts = resourceFacts == null ? ResourceFacts.unknown() : resourceFacts;
-    remoteIps = List.copyOf(remoteIps == null ? List.of() : remoteIps);
-    warnings = List.copyOf(warnings == null ? List.of() : warnings);
+    Objects.requireNonNull(resourceFacts, "resourceFacts");
+    remoteIps = List.copyOf(remoteIps);
+    warnings = List.copyOf(warnings);
   }
 
-  /** An empty builder: every part not set is null, false or empty. */
+  /** An empty builder: every part not set is null, false or empty (resource facts unknown). */
   public static Builder builder() {
     return new Builder();
   }
 
-  private static void requireText(String value, String name) {
+  private static String requireText(@Nullable String value, String name) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("finding " + name + " missing");
     }
+    return value;
   }
 
   /**
@@ -62,18 +65,18 @@ public record Finding(
    * One per finding, not thread-safe.
    */
   public static final class Builder {
-    private String id;
-    private String arn;
-    private String type;
-    private Severity severity;
-    private String title;
-    private String description;
-    private String accountId;
-    private String region;
-    private String product;
-    private Origin origin;
-    private String resource;
-    private ResourceFacts resourceFacts;
+    private @Nullable String id;
+    private @Nullable String arn;
+    private @Nullable String type;
+    private @Nullable Severity severity;
+    private @Nullable String title;
+    private @Nullable String description;
+    private @Nullable String accountId;
+    private @Nullable String region;
+    private @Nullable String product;
+    private @Nullable Origin origin;
+    private @Nullable String resource;
+    private @Nullable ResourceFacts resourceFacts;
     private boolean archived;
     private boolean sample;
     private List<RemoteIp> remoteIps = List.of();
@@ -86,7 +89,7 @@ public record Finding(
       return this;
     }
 
-    public Builder arn(String value) {
+    public Builder arn(@Nullable String value) {
       arn = value;
       return this;
     }
@@ -101,27 +104,27 @@ public record Finding(
       return this;
     }
 
-    public Builder title(String value) {
+    public Builder title(@Nullable String value) {
       title = value;
       return this;
     }
 
-    public Builder description(String value) {
+    public Builder description(@Nullable String value) {
       description = value;
       return this;
     }
 
-    public Builder accountId(String value) {
+    public Builder accountId(@Nullable String value) {
       accountId = value;
       return this;
     }
 
-    public Builder region(String value) {
+    public Builder region(@Nullable String value) {
       region = value;
       return this;
     }
 
-    public Builder product(String value) {
+    public Builder product(@Nullable String value) {
       product = value;
       return this;
     }
@@ -131,12 +134,12 @@ public record Finding(
       return this;
     }
 
-    public Builder resource(String value) {
+    public Builder resource(@Nullable String value) {
       resource = value;
       return this;
     }
 
-    public Builder resourceFacts(ResourceFacts value) {
+    public Builder resourceFacts(@Nullable ResourceFacts value) {
       resourceFacts = value;
       return this;
     }
@@ -169,18 +172,18 @@ public record Finding(
      */
     public Finding build() {
       return new Finding(
-          id,
+          requireText(id, "id"),
           arn,
-          type,
-          severity,
+          requireText(type, "type"),
+          Objects.requireNonNull(severity, "severity"),
           title,
           description,
           accountId,
           region,
           product,
-          origin,
+          Objects.requireNonNull(origin, "origin"),
           resource,
-          resourceFacts,
+          resourceFacts == null ? ResourceFacts.unknown() : resourceFacts,
           archived,
           sample,
           remoteIps,

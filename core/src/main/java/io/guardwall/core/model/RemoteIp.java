@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One remote address named by a finding, with where it was found and what the finding says about it
@@ -15,10 +16,10 @@ import java.util.regex.Pattern;
 public record RemoteIp(
     Cidr address,
     IpSource source,
-    String direction,
-    String country,
-    String asn,
-    String organization) {
+    @Nullable String direction,
+    @Nullable String country,
+    @Nullable String asn,
+    @Nullable String organization) {
 
   private static final Pattern AS_NUMBER = Pattern.compile("(?:AS)?0*(\\d{1,10})");
 
@@ -36,7 +37,7 @@ public record RemoteIp(
   }
 
   /** A known AS number as plain decimal, else null: every renderer then shows nothing. */
-  static String asNumber(String text) {
+  static @Nullable String asNumber(@Nullable String text) {
     if (text == null) {
       return null;
     }

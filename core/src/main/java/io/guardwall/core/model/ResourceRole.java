@@ -2,6 +2,7 @@ package io.guardwall.core.model;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The part a finding's own resource played, as GuardDuty's {@code service.resourceRole} says:
@@ -14,7 +15,7 @@ public enum ResourceRole {
   UNKNOWN;
 
   /** The role named by {@code text} in any case and padding; empty for anything else. */
-  public static Optional<ResourceRole> parse(String text) {
+  public static Optional<ResourceRole> parse(@Nullable String text) {
     String name = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
     return name.equals("ACTOR") || name.equals("TARGET")
         ? Optional.of(valueOf(name))

@@ -1,12 +1,13 @@
 package io.guardwall.core.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A finding's severity: its band and, for GuardDuty, the original score (null when the source only
  * gives a label); immutable.
  */
-public record Severity(SeverityLevel level, Double score) {
+public record Severity(SeverityLevel level, @Nullable Double score) {
 
   public Severity {
     Objects.requireNonNull(level, "level");

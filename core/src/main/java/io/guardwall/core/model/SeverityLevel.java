@@ -1,6 +1,8 @@
 package io.guardwall.core.model;
 
+import io.guardwall.core.text.Excerpt;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A finding's severity band, in ascending order: the ASFF labels, each with the lowest GuardDuty
@@ -33,7 +35,7 @@ public enum SeverityLevel {
   }
 
   /** The band of GuardDuty's numeric severity {@code score}, which must be within 0-10. */
-  public static SeverityLevel ofGuardDutyScore(double score) {
+  static SeverityLevel ofGuardDutyScore(double score) {
     if (!isGuardDutyScore(score)) {
       throw new IllegalArgumentException("severity out of range 0-10: " + score);
     }
@@ -51,7 +53,7 @@ public enum SeverityLevel {
   }
 
   /** Parses an ASFF {@code Severity.Label} or a configuration value, case-insensitively. */
-  public static SeverityLevel parse(String label) {
+  public static SeverityLevel parse(@Nullable String label) {
     if (label == null) {
       throw new IllegalArgumentException("severity label missing");
     }
@@ -60,7 +62,7 @@ public enum SeverityLevel {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "unknown severity label "
-              + Cidr.abbreviate(label)
+              + Excerpt.quoted(label)
               + " (expected INFORMATIONAL, LOW,"
               + " MEDIUM, HIGH or CRITICAL)");
     }

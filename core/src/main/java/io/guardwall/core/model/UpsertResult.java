@@ -1,6 +1,7 @@
 package io.guardwall.core.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an upsert did: {@code created} when the CIDR was absent or had expired (so it is newly
@@ -16,7 +17,7 @@ public record UpsertResult(BlocklistEntry entry, boolean created) {
    * null or no longer active at the request's {@code seenAt} (an expired entry is replaced as if
    * absent), else it refreshes {@code stored}.
    */
-  public static UpsertResult apply(BlocklistEntry stored, BlockRequest request) {
+  public static UpsertResult apply(@Nullable BlocklistEntry stored, BlockRequest request) {
     Objects.requireNonNull(request, "request");
     if (stored == null || !stored.isActive(request.seenAt())) {
       return new UpsertResult(BlocklistEntry.create(request), true);

@@ -3,6 +3,7 @@ package io.guardwall.core.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.guardwall.core.model.IpSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the remote addresses of a finding's action object: GuardDuty's {@code service.action} and
@@ -54,7 +55,11 @@ final class ActionIps {
   }
 
   private static void remote(
-      JsonNode holder, String where, IpSource source, String direction, RemoteIpCollector out) {
+      JsonNode holder,
+      String where,
+      IpSource source,
+      @Nullable String direction,
+      RemoteIpCollector out) {
     String label = where + ".remoteIpDetails";
     JsonNode details = out.object(holder, "remoteIpDetails", label);
     if (details.isMissingNode()) {

@@ -6,12 +6,14 @@ import io.guardwall.core.model.Origin;
 import io.guardwall.core.model.ResourceFacts;
 import io.guardwall.core.model.Severity;
 import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.text.Excerpt;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one finding in the AWS Security Finding Format, as Security Hub CSPM emits it; stateless
@@ -47,7 +49,7 @@ final class AsffReader {
     String product = product(f, arn);
     String type = required.read(() -> type(f, product));
     Severity severity = required.read(() -> severity(f));
-    if (required.failed()) {
+    if (id == null || type == null || severity == null) {
       return required.invalid(id, type, position);
     }
     RemoteIpCollector ips = new RemoteIpCollector();
@@ -82,7 +84,7 @@ final class AsffReader {
   }
 
   /** {@code AwsAccountId}, else the account in the {@code Id} ARN if it is one; else null. */
-  static String account(JsonNode f) {
+  static @Nullable String account(JsonNode f) {
     String account = FindingFields.text(f, "awsAccountId");
     return account != null && !account.isBlank()
         ? account
@@ -93,7 +95,7 @@ final class AsffReader {
    * {@code Region}, else the region of {@code Resources[0]}, else the region in the {@code Id} ARN;
    * a fallback that does not look like a region name is passed over; null when none.
    */
-  static String region(JsonNode f) {
+  static @Nullable String region(JsonNode f) {
     String region = FindingFields.text(f, "region");
     if (region != null && !region.isBlank()) {
       return region;
@@ -108,7 +110,7 @@ final class AsffReader {
   /**
    * {@code ProductName}, else the one in ProductFields, else the last part of {@code ProductArn}.
    */
-  static String product(JsonNode f, String id) {
+  static @Nullable String product(JsonNode f, @Nullable String id) {
     String name = FindingFields.text(f, "productName");
     if (name == null) {
       name =
@@ -124,7 +126,7 @@ final class AsffReader {
     return name;
   }
 
-  private static String productFromArn(String productArn) {
+  private static @Nullable String productFromArn(@Nullable String productArn) {
     if (productArn == null || !productArn.contains(":product/")) {
       return null;
     }
@@ -137,7 +139,7 @@ final class AsffReader {
    * {@code /} turned into {@code -} ({@code Backdoor:EC2-C&CActivity.B}), unless ProductFields
    * names the type itself.
    */
-  private static String type(JsonNode f, String product) {
+  private static String type(JsonNode f, @Nullable String product) {
     JsonNode types = FindingFields.field(f, "types");
     if (!types.isArray() && !types.isMissingNode() && !types.isNull()) {
       throw InvalidEventException.wrongKind("Types", types, "an array");
@@ -157,7 +159,7 @@ final class AsffReader {
     String last = first.substring(first.lastIndexOf('/') + 1);
     if (last.isBlank()) {
       throw new InvalidEventException(
-          "Types[0] " + FindingFields.quote(first) + " has no GuardDuty type after its last '/'");
+          "Types[0] " + Excerpt.quoted(first) + " has no GuardDuty type after its last '/'");
     }
     return last;
   }
@@ -171,12 +173,13 @@ final class AsffReader {
     if (!severity.isMissingNode() && !severity.isNull() && !severity.isObject()) {
       throw InvalidEventException.wrongKind("Severity", severity, "an object");
     }
-    FindingFields.requiredText(severity, "Severity.Label", "label");
-    String label = FindingFields.text(severity, "label");
+    JsonNode node = FindingFields.field(severity, "label");
+    FindingFields.requireText(node, "Severity.Label");
+    String label = node.asText();
     if (!LABELS.contains(label)) {
       throw new InvalidEventException(
           "Severity.Label "
-              + FindingFields.quote(label)
+              + Excerpt.quoted(label)
               + " is not one of "
               + String.join(", ", LABELS)
               + ", in upper case: EventBridge patterns match the label exactly");
@@ -203,7 +206,7 @@ final class AsffReader {
                 "aws/guardduty/service/additionalInfo/sample"));
   }
 
-  private static String resource(JsonNode f) {
+  private static @Nullable String resource(JsonNode f) {
     JsonNode first = FindingFields.field(f, "resources").path(0);
     String type = FindingFields.text(first, "type");
     String id = FindingFields.text(first, "id");
@@ -213,7 +216,7 @@ final class AsffReader {
     return FindingFields.cap(type + " " + id);
   }
 
-  private static String arnPart(String arn, int group, Pattern shape) {
+  private static @Nullable String arnPart(@Nullable String arn, int group, Pattern shape) {
     if (arn == null) {
       return null;
     }
@@ -221,7 +224,7 @@ final class AsffReader {
     return m.matches() && shape.matcher(m.group(group)).matches() ? m.group(group) : null;
   }
 
-  private static String upper(String text) {
+  private static String upper(@Nullable String text) {
     return text == null ? "" : text.toUpperCase(Locale.ROOT);
   }
 }

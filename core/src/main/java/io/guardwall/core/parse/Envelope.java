@@ -1,6 +1,7 @@
 package io.guardwall.core.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a finding inherits from the event around it when it does not say itself; immutable. Blank
@@ -9,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param account the event's {@code account}, may be null
  * @param region the event's {@code region}, may be null
  */
-record Envelope(String account, String region) {
+record Envelope(@Nullable String account, @Nullable String region) {
 
   Envelope {
     account = present(account);
@@ -21,20 +22,21 @@ record Envelope(String account, String region) {
         FindingFields.text(event.get("account")), FindingFields.text(event.get("region")));
   }
 
-  String account(String fromFinding) {
+  @Nullable String account(@Nullable String fromFinding) {
     return fromFinding(fromFinding, account);
   }
 
-  String region(String fromFinding) {
+  @Nullable String region(@Nullable String fromFinding) {
     return fromFinding(fromFinding, region);
   }
 
-  private static String fromFinding(String fromFinding, String fromEvent) {
+  private static @Nullable String fromFinding(
+      @Nullable String fromFinding, @Nullable String fromEvent) {
     String own = present(fromFinding);
     return own != null ? own : fromEvent;
   }
 
-  private static String present(String text) {
+  private static @Nullable String present(@Nullable String text) {
     return text == null || text.isBlank() ? null : text;
   }
 }

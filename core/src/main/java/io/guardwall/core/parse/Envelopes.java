@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises the event shapes guardwall takes and wraps a bare finding into the EventBridge event
@@ -23,7 +24,12 @@ final class Envelopes {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** The parts of a made-up envelope that come from the finding; any may be null. */
-  private record Header(String key, String account, String time, String region, String resource) {}
+  private record Header(
+      @Nullable String key,
+      @Nullable String account,
+      @Nullable String time,
+      @Nullable String region,
+      @Nullable String resource) {}
 
   private Envelopes() {}
 
@@ -53,7 +59,7 @@ final class Envelopes {
     throw new InvalidEventException(unknown(event));
   }
 
-  static ObjectNode requireObject(JsonNode node, String name) {
+  static ObjectNode requireObject(@Nullable JsonNode node, String name) {
     if (node == null || !node.isObject()) {
       throw InvalidEventException.wrongKind(name, node, "a JSON object");
     }
@@ -195,7 +201,7 @@ final class Envelopes {
         : Character.toLowerCase(key.charAt(0)) + key.substring(1);
   }
 
-  static boolean looksLikeGuardDuty(JsonNode node) {
+  static boolean looksLikeGuardDuty(@Nullable JsonNode node) {
     return node != null
         && node.isObject()
         && (has(node, "id") || has(node, "type"))
@@ -227,13 +233,13 @@ final class Envelopes {
         + ")";
   }
 
-  private static void putIfPresent(ObjectNode node, String name, String value) {
+  private static void putIfPresent(ObjectNode node, String name, @Nullable String value) {
     if (value != null) {
       node.put(name, value);
     }
   }
 
-  private static String firstNonNull(String a, String b) {
+  private static @Nullable String firstNonNull(@Nullable String a, @Nullable String b) {
     return a != null ? a : b;
   }
 }

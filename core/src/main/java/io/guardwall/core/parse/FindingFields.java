@@ -2,6 +2,7 @@ package io.guardwall.core.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Null-safe reads from finding JSON: keys in camelCase or PascalCase, every string capped, wrong
@@ -15,7 +16,7 @@ final class FindingFields {
   private FindingFields() {}
 
   /** The field under {@code camelName} or its PascalCase form; a missing node when neither. */
-  static JsonNode field(JsonNode node, String camelName) {
+  static JsonNode field(@Nullable JsonNode node, String camelName) {
     if (node == null || !node.isObject()) {
       return MissingNode.getInstance();
     }
@@ -36,17 +37,17 @@ final class FindingFields {
   }
 
   /** A scalar (text, number or boolean) as capped text; null for absent, null or containers. */
-  static String text(JsonNode node) {
+  static @Nullable String text(@Nullable JsonNode node) {
     return node != null && node.isValueNode() && !node.isNull() ? cap(node.asText()) : null;
   }
 
   /** The text under a path, as {@link #text(JsonNode)}. */
-  static String text(JsonNode node, String... camelNames) {
+  static @Nullable String text(JsonNode node, String... camelNames) {
     return text(path(node, camelNames));
   }
 
   /** The first non-null text among the candidates. */
-  static String firstText(JsonNode node, String... camelNames) {
+  static @Nullable String firstText(JsonNode node, String... camelNames) {
     for (String name : camelNames) {
       String value = text(node, name);
       if (value != null) {
@@ -66,7 +67,7 @@ final class FindingFields {
   }
 
   /** A value that must be non-blank text, as {@link #requiredText}. */
-  static String requireText(JsonNode value, String label) {
+  static String requireText(@Nullable JsonNode value, String label) {
     if (value == null || value.isMissingNode() || value.isNull()) {
       throw InvalidEventException.missing(label);
     }
@@ -80,13 +81,13 @@ final class FindingFields {
   }
 
   /** True for boolean {@code true} and the text {@code "true"} in any case. */
-  static boolean isTrue(JsonNode node) {
+  static boolean isTrue(@Nullable JsonNode node) {
     return node != null
         && (node.isBoolean() ? node.booleanValue() : "true".equalsIgnoreCase(node.asText("")));
   }
 
   /** What a node is, for error messages: "an object", "text", ... */
-  static String kind(JsonNode node) {
+  static String kind(@Nullable JsonNode node) {
     if (node == null || node.isMissingNode()) {
       return "missing";
     }
@@ -102,15 +103,6 @@ final class FindingFields {
   }
 
   static String cap(String text) {
-    return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
-  }
-
-  /** Quotes text for a message, abbreviated so that a huge value cannot flood a log. */
-  static String quote(String text) {
-    return "'" + abbreviate(text) + "'";
-  }
-
-  static String abbreviate(String text) {
-    return text.length() <= 64 ? text : text.substring(0, 61) + "...";
+    return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
   }
 }

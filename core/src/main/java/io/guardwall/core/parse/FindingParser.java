@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads findings out of events: native GuardDuty events, Security Hub CSPM (ASFF) imports, and bare
@@ -88,7 +89,7 @@ public final class FindingParser {
     return readObject(AsffReader::read, detail.path("findings").path(0), envelope, part.position());
   }
 
-  private static boolean isGuardDuty(String source, String detailType) {
+  private static boolean isGuardDuty(@Nullable String source, @Nullable String detailType) {
     return Envelopes.GUARDDUTY_SOURCE.equals(source)
         && Envelopes.GUARDDUTY_DETAIL_TYPE.equals(detailType);
   }

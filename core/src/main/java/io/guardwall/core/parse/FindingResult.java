@@ -2,6 +2,7 @@ package io.guardwall.core.parse;
 
 import io.guardwall.core.model.Finding;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One finding read from an event: either a {@link Finding} or an error, with whatever id and type
@@ -12,7 +13,8 @@ import java.util.Objects;
  * @param type the finding type, may be null for an invalid finding
  * @param error what made the finding unusable, null for a valid one
  */
-public record FindingResult(Finding finding, String id, String type, String error) {
+public record FindingResult(
+    @Nullable Finding finding, @Nullable String id, @Nullable String type, @Nullable String error) {
 
   public FindingResult {
     if ((finding == null) == (error == null)) {
@@ -33,7 +35,7 @@ public record FindingResult(Finding finding, String id, String type, String erro
   }
 
   /** A finding that could not be read; id and type may be null. */
-  public static FindingResult invalid(String id, String type, String error) {
+  public static FindingResult invalid(@Nullable String id, @Nullable String type, String error) {
     Objects.requireNonNull(error, "error");
     return new FindingResult(null, id, type, error);
   }

@@ -7,6 +7,7 @@ import io.guardwall.core.model.Origin;
 import io.guardwall.core.model.ResourceFacts;
 import io.guardwall.core.model.Severity;
 import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.text.Excerpt;
 import java.io.IOException;
 
 /**
@@ -24,7 +25,7 @@ final class GuardDutyReader {
     String id = required.read(() -> FindingFields.requiredText(f, "id", "id"));
     String type = required.read(() -> FindingFields.requiredText(f, "type", "type"));
     Severity severity = required.read(() -> severity(FindingFields.field(f, "severity")));
-    if (required.failed()) {
+    if (id == null || type == null || severity == null) {
       return required.invalid(id, type, position);
     }
     RemoteIpCollector ips = new RemoteIpCollector();
@@ -76,7 +77,7 @@ final class GuardDutyReader {
     if (node.isTextual()) {
       throw new InvalidEventException(
           "severity is text "
-              + FindingFields.quote(node.asText())
+              + Excerpt.quoted(node.asText())
               + ", expected a number: EventBridge patterns compare numbers only");
     }
     if (!node.isNumber()) {

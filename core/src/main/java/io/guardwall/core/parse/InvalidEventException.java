@@ -1,6 +1,7 @@
 package io.guardwall.core.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event or finding that guardwall cannot read, with a message naming the field and what is wrong
@@ -19,7 +20,7 @@ public final class InvalidEventException extends RuntimeException {
   }
 
   /** {@code field} holds {@code value}, which is not {@code expected} ("text", "an array"). */
-  static InvalidEventException wrongKind(String field, JsonNode value, String expected) {
+  static InvalidEventException wrongKind(String field, @Nullable JsonNode value, String expected) {
     return new InvalidEventException(
         field + " is " + FindingFields.kind(value) + ", expected " + expected);
   }

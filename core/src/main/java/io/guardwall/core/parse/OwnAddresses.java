@@ -2,6 +2,7 @@ package io.guardwall.core.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.model.Cidr;
+import io.guardwall.core.text.Excerpt;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,7 +69,7 @@ final class OwnAddresses {
 
   private void add(String text, String where) {
     if (!Cidr.isAddress(text)) {
-      warn.accept(skipped(where) + FindingFields.quote(text) + ", not an IP address");
+      warn.accept(skipped(where) + Excerpt.quoted(text) + ", not an IP address");
     } else if (addresses.size() < MAX_ADDRESSES) {
       addresses.add(Cidr.ofAddress(text));
     } else if (!full) {

@@ -2,9 +2,11 @@ package io.guardwall.core.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.model.IpSource;
+import io.guardwall.core.text.Excerpt;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads remote addresses from ASFF {@code ProductFields}, whose flattened key form changed over the
@@ -53,7 +55,7 @@ final class ProductFieldIps {
 
   private static void read(
       String key, int details, JsonNode value, Map<String, String> index, RemoteIpCollector out) {
-    String where = "ProductFields " + FindingFields.quote(key);
+    String where = "ProductFields " + Excerpt.quoted(key);
     if (!value.isTextual()) {
       out.warn(
           "skipped remote address in "
@@ -104,7 +106,7 @@ final class ProductFieldIps {
     return index;
   }
 
-  private static String firstPresent(Map<String, String> index, String... keys) {
+  private static @Nullable String firstPresent(Map<String, String> index, String... keys) {
     for (String key : keys) {
       String value = index.get(key);
       if (value != null) {

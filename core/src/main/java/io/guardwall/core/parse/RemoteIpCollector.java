@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.IpSource;
 import io.guardwall.core.model.RemoteIp;
+import io.guardwall.core.text.Excerpt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gathers the remote addresses of one finding: de-duplicated by address and source, capped, with a
@@ -22,7 +24,11 @@ final class RemoteIpCollector {
   static final int MAX_WARNINGS = 100;
 
   /** What a finding says about an address besides the address itself; any part may be null. */
-  record Facts(String direction, String country, String asn, String organization) {}
+  record Facts(
+      @Nullable String direction,
+      @Nullable String country,
+      @Nullable String asn,
+      @Nullable String organization) {}
 
   private record Key(Cidr address, IpSource source) {}
 
@@ -98,11 +104,11 @@ final class RemoteIpCollector {
     return all;
   }
 
-  private Cidr parse(String address, String where) {
+  private @Nullable Cidr parse(String address, String where) {
     if (!Cidr.isAddress(address)) {
       warn(
           "skipped remote address "
-              + FindingFields.quote(address)
+              + Excerpt.quoted(address)
               + " in "
               + where
               + ": not an IP address");

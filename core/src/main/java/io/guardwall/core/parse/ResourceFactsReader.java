@@ -3,6 +3,7 @@ package io.guardwall.core.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.model.ResourceFacts;
 import io.guardwall.core.model.ResourceRole;
+import io.guardwall.core.text.Excerpt;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +83,7 @@ final class ResourceFactsReader {
       String key = field.getKey().toLowerCase(Locale.ROOT);
       if (key.contains("localipdetails")
           && (key.endsWith("ipaddressv4") || key.endsWith("ipaddressv6"))) {
-        own.add(field.getValue(), "ProductFields " + FindingFields.quote(field.getKey()));
+        own.add(field.getValue(), "ProductFields " + Excerpt.quoted(field.getKey()));
       }
     }
   }
@@ -111,7 +112,7 @@ final class ResourceFactsReader {
     }
     JsonNode named =
         FindingFields.field(FindingFields.field(f, "productFields"), GUARDDUTY_ROLE_KEY);
-    return role(named, "ProductFields " + FindingFields.quote(GUARDDUTY_ROLE_KEY), warn);
+    return role(named, "ProductFields " + Excerpt.quoted(GUARDDUTY_ROLE_KEY), warn);
   }
 
   /** ACTOR or TARGET in any case; UNKNOWN, with a warning for a value that is neither. */
@@ -129,7 +130,7 @@ final class ResourceFactsReader {
     ResourceRole role = ResourceRole.parse(value.asText()).orElse(ResourceRole.UNKNOWN);
     if (role == ResourceRole.UNKNOWN) {
       warn.accept(
-          "ignored " + where + " " + FindingFields.quote(value.asText()) + ": not ACTOR or TARGET");
+          "ignored " + where + " " + Excerpt.quoted(value.asText()) + ": not ACTOR or TARGET");
     }
     return role;
   }

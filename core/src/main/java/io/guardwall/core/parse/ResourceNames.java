@@ -3,6 +3,7 @@ package io.guardwall.core.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Names a GuardDuty finding's affected resource in a few words ("Instance i-0abc", "EKSCluster
@@ -10,7 +11,7 @@ import java.util.function.Function;
  */
 final class ResourceNames {
 
-  private static final Map<String, Function<JsonNode, String>> NAMES =
+  private static final Map<String, Function<JsonNode, @Nullable String>> NAMES =
       Map.of(
           "Instance", r -> FindingFields.text(r, "instanceDetails", "instanceId"),
           "AccessKey",
@@ -29,7 +30,7 @@ final class ResourceNames {
   private ResourceNames() {}
 
   /** "TYPE NAME", the type alone when the name is unknown, null without a type. */
-  static String describe(JsonNode resource) {
+  static @Nullable String describe(JsonNode resource) {
     String type = FindingFields.text(resource, "resourceType");
     if (type == null) {
       return null;

@@ -1,5 +1,6 @@
 package io.guardwall.core.plan;
 
+import io.guardwall.core.text.Excerpt;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -59,11 +60,7 @@ public record RuleGroupLayout(
     Objects.requireNonNull(value, name);
     if (!pattern.matcher(value).matches()) {
       throw new IllegalArgumentException(
-          name + " must be " + expected + ": '" + abbreviate(value) + "'");
+          name + " must be " + expected + ": " + Excerpt.quoted(value));
     }
-  }
-
-  private static String abbreviate(String value) {
-    return value.length() <= 64 ? value : value.substring(0, 61) + "...";
   }
 }

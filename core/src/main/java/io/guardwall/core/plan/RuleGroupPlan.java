@@ -16,6 +16,8 @@ import java.util.Set;
  * @param blocked the merged CIDRs in guardwall's rules, IPv4 first, each family ascending
  * @param evicted the desired entries left out for lack of capacity, first evicted first
  * @param refused the desired entries the safety rule keeps out of the group, with the reason
+ * @param added the desired entries this plan puts into the group that it did not block before, in
+ *     CIDR order: what a digest reports as newly blocked once the plan is written
  * @param capacityUsed capacity the whole rendered group needs (other rules included)
  * @param capacity the rule group's capacity
  * @param changed whether {@code ruleGroup} differs in meaning from the current group
@@ -25,6 +27,7 @@ public record RuleGroupPlan(
     List<Cidr> blocked,
     List<BlocklistEntry> evicted,
     List<Violation> refused,
+    List<BlocklistEntry> added,
     int capacityUsed,
     int capacity,
     boolean changed) {
@@ -34,6 +37,7 @@ public record RuleGroupPlan(
     blocked = List.copyOf(blocked);
     evicted = List.copyOf(evicted);
     refused = List.copyOf(refused);
+    added = List.copyOf(added);
     if (capacityUsed < 0 || capacityUsed > capacity) {
       throw new IllegalArgumentException(
           "capacityUsed " + capacityUsed + " is outside 0.." + capacity);

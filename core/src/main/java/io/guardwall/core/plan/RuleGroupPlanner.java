@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -94,9 +95,53 @@ public final class RuleGroupPlanner {
         fit.blocked(),
         fit.evicted(),
         refused,
+        added(safe, fit.evicted(), before),
         after.totalCapacity(),
         capacity,
         !after.owned().equals(before.owned()));
+  }
+
+  /**
+   * The kept entries the group did not block before: not covered by both of guardwall's rules as
+   * read. Computed from the group itself, so that of two writers that record the same address, only
+   * the one whose write first puts it in the group reports it.
+   */
+  private List<BlocklistEntry> added(
+      List<BlocklistEntry> safe, List<BlocklistEntry> evicted, CurrentGroup before) {
+    Set<BlocklistEntry> left = Set.copyOf(evicted);
+    AddressSet sources = addresses(before, layout.sourcePriority(), OwnedParts.OwnedRule::sources);
+    AddressSet destinations =
+        addresses(before, layout.destinationPriority(), OwnedParts.OwnedRule::destinations);
+    List<BlocklistEntry> added = new ArrayList<>();
+    for (BlocklistEntry entry : safe) {
+      AddressRange range = AddressRange.of(entry.cidr());
+      if (!left.contains(entry) && !(sources.covers(range) && destinations.covers(range))) {
+        added.add(entry);
+      }
+    }
+    return added;
+  }
+
+  /** The addresses one of guardwall's rules matches; anything not a CIDR matches none here. */
+  private static AddressSet addresses(
+      CurrentGroup group, int priority, Function<OwnedParts.OwnedRule, Set<String>> side) {
+    AddressSet set = new AddressSet();
+    OwnedParts.OwnedRule rule = group.owned().rules().get(priority);
+    if (rule != null) {
+      side.apply(rule).stream()
+          .filter(RuleGroupPlanner::isCidr)
+          .forEach(c -> set.add(AddressRange.of(Cidr.parse(c))));
+    }
+    return set;
+  }
+
+  private static boolean isCidr(String text) {
+    try {
+      Cidr.parse(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /**

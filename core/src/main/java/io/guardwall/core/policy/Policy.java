@@ -60,6 +60,14 @@ public final class Policy {
     return routed ? Optional.empty() : Optional.of("finding does not match the notify route");
   }
 
+  /**
+   * A sentence for {@code finding}'s alert when the workload, not the remote, is the actor (a port
+   * scan by the instance, outbound brute force, ...); empty otherwise.
+   */
+  public Optional<String> actorNote(Finding finding) {
+    return ThreatSides.actorNote(finding);
+  }
+
   /** Whether {@code finding}'s severity is at or above the notify threshold. */
   public boolean meetsNotifyThreshold(Finding finding) {
     return finding.severity().level().atLeast(config.notifyThreshold());

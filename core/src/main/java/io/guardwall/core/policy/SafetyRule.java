@@ -64,7 +64,7 @@ public final class SafetyRule {
   }
 
   /** The rule with this allow-list extended by {@code allowed} (the dynamic allow-list). */
-  public SafetyRule allowing(Collection<Cidr> allowed) {
+  SafetyRule allowing(Collection<Cidr> allowed) {
     List<Cidr> all = new ArrayList<>(allowList);
     all.addAll(allowed);
     return new SafetyRule(maxWidth, all);
@@ -117,7 +117,7 @@ public final class SafetyRule {
   }
 
   /** Whether {@code cidr} may be blocked. */
-  public boolean allows(Cidr cidr) {
+  boolean allows(Cidr cidr) {
     return check(cidr).isEmpty();
   }
 

@@ -34,7 +34,7 @@ record SideJudgement(Verdict verdict, @Nullable String detail, @Nullable String 
   }
 
   /** The judgement for a remote address seen in {@code direction} (null when not known). */
-  static SideJudgement of(Finding finding, String direction) {
+  static SideJudgement of(Finding finding, @Nullable String direction) {
     ThreatSides.Row row = ThreatSides.rowFor(finding.type());
     String resource = finding.resource();
     return switch (row.side()) {
@@ -47,7 +47,10 @@ record SideJudgement(Verdict verdict, @Nullable String detail, @Nullable String 
 
   /** ACTOR or an outbound connection: the workload acts and the remote may be its victim. */
   private static SideJudgement byRole(
-      ThreatSides.Row row, ResourceRole role, String direction, String resource) {
+      ThreatSides.Row row,
+      ResourceRole role,
+      @Nullable String direction,
+      @Nullable String resource) {
     String what = ThreatSides.DEFAULT.equals(row) ? "" : ", " + row.why();
     if (role == ResourceRole.ACTOR) {
       return new SideJudgement(Verdict.WORKLOAD_ACTS, "resourceRole ACTOR" + what, resource);
@@ -101,7 +104,7 @@ record SideJudgement(Verdict verdict, @Nullable String detail, @Nullable String 
         : InertText.of(resource);
   }
 
-  private static boolean isOutbound(String direction) {
+  private static boolean isOutbound(@Nullable String direction) {
     String d = direction == null ? "" : direction.strip().toUpperCase(Locale.ROOT);
     return d.equals("OUTBOUND") || d.equals("OUT");
   }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * resourceRole} and direction. The README shows it as "Which side is blocked". Stateless and
  * thread-safe.
  */
-public final class ThreatSides {
+final class ThreatSides {
 
   /**
    * One row of the table.
@@ -106,7 +106,7 @@ public final class ThreatSides {
    * A sentence for the finding's alert when the workload, not the remote, is the actor (a port scan
    * by the instance, outbound brute force, ...); empty otherwise.
    */
-  public static Optional<String> actorNote(Finding finding) {
+  static Optional<String> actorNote(Finding finding) {
     List<String> directions =
         finding.remoteIps().isEmpty()
             ? Collections.singletonList(null)

@@ -1,6 +1,7 @@
 package io.guardwall.core.port;
 
 import io.guardwall.core.slack.SlackMessage;
+import java.util.Optional;
 
 /** Delivers Slack messages; implementations are thread-safe. */
 public interface Notifier {
@@ -21,5 +22,14 @@ public interface Notifier {
    */
   default void deliver(SlackMessage message) {
     send(message);
+  }
+
+  /**
+   * Why this notifier cannot post anything now (no valid webhook URL is configured yet), or empty
+   * when it can. Callers ask before they claim an alert, so that an alert nobody can send is never
+   * marked as being sent. The default: always able to post.
+   */
+  default Optional<String> unavailable() {
+    return Optional.empty();
   }
 }

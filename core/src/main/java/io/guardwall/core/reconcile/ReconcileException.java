@@ -3,8 +3,8 @@ package io.guardwall.core.reconcile;
 import org.jspecify.annotations.Nullable;
 
 /** The firewall could not be brought to the desired state within the retry budget. */
-public class ReconcileException extends RuntimeException {
-  public ReconcileException(String message, @Nullable Throwable cause) {
+public final class ReconcileException extends RuntimeException {
+  ReconcileException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

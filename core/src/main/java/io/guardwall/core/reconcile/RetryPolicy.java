@@ -48,7 +48,7 @@ public record RetryPolicy(
   }
 
   /** Sleeps for the delay after {@code attempt}; keeps the interrupt flag when interrupted. */
-  public void pause(int attempt) {
+  void pause(int attempt) {
     try {
       sleeper.sleep(delayAfter(attempt));
     } catch (InterruptedException e) {

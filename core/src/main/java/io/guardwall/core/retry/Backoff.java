@@ -35,7 +35,7 @@ public record Backoff(Duration baseDelay, Duration maxDelay) {
   }
 
   /** The longest wait after failed attempt {@code attempt} (1-based). */
-  public Duration ceiling(int attempt) {
+  Duration ceiling(int attempt) {
     int doublings = Math.min(Math.max(attempt - 1, 0), 62);
     long base = baseDelay.toNanos();
     long max = maxDelay.toNanos();

@@ -44,6 +44,27 @@ public final class EventPatterns {
   }
 
   /**
+   * One pattern that matches what any route's pattern matches: the alternatives of every route's
+   * top-level {@code $or}, in route order. The cloud queues events through one rule with it, so
+   * that an event two routes want (a HIGH network finding) is queued once, not once per route.
+   *
+   * @throws IllegalStateException when a route's file is not one top-level {@code $or}
+   */
+  public static ObjectNode anyRoute(SeverityLevel notifyThreshold) {
+    ObjectNode any = Jackson.objectNode();
+    ArrayNode alternatives = any.putArray("$or");
+    for (Route route : Route.values()) {
+      ObjectNode pattern = load(route, notifyThreshold);
+      if (pattern.size() != 1 || !pattern.path("$or").isArray()) {
+        throw new IllegalStateException(
+            route.resource() + " must be one top-level $or to be combined with the others");
+      }
+      alternatives.addAll((ArrayNode) pattern.get("$or"));
+    }
+    return any;
+  }
+
+  /**
    * {@code notifyPattern} with both severity filters set from {@link SeverityLevel}'s bands: the
    * GuardDuty score from {@code threshold}'s floor up to the highest score, and the ASFF labels
    * from {@code threshold} up.

@@ -10,16 +10,16 @@ public final class BlockKitLimits {
   public static final int MAX_BLOCKS = 50;
 
   /** Characters of a section's or a context element's text. */
-  public static final int MAX_SECTION_TEXT = 3000;
+  static final int MAX_SECTION_TEXT = 3000;
 
   /** Characters of a header's plain text. */
-  public static final int MAX_HEADER_TEXT = 150;
+  static final int MAX_HEADER_TEXT = 150;
 
   /** Fields of one section. */
-  public static final int MAX_FIELDS = 10;
+  static final int MAX_FIELDS = 10;
 
   /** Characters of one field. */
-  public static final int MAX_FIELD_TEXT = 2000;
+  static final int MAX_FIELD_TEXT = 2000;
 
   /** Characters of the message's top-level {@code text}, the notification fallback. */
   public static final int MAX_FALLBACK_TEXT = 4000;

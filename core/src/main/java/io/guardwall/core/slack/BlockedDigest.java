@@ -93,10 +93,11 @@ final class BlockedDigest {
   }
 
   private static String expiry(BlockedIp ip, Instant now) {
-    if (ip.pinned()) {
+    Instant expiresAt = ip.expiresAt();
+    if (expiresAt == null) {
       return "pinned";
     }
-    return "until " + EXPIRY.format(ip.expiresAt()) + " (" + remaining(ip.expiresAt(), now) + ")";
+    return "until " + EXPIRY.format(expiresAt) + " (" + remaining(expiresAt, now) + ")";
   }
 
   private static String remaining(Instant expiresAt, Instant now) {

@@ -5,12 +5,13 @@ import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.Origin;
 import io.guardwall.core.model.RemoteIp;
 import io.guardwall.core.model.SeverityLevel;
-import io.guardwall.core.policy.ThreatSides;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The alert for one finding: a coloured attachment with the severity, a sample label, title and
@@ -36,7 +37,7 @@ final class FindingAlert {
 
   private FindingAlert() {}
 
-  static ObjectNode payload(Finding finding) {
+  static ObjectNode payload(Finding finding, Optional<String> actorNote) {
     Objects.requireNonNull(finding, "finding");
     List<ObjectNode> blocks = new ArrayList<>();
     blocks.add(Blocks.header(severityName(finding) + " · " + product(finding) + " finding"));
@@ -45,8 +46,8 @@ final class FindingAlert {
           Blocks.section(
               ":warning: *" + SAMPLE_LABEL + "* — generated for testing, nothing really happened"));
     }
-    ThreatSides.actorNote(finding)
-        .ifPresent(note -> blocks.add(Blocks.section(":warning: " + SlackText.safe(note, 1000))));
+    actorNote.ifPresent(
+        note -> blocks.add(Blocks.section(":warning: " + SlackText.safe(note, 1000))));
     blocks.add(Blocks.section(titleAndDescription(finding)));
     blocks.add(Blocks.fields(facts(finding)));
     blocks.add(Blocks.section(remoteIps(finding.remoteIps())));
@@ -76,7 +77,7 @@ final class FindingAlert {
         field("Finding ID", finding.id()));
   }
 
-  private static String field(String label, String value) {
+  private static String field(String label, @Nullable String value) {
     return "*" + label + "*\n" + SlackText.safe(value, MAX_FIELD_VALUE);
   }
 

@@ -19,7 +19,9 @@ public record SlackMessage(Kind kind, @Nullable String findingId, ObjectNode pay
     /** The addresses newly blocked in one run. */
     BLOCKED,
     /** A cloud execution that failed after its retries. */
-    FAILURE
+    FAILURE,
+    /** What a maintenance run unblocked, and what does not fit the rule group. */
+    MAINTENANCE
   }
 
   public SlackMessage {

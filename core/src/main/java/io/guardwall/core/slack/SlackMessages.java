@@ -1,10 +1,12 @@
 package io.guardwall.core.slack;
 
+import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.Finding;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Builds Block Kit payloads for Slack incoming webhooks: the digest of addresses blocked in a run,
@@ -37,7 +39,7 @@ public final class SlackMessages {
    *
    * @throws IllegalArgumentException when {@code blocked} is empty: there is nothing to report
    */
-  public SlackMessage blockedDigest(List<BlockedIp> blocked, Instant now) {
+  SlackMessage blockedDigest(List<BlockedIp> blocked, Instant now) {
     return new SlackMessage(SlackMessage.Kind.BLOCKED, null, digest.payload(blocked, now));
   }
 
@@ -58,10 +60,26 @@ public final class SlackMessages {
     return messages;
   }
 
-  /** The alert for one finding, coloured by its severity. */
-  public SlackMessage findingAlert(Finding finding) {
+  /**
+   * The maintenance run's summary: what expired, what does not fit the rule group (the first of
+   * each listed, the rest counted) and how many newly blocked addresses its digests left unlisted.
+   */
+  public SlackMessage maintenanceSummary(
+      List<Cidr> expired, int expiredCount, List<Cidr> evicted, int evictedCount, int unlisted) {
+    return new SlackMessage(
+        SlackMessage.Kind.MAINTENANCE,
+        null,
+        MaintenanceSummary.payload(expired, expiredCount, evicted, evictedCount, unlisted));
+  }
+
+  /**
+   * The alert for one finding, coloured by its severity, with the policy's {@code actorNote} (see
+   * {@code Policy.actorNote}) as a warning when there is one.
+   */
+  public SlackMessage findingAlert(Finding finding, Optional<String> actorNote) {
     Objects.requireNonNull(finding, "finding");
-    return new SlackMessage(SlackMessage.Kind.FINDING, finding.id(), FindingAlert.payload(finding));
+    return new SlackMessage(
+        SlackMessage.Kind.FINDING, finding.id(), FindingAlert.payload(finding, actorNote));
   }
 
   /**
@@ -74,10 +92,5 @@ public final class SlackMessages {
         SlackMessage.Kind.FAILURE,
         null,
         FailureAlert.payload(stateMachine, execution, error, cause));
-  }
-
-  /** Escapes {@code &}, {@code <} and {@code >} so that text cannot become mrkdwn markup. */
-  public static String escape(String text) {
-    return SlackText.escape(text);
   }
 }

@@ -65,11 +65,9 @@ final class SlackText {
    * invisible characters ({@link InertText}), formatting and mentions {@linkplain #neutralise
    * neutralised}, escaped, then cut to at most {@code max} chars; a dash when absent.
    */
-  static String safe(String text, int max) {
-    String inert = InertText.of(text);
-    return inert == null || inert.isBlank()
-        ? "—"
-        : truncate(escape(neutralise(inert.strip())), max);
+  static String safe(@Nullable String text, int max) {
+    String inert = text == null ? "" : InertText.of(text);
+    return inert.isBlank() ? "—" : truncate(escape(neutralise(inert.strip())), max);
   }
 
   /**

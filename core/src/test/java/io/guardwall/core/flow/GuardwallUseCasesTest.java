@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -120,26 +119,105 @@ class GuardwallUseCasesTest {
   }
 
   @Test
-  void postDigest_shouldListOnlyWhatTheFirewallHolds_whenSomeWereLeftOut() {
+  void reconcile_shouldReportAdded_onlyWhatTheGroupDidNotBlockBefore() {
+    Guardwall gw = guardwall(GuardwallConfig.defaults());
+    store.upsert(manual("198.51.100.1"));
+    ReconcileResult first = gw.reconcile();
+    store.upsert(manual("198.51.100.2"));
+    store.upsert(manual("198.51.100.1"));
+
+    ReconcileResult second = gw.reconcile();
+    ReconcileResult third = gw.reconcile();
+
+    assertThat(first.plan().added())
+        .extracting(e -> e.cidr().value())
+        .containsExactly("198.51.100.1/32");
+    assertThat(second.plan().added())
+        .as("a refreshed entry the group already blocks is not added again")
+        .extracting(e -> e.cidr().value())
+        .containsExactly("198.51.100.2/32");
+    assertThat(third.plan().added()).isEmpty();
+  }
+
+  @Test
+  void reconcile_shouldNotReportAdded_whatCapacityLeftOut() {
+    // Capacity 2 holds one CIDR in each of the two rules.
+    Guardwall gw =
+        guardwall(
+            config("{\"firewall\":{\"capacity\":2}}"),
+            new RecordingNotifier(null),
+            new DryRunFirewall(2));
+    store.upsert(manual("198.51.100.1"));
+    store.upsert(manual("203.0.113.9"));
+
+    ReconcileResult result = gw.reconcile();
+
+    assertThat(result.plan().evicted()).hasSize(1);
+    assertThat(result.plan().added())
+        .hasSize(1)
+        .doesNotContainAnyElementsOf(result.plan().evicted());
+  }
+
+  @Test
+  void postDigest_shouldPostNothing_whenTheNotifierCannotPost() {
+    RecordingNotifier notifier = new RecordingNotifier(null);
+    Notifier unconfigured =
+        new Notifier() {
+          @Override
+          public void send(io.guardwall.core.slack.SlackMessage message) {
+            notifier.send(message);
+          }
+
+          @Override
+          public java.util.Optional<String> unavailable() {
+            return java.util.Optional.of("no webhook URL yet");
+          }
+        };
+
+    DigestOutcome digest =
+        guardwall(GuardwallConfig.defaults(), unconfigured)
+            .postDigest(List.of(blocked("198.51.100.1")));
+
+    assertThat(digest.delivered()).isFalse();
+    assertThat(digest.failures()).singleElement().asString().contains("no webhook URL yet");
+    assertThat(notifier.messages()).isEmpty();
+  }
+
+  @Test
+  void postMaintenanceDigest_shouldSendTheAddedDigestThenTheSummary() {
+    RecordingNotifier notifier = new RecordingNotifier(null);
+    MaintenanceDigest input =
+        new MaintenanceDigest(
+            List.of(Cidr.parse("198.51.100.7/32")),
+            3,
+            List.of(),
+            0,
+            List.of(blocked("198.51.100.1")),
+            1);
+
+    DigestOutcome digest =
+        guardwall(GuardwallConfig.defaults(), notifier).postMaintenanceDigest(input);
+
+    assertThat(digest.delivered()).isTrue();
+    assertThat(notifier.messages())
+        .extracting(io.guardwall.core.slack.SlackMessage::kind)
+        .containsExactly(
+            io.guardwall.core.slack.SlackMessage.Kind.BLOCKED,
+            io.guardwall.core.slack.SlackMessage.Kind.MAINTENANCE);
+    assertThat(notifier.messages().get(1).payload().toString())
+        .contains("3 addresses expired", "198.51.100.7/32", "and 2 more");
+  }
+
+  @Test
+  void postMaintenanceDigest_shouldSendNothing_whenNothingHappened() {
     RecordingNotifier notifier = new RecordingNotifier(null);
 
     DigestOutcome digest =
         guardwall(GuardwallConfig.defaults(), notifier)
-            .postDigest(
-                List.of(blocked("198.51.100.1"), blocked("198.51.100.2")),
-                Set.of(Cidr.parse("198.51.100.2/32")));
+            .postMaintenanceDigest(new MaintenanceDigest(List.of(), 0, List.of(), 0, List.of(), 0));
 
-    assertThat(digest.listed())
-        .extracting(b -> b.cidr().value())
-        .containsExactly("198.51.100.1/32");
-    assertThat(digest.delivered()).isTrue();
-    assertThat(notifier.messages())
-        .singleElement()
-        .satisfies(
-            m ->
-                assertThat(m.payload().toString())
-                    .contains("198.51.100.1")
-                    .doesNotContain("198.51.100.2"));
+    assertThat(digest.messages()).isZero();
+    assertThat(notifier.messages()).isEmpty();
   }
 
   @Test
@@ -151,7 +229,7 @@ class GuardwallUseCasesTest {
 
     DigestOutcome digest =
         guardwall(GuardwallConfig.defaults(), refusing)
-            .postDigest(List.of(blocked("198.51.100.1")), Set.of());
+            .postDigest(List.of(blocked("198.51.100.1")));
 
     assertThat(digest.delivered()).isFalse();
     assertThat(digest.failures()).singleElement().asString().contains("no_service");
@@ -194,6 +272,11 @@ class GuardwallUseCasesTest {
   }
 
   private Guardwall guardwall(GuardwallConfig config, Notifier notifier) {
+    return guardwall(config, notifier, firewall);
+  }
+
+  private Guardwall guardwall(
+      GuardwallConfig config, Notifier notifier, io.guardwall.core.port.Firewall firewall) {
     return new Guardwall(
         config,
         new Guardwall.Ports(store, new InMemoryNotificationLog(), firewall, notifier),

@@ -35,6 +35,14 @@ class FindingTest {
   }
 
   @Test
+  void build_shouldRejectIt_whenAListIsNull() {
+    assertThatThrownBy(() -> minimal().remoteIps(null).build())
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> minimal().warnings(null).build())
+        .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void build_shouldPutEachPartWhereItIsNamed_whenEverythingIsSet() {
     Finding f = minimal().accountId("111122223333").region("eu-west-1").arn("arn:x").build();
 

@@ -3,12 +3,17 @@ package io.guardwall.core.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
 import io.guardwall.core.config.ConfigReader;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.model.Cidr;
+import io.guardwall.core.testing.NeverRendered;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Issue 12 defects 1-4: what may never be blocked, on whichever path it arrives. */
@@ -56,6 +61,22 @@ class SafetyRuleTest {
   void check_shouldRefuse_whenCidrBreaksTheRule(String cidr, Violation.Kind kind) {
     assertThat(defaults.check(Cidr.parse(cidr)))
         .hasValueSatisfying(v -> assertThat(v.kind()).isEqualTo(kind));
+  }
+
+  static Stream<String> nonPublicRanges() {
+    return NeverRendered.NON_PUBLIC.stream();
+  }
+
+  /** The oracle's table and production's agree: both ends of every listed range are refused. */
+  @ParameterizedTest
+  @MethodSource("nonPublicRanges")
+  void check_shouldRefuseBothEnds_ofEveryNonPublicRangeOfTheOracle(String range) {
+    IPAddress block = new IPAddressString(range).getAddress().toPrefixBlock();
+    for (IPAddress end : List.of(block.getLower(), block.getUpper())) {
+      assertThat(defaults.check(Cidr.parse(end.withoutPrefixLength().toCanonicalString())))
+          .as("%s of %s", end, range)
+          .hasValueSatisfying(v -> assertThat(v.kind()).isEqualTo(Violation.Kind.NON_PUBLIC));
+    }
   }
 
   @ParameterizedTest

@@ -61,6 +61,20 @@ class ThreatSidesTest {
   }
 
   @Test
+  void actorNote_shouldSayTheWorkloadIsTheActor_whenOutboundBruteForce() {
+    assertThat(
+            ThreatSides.actorNote(
+                finding()
+                    .type("UnauthorizedAccess:EC2/SSHBruteForce")
+                    .role(ResourceRole.ACTOR)
+                    .ips()
+                    .build()))
+        .get()
+        .asString()
+        .startsWith("The workload is the actor (resourceRole ACTOR");
+  }
+
+  @Test
   void actorNote_shouldNameTheResource_whenTheWorkloadActsWithoutRemoteIps() {
     assertThat(ThreatSides.actorNote(finding().type("Backdoor:EC2/Spambot").ips().build()))
         .get()

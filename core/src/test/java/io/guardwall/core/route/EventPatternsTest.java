@@ -48,4 +48,21 @@ class EventPatternsTest {
                 .map(SeverityLevel::name)
                 .toList());
   }
+
+  @Test
+  void anyRoute_shouldHoldEveryRoutesAlternatives_inRouteOrder() {
+    ObjectNode any = EventPatterns.anyRoute(SeverityLevel.HIGH);
+
+    assertThat(any.properties()).hasSize(1);
+    JsonNode expected =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+            .arrayNode()
+            .addAll(
+                (com.fasterxml.jackson.databind.node.ArrayNode)
+                    EventPatterns.load(Route.BLOCK).get("$or"))
+            .addAll(
+                (com.fasterxml.jackson.databind.node.ArrayNode)
+                    EventPatterns.load(Route.NOTIFY, SeverityLevel.HIGH).get("$or"));
+    assertThat(any.get("$or")).isEqualTo(expected);
+  }
 }

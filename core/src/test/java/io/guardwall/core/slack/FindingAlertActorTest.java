@@ -4,51 +4,30 @@ import static io.guardwall.core.slack.SlackFixtures.finding;
 import static io.guardwall.core.slack.SlackFixtures.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.guardwall.core.model.Finding;
-import io.guardwall.core.model.ResourceFacts;
-import io.guardwall.core.model.ResourceRole;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A finding alert never calls the workload's victim an attacker. */
+/**
+ * A finding alert shows the policy's note that the workload is the actor, escaped; what the note
+ * says is the policy's (ThreatSidesTest, RunVictimTest).
+ */
 class FindingAlertActorTest {
 
   private final SlackMessages messages = new SlackMessages("./guardwall unblock");
 
-  private List<String> alertTexts(Finding finding) {
-    return texts(messages.findingAlert(finding).payload());
+  private List<String> alertTexts(Optional<String> actorNote) {
+    return texts(messages.findingAlert(finding().build(), actorNote).payload());
   }
 
   @Test
-  void findingAlert_shouldSayTheWorkloadIsTheActor_whenItScansOthers() {
-    Finding.Builder b = finding();
-    b.type("Recon:EC2/Portscan");
-    b.resource("Instance i-0abc <b>");
-
-    assertThat(alertTexts(b.build()))
-        .contains(
-            ":warning: The workload is the actor (it scans other hosts' ports): its remote"
-                + " addresses may be victims, not attackers. Consider isolating Instance i-0abc"
-                + " &lt;b&gt;.");
+  void findingAlert_shouldWarnWithTheActorNoteEscaped_whenThereIsOne() {
+    assertThat(alertTexts(Optional.of("The workload is the actor. Consider isolating <b> & co.")))
+        .contains(":warning: The workload is the actor. Consider isolating &lt;b&gt; &amp; co.");
   }
 
   @Test
-  void findingAlert_shouldSayTheWorkloadIsTheActor_whenOutboundBruteForce() {
-    Finding.Builder b = finding();
-    b.type("UnauthorizedAccess:EC2/SSHBruteForce");
-    b.resourceFacts(new ResourceFacts(ResourceRole.ACTOR, List.of()));
-
-    assertThat(alertTexts(b.build()))
-        .anyMatch(t -> t.startsWith(":warning: The workload is the actor (resourceRole ACTOR"));
-  }
-
-  @Test
-  void findingAlert_shouldAddNoActorLine_whenTheRemoteIsTheAttacker() {
-    Finding.Builder b = finding();
-    b.type("UnauthorizedAccess:EC2/SSHBruteForce");
-    b.resourceFacts(new ResourceFacts(ResourceRole.TARGET, List.of()));
-
-    assertThat(alertTexts(b.build())).noneMatch(t -> t.contains("actor"));
-    assertThat(alertTexts(finding().build())).noneMatch(t -> t.contains("actor"));
+  void findingAlert_shouldAddNoActorLine_whenThereIsNoNote() {
+    assertThat(alertTexts(Optional.empty())).noneMatch(t -> t.contains("actor"));
   }
 }

@@ -23,6 +23,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,14 +39,14 @@ class FindingAlertTest {
   private final SlackMessages messages = new SlackMessages("./guardwall unblock");
 
   private JsonNode alert(Finding finding) {
-    SlackMessage message = messages.findingAlert(finding);
+    SlackMessage message = messages.findingAlert(finding, Optional.empty());
     assertWithinBlockKitLimits(message.payload());
     return message.payload();
   }
 
   @Test
   void findingAlert_shouldShowTheFindingInAColouredAttachment_whenGuardDutyFinding() {
-    SlackMessage message = messages.findingAlert(finding().build());
+    SlackMessage message = messages.findingAlert(finding().build(), Optional.empty());
 
     assertThat(message.kind()).isEqualTo(SlackMessage.Kind.FINDING);
     assertThat(message.findingId()).isEqualTo(GD_ID);
@@ -332,7 +333,8 @@ class FindingAlertTest {
 
   @Test
   void findingAlert_shouldRejectNull() {
-    assertThatThrownBy(() -> messages.findingAlert(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> messages.findingAlert(null, Optional.empty()))
+        .isInstanceOf(NullPointerException.class);
   }
 
   @Test

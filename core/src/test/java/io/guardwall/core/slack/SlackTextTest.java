@@ -23,12 +23,12 @@ class SlackTextTest {
         "plain text => plain text",
       })
   void escape_shouldNeutraliseMarkup_whenTextHasControlCharacters(String text, String expected) {
-    assertThat(SlackMessages.escape(text)).isEqualTo(expected);
+    assertThat(SlackText.escape(text)).isEqualTo(expected);
   }
 
   @Test
   void escape_shouldRejectNull() {
-    assertThatThrownBy(() -> SlackMessages.escape(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> SlackText.escape(null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test

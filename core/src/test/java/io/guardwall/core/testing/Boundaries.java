@@ -1,12 +1,17 @@
 package io.guardwall.core.testing;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * The module boundaries as ArchUnit rules, shared by the modules whose test classpath holds the
@@ -75,12 +80,31 @@ public final class Boundaries {
           .resideInAPackage("io.guardwall.core.parse..")
           .because("cli and lambda are thin adapters over the Guardwall facade");
 
+  /**
+   * NullAway checks only null-marked code, so a package without {@code @NullMarked} would go
+   * unchecked in silence. cli and bench are left out: NullAway cannot see that picocli and JMH
+   * initialise their fields.
+   */
+  public static final ArchRule NULL_MARKED =
+      classes()
+          .that()
+          .resideOutsideOfPackages("io.guardwall.cli..", "io.guardwall.bench..")
+          .should(
+              ArchCondition.from(
+                  DescribedPredicate.<JavaClass>describe(
+                      "reside in a @NullMarked package",
+                      c -> c.getPackage().isAnnotatedWith(NullMarked.class))));
+
   private Boundaries() {}
 
-  /** guardwall's production classes on the calling module's test classpath. */
+  /**
+   * guardwall's production classes on the calling module's test classpath: neither test classes nor
+   * core's test jar (this class's own), which a reactor build puts there as a jar.
+   */
   public static JavaClasses productionClasses() {
     return new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(location -> !location.contains("-tests.jar"))
         .importPackages("io.guardwall");
   }
 

@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Cold start of one handler: from JVM start to the first handled event, in a fresh JVM, against
- * local endpoints (moto). {@code ColdStart setup TABLE} creates the table first; {@code ColdStart
- * HANDLER_CLASS EVENT_FILE} measures. Not a test: run by hand (see the report).
+ * local endpoints (moto). {@code ColdStart setup TABLE...} creates the tables first (the
+ * blocklist's and the notification log's); {@code ColdStart HANDLER_CLASS EVENT_FILE} measures. Not
+ * a test: run by hand (see the report).
  */
 public final class ColdStart {
 
@@ -24,7 +25,9 @@ public final class ColdStart {
     if (args[0].equals("setup")) {
       try (DynamoDbClient client =
           DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
-        DynamoDbState.createTableIfMissing(client, args[1]);
+        for (int i = 1; i < args.length; i++) {
+          DynamoDbState.createTableIfMissing(client, args[i]);
+        }
       }
       return;
     }

@@ -1,0 +1,5 @@
+/** See the module README; every type here is null-marked: null only where @Nullable says so. */
+@NullMarked
+package io.guardwall.lambda;
+
+import org.jspecify.annotations.NullMarked;
