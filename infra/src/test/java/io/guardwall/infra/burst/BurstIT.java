@@ -46,7 +46,7 @@ class BurstIT {
 
   @BeforeAll
   static void synth() {
-    topology = Topology.of(ProvisionalTemplate.of(Synthesized.defaults().json()));
+    topology = Topology.of(Synthesized.defaults().json());
   }
 
   @Test
