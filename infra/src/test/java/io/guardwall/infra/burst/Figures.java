@@ -3,6 +3,7 @@ package io.guardwall.infra.burst;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.aws.NetworkFirewallStub;
+import io.guardwall.lambda.ReconcileHandler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,6 +120,7 @@ record Figures(
         "itemFailures", invocations.stream().mapToInt(QueuePoller.Invocation::itemFailures).sum());
     o.put("oldestMessageSeconds", seconds(oldestMessage));
     o.put("functionErrors", functionErrors.size()).put("deadLetters", deadLetters);
+    o.put("capacityUsedPercentHighest", highest(ReconcileHandler.CAPACITY_METRIC));
     ObjectNode published = o.putObject("metricTotals");
     metrics.keySet().forEach(name -> published.put(name, total(name)));
     String text = o.toPrettyString();
