@@ -22,6 +22,7 @@ import io.guardwall.sqlite.SqliteState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -127,11 +128,25 @@ final class Backend implements AutoCloseable {
           store[1].equals(":memory:")
               ? SqliteState.inMemory(warnings)
               : SqliteState.open(Path.of(store[1]), warnings);
-      case "dynamodb" -> DynamoDbState.create(store[1]);
+      case "dynamodb" -> dynamoDb(store[1]);
       default ->
           throw new UsageException(
-              "--store must be sqlite:FILE or dynamodb:TABLE, got " + storeSpec);
+              "--store must be sqlite:FILE or dynamodb:TABLE[,NOTIFICATIONS_TABLE], got "
+                  + storeSpec);
     };
+  }
+
+  /**
+   * {@code TABLE} holds both stores; {@code TABLE,NOTIFICATIONS_TABLE} keeps the notification log
+   * apart, as the deployed stack does, so that a reconcile's scan never reads it.
+   */
+  private static StateBackend dynamoDb(String tables) {
+    String[] names = tables.split(",", -1);
+    if (names.length > 2 || Arrays.stream(names).anyMatch(String::isBlank)) {
+      throw new UsageException(
+          "--store dynamodb: expects TABLE or TABLE,NOTIFICATIONS_TABLE, got " + tables);
+    }
+    return DynamoDbState.create(names[0], names[names.length - 1]);
   }
 
   private static Firewall ruleGroup(String arn) {

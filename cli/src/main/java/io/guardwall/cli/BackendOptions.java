@@ -7,7 +7,7 @@ final class BackendOptions {
 
   @Option(
       names = "--store",
-      paramLabel = "sqlite:FILE|dynamodb:TABLE",
+      paramLabel = "sqlite:FILE|dynamodb:TABLE[,NOTIFICATIONS_TABLE]",
       description =
           "Desired-state store (default: sqlite:$GUARDWALL_STATE or sqlite:.guardwall/state.db).")
   String store;

@@ -62,6 +62,24 @@ class AwsCommandsIT {
   }
 
   @Test
+  void process_shouldKeepNotificationsOutOfTheBlocklistTable_whenTwoTablesNamed() {
+    String store = "dynamodb:two-blocks,two-notes";
+    assertThat(CliRunner.run("init", "--store", store).exitCode()).isZero();
+    CliRunner p =
+        CliRunner.run(
+            "process", "--store", store, "../samples/events/02-guardduty-c2-outbound.json");
+    assertThat(p.exitCode()).as(p.err()).isZero();
+    assertThat(keys("two-blocks")).isNotEmpty().allMatch(k -> k.startsWith("cidr#"));
+    assertThat(keys("two-notes")).isNotEmpty().noneMatch(k -> k.startsWith("cidr#"));
+  }
+
+  private static List<String> keys(String table) {
+    return MotoServer.dynamoDb().scan(b -> b.tableName(table)).items().stream()
+        .map(item -> item.get(io.guardwall.aws.DynamoDbSchema.PARTITION_KEY).s())
+        .toList();
+  }
+
+  @Test
   void status_shouldReportDrift_whenSomeoneEditedTheRuleGroup() throws Exception {
     run("init");
     run("block", "198.51.100.9", "--pin");

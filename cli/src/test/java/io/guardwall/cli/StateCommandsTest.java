@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,15 @@ class StateCommandsTest {
     assertThat(b.exitCode()).as(b.err()).isZero();
     assertThat(b.json().at("/entry/cidr").asText()).isEqualTo("2001:db8::/48");
     assertThat(b.json().at("/entry/expiresAt").isNull()).isFalse();
+  }
+
+  @Test
+  void list_shouldExitTwo_whenDynamoDbTablesMalformed() {
+    for (String tables : List.of("a,b,c", "a,", ",b", "a, ")) {
+      CliRunner r = CliRunner.run("list", "--store", "dynamodb:" + tables);
+      assertThat(r.exitCode()).as(tables).isEqualTo(2);
+      assertThat(r.err()).contains("expects TABLE or TABLE,NOTIFICATIONS_TABLE, got " + tables);
+    }
   }
 
   @Test

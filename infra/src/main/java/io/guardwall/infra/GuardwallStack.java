@@ -27,6 +27,10 @@ public class GuardwallStack extends Stack {
   private void createOutputs() {
     output("RuleGroupArn", guardwall.getRuleGroupArn(), "attach to your firewall policy");
     output("TableName", guardwall.getTable().getTableName(), "the blocklist");
+    output(
+        "NotificationsTableName",
+        guardwall.getNotificationsTable().getTableName(),
+        "the notification log (which findings were alerted)");
     output("SlackSecretArn", guardwall.getSlackSecret().getSecretArn(), "put the webhook URL here");
     output("EventQueueUrl", guardwall.getEventQueue().getQueueUrl(), "finding events to process");
     output(

@@ -334,6 +334,11 @@ class GuardwallStackTest {
     assertThat(app.json().path("Outputs").fieldNames())
         .toIterable()
         .containsExactlyInAnyOrder(
-            "RuleGroupArn", "TableName", "SlackSecretArn", "EventQueueUrl", "DeadLetterQueueUrl");
+            "RuleGroupArn",
+            "TableName",
+            "NotificationsTableName",
+            "SlackSecretArn",
+            "EventQueueUrl",
+            "DeadLetterQueueUrl");
   }
 }

@@ -173,21 +173,29 @@ public final class DigestingNotifier implements Notifier, AutoCloseable {
   }
 
   /**
-   * Waits for the webhook's turn, then merges what queued up meanwhile; null once closed and empty.
+   * Waits for work, then for the webhook's turn, then merges what queued up meanwhile; null once
+   * closed and empty. Work comes first so that closing an idle notifier right after a post does not
+   * wait out the pace.
    */
   private @Nullable Outgoing next() {
+    if (!awaitWork()) {
+      return null;
+    }
     awaitTurn.run();
+    // Only this thread takes from the queue, so it still holds what awaitWork saw, and more.
     synchronized (this) {
-      while (queue.isEmpty() && !closed) {
-        waitForWork();
-      }
-      if (queue.isEmpty()) {
-        return null;
-      }
       queue = Digests.merge(queue);
       inFlight = queue.remove(0);
       return inFlight;
     }
+  }
+
+  /** Whether there is work: false once closed with nothing queued. */
+  private synchronized boolean awaitWork() {
+    while (queue.isEmpty() && !closed) {
+      waitForWork();
+    }
+    return !queue.isEmpty();
   }
 
   // The caller waits in a loop on its own condition.

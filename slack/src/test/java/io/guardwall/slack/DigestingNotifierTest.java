@@ -107,6 +107,19 @@ class DigestingNotifierTest {
   }
 
   @Test
+  void close_shouldNotWaitForTheNextTurn_whenNothingIsQueued() {
+    FakeDelivery delivery = new FakeDelivery(false);
+    DigestingNotifier n = start(delivery);
+
+    n.send(Messages.finding("f-0"));
+    n.flush();
+    n.close();
+
+    // One turn for the one post: an idle thread waits for work, not for the webhook's pace.
+    assertThat(turns.get()).isEqualTo(1);
+  }
+
+  @Test
   void send_shouldMergeDigestsQueuedBehindAPost_whenTheWebhookIsBusy() throws Exception {
     FakeDelivery delivery = new FakeDelivery(true);
     DigestingNotifier n = start(delivery);
