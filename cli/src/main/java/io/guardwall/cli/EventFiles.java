@@ -130,6 +130,23 @@ final class EventFiles {
     return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
   }
 
+  /**
+   * The sources the command line's PATH arguments name, in order: see {@link #expand}.
+   *
+   * @throws UsageException when a path does not exist or cannot be read
+   */
+  static List<EventSource> sources(List<String> paths, Consumer<String> skipped) {
+    List<EventSource> sources = new ArrayList<>();
+    expand(paths.stream().map(Path::of).toList(), skipped)
+        .forEach(f -> sources.add(new LocalEventFile(f)));
+    return sources;
+  }
+
+  /** Passes every event of {@code sources} to {@code sink}, one at a time, in order. */
+  static void forEach(List<EventSource> sources, Consumer<EventInput> sink) {
+    sources.forEach(s -> EventReader.read(s, MAX_FILE_BYTES, sink));
+  }
+
   /** The events of one file; a file or line that cannot be read becomes one failed input. */
   static List<EventInput> read(Path file) {
     return read(file, MAX_FILE_BYTES);
