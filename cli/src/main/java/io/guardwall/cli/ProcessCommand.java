@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,6 +40,8 @@ final class ProcessCommand extends StateCommand {
           "Reconcile interval while events arrive, at most P1D (default: ${DEFAULT-VALUE}).")
   Duration interval;
 
+  @Mixin TimeWindow window;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
@@ -51,6 +54,7 @@ final class ProcessCommand extends StateCommand {
       throw new UsageException("--workers must be 1-256: " + workers);
     }
     Cli.duration(interval, "--checkpoint-every", MAX_INTERVAL);
+    window.validate();
   }
 
   @Override
@@ -60,6 +64,10 @@ final class ProcessCommand extends StateCommand {
     Run run = backend.startRun();
     Progress progress = new Progress(spec.commandLine().getErr());
     ProcessTally tally = processAll(run, sources, progress);
+    String leftOut = window.leftOut();
+    if (!leftOut.isEmpty()) {
+      diagnostics.warning(leftOut);
+    }
     RunReport end = run.finish();
     progress.print(run.reconciles());
     List<String> errors = new ArrayList<>(end.errors());
@@ -75,7 +83,8 @@ final class ProcessCommand extends StateCommand {
     Periodic ticks = new Periodic(() -> tick(run, progress), interval);
     try {
       EventFiles.forEach(
-          sources, input -> pool.submit(() -> tally.add(progress.done(input.runIn(run)))));
+          sources,
+          window.filter(input -> pool.submit(() -> tally.add(progress.done(input.runIn(run))))));
       pool.finish();
     } finally {
       pool.stop();

@@ -29,6 +29,8 @@ import picocli.CommandLine.Parameters;
     })
 final class ReplayCommand implements Callable<Integer> {
 
+  @Mixin TimeWindow window;
+
   @Mixin CommonOptions options;
 
   @Option(
@@ -57,6 +59,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Diagnostics diagnostics = Diagnostics.of(spec);
+    window.validate();
     if (summary && options.format == Format.JSON) {
       throw new UsageException("--summary is a text report: leave out --format json");
     }
@@ -80,7 +83,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   private ReplayResult replay(Backend backend, List<EventSource> sources, ReplayPrinter printer) {
     Run run = backend.startRun();
-    EventFiles.forEach(sources, input -> printer.event(input.runIn(run)));
+    EventFiles.forEach(sources, window.filter(input -> printer.event(input.runIn(run))));
+    warnLeftOut();
     RunReport report = run.finish();
     // A dry run always shows the rule group the whole desired state renders to, also when this
     // run changed nothing (a replay on an existing --state).
@@ -90,6 +94,13 @@ final class ReplayCommand implements Callable<Integer> {
     errors.addAll(backend.deliver());
     return new ReplayResult(
         rendered, errors, backend.store.listActive(Instant.now()), backend.notifier.messages());
+  }
+
+  private void warnLeftOut() {
+    String leftOut = window.leftOut();
+    if (!leftOut.isEmpty()) {
+      Diagnostics.of(spec).warning(leftOut);
+    }
   }
 
   /** What a replay prints after its events. */
