@@ -60,7 +60,7 @@ final class Backend implements AutoCloseable {
     this.notifications = state.notifications();
     this.dryRun = "dry-run".equals(firewallSpec);
     this.firewall =
-        dryRun ? new DryRunFirewall(config.firewall().capacity()) : ruleGroup(firewallSpec);
+        dryRun ? dryRunFirewall(state, config.firewall().capacity()) : ruleGroup(firewallSpec);
     this.webhook = webhook(notifySpec, slackTime);
     this.notifier = new RecordingNotifier(webhook);
     this.guardwall =
@@ -101,12 +101,13 @@ final class Backend implements AutoCloseable {
   }
 
   /**
-   * A new run. Against the dry-run firewall it starts from what the stored blocklist renders to, as
-   * if earlier runs had kept a real firewall in step: a digest lists what a reconcile adds to the
-   * rule group, and a dry-run group that started empty would show every stored entry as added.
+   * A new run. Against a dry-run group the state does not keep (DynamoDB), it starts from what the
+   * stored blocklist renders to, as if earlier runs had kept a firewall in step: a digest lists
+   * what a reconcile adds to the rule group, and a group that started empty would show every stored
+   * entry as added.
    */
   Run startRun() {
-    if (dryRun) {
+    if (firewall instanceof DryRunFirewall) {
       guardwall.reconcile();
     }
     return guardwall.startRun();
@@ -134,6 +135,11 @@ final class Backend implements AutoCloseable {
               "--store must be sqlite:FILE or dynamodb:TABLE[,NOTIFICATIONS_TABLE], got "
                   + storeSpec);
     };
+  }
+
+  /** The dry-run group the state keeps between runs, or one in memory when it keeps none. */
+  private static Firewall dryRunFirewall(StateBackend state, int capacity) {
+    return state.dryRunFirewall(capacity).orElseGet(() -> new DryRunFirewall(capacity));
   }
 
   /**

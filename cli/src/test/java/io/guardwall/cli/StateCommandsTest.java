@@ -95,7 +95,7 @@ class StateCommandsTest {
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.json().path("newlyBlocked").toString()).contains("203.0.113.66/32");
     assertThat(second.json().path("newlyBlocked").toString())
-        .as("the dry-run firewall starts from the stored blocklist")
+        .as("the dry-run group kept in the state file holds what the first run added")
         .contains("192.0.2.77/32")
         .doesNotContain("203.0.113.66");
   }

@@ -39,6 +39,8 @@ final class ContextProps {
           "slackSecretName",
           "maintenanceSchedule",
           "alarmTopicArn",
+          "chatbotSlackWorkspaceId",
+          "chatbotSlackChannelId",
           "lambdaJar",
           "architecture",
           "queueBatchSize",
@@ -69,6 +71,8 @@ final class ContextProps {
     set(context, "slackSecretName", ContextProps::text, b::slackSecretName);
     set(context, "maintenanceSchedule", ContextProps::text, b::maintenanceSchedule);
     set(context, "alarmTopicArn", ContextProps::text, b::alarmTopicArn);
+    set(context, "chatbotSlackWorkspaceId", ContextProps::text, b::chatbotSlackWorkspaceId);
+    set(context, "chatbotSlackChannelId", ContextProps::text, b::chatbotSlackChannelId);
     set(context, "lambdaJar", v -> Path.of(text(v)), b::lambdaJar);
     set(context, "architecture", ContextProps::architecture, b::architecture);
     b.queue(queue(context));

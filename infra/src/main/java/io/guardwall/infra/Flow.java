@@ -113,7 +113,8 @@ final class Flow {
                 "error", JsonPath.objectAt(ERROR_PATH)));
     LambdaInvoke invoke =
         invoke(Task.ALERT_FAILURE, ALERT_STATE, b -> b.payload(payload), "$.alert");
-    // Alerting failed too: fail with the original error; the failed-executions alarm still fires.
+    // Alerting failed too: fail with the original error; the alert function's errors alarm fires,
+    // and so does the maintenance alarm if no run succeeds.
     invoke.addCatch(
         failed,
         CatchProps.builder().errors(List.of(Errors.ALL)).resultPath("$.alertError").build());

@@ -20,6 +20,7 @@ import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -31,8 +32,8 @@ import software.constructs.Construct;
  * guardwall in one construct: the blocklist and notification-log tables, the rule group (or an
  * existing one), the EventBridge rule built from the same pattern files the local router uses, the
  * event queue and its dead-letter queue, the queue function that consumes it in batches, the
- * scheduled maintenance state machine and the alarms. Drop it into any CDK app; not thread-safe
- * (construct trees are not).
+ * scheduled maintenance state machine, the alarms and their topic. Drop it into any CDK app; not
+ * thread-safe (construct trees are not).
  */
 public class GuardwallConstruct extends Construct {
 
@@ -51,6 +52,7 @@ public class GuardwallConstruct extends Construct {
   private final Queue eventQueue;
   private final Map<Task, Alias> functions;
   private final StateMachine maintenanceStateMachine;
+  private final ITopic alarmTopic;
   private final List<Alarm> alarms;
 
   public GuardwallConstruct(Construct scope, String id, GuardwallProps props) {
@@ -66,6 +68,7 @@ public class GuardwallConstruct extends Construct {
     consumeEventQueue();
     this.maintenanceStateMachine = Flows.maintenance(this, functions);
     createRules();
+    this.alarmTopic = createAlarmTopic();
     this.alarms = createAlarms();
   }
 
@@ -118,6 +121,11 @@ public class GuardwallConstruct extends Construct {
 
   private Alias function(Task task) {
     return Objects.requireNonNull(functions.get(task), "every task has a function");
+  }
+
+  /** The SNS topic every alarm notifies, created or given. */
+  public ITopic getAlarmTopic() {
+    return alarmTopic;
   }
 
   public List<Alarm> getAlarms() {
@@ -243,12 +251,27 @@ public class GuardwallConstruct extends Construct {
         maintenanceStateMachine);
   }
 
+  private ITopic createAlarmTopic() {
+    String prefix = Alarms.namePrefix(this);
+    ITopic topic = AlarmTopic.create(this, props, prefix);
+    AlarmTopic.subscribe(topic, function(Task.ALERT_FAILURE), prefix);
+    AlarmTopic.chatbot(this, props, topic);
+    return topic;
+  }
+
   private List<Alarm> createAlarms() {
-    Alarms builder = new Alarms(this, props.alarmTopicArn());
+    Alarms builder = new Alarms(this, alarmTopic, Alarms.namePrefix(this));
     builder.deadLetterQueueNotEmpty(deadLetterQueue);
-    builder.executionsFailed("Maintenance", maintenanceStateMachine);
+    builder.eventQueueDelayed(eventQueue);
+    functions.forEach(
+        (task, alias) -> {
+          builder.functionErrors(task.id(), alias.getVersion().getLambda());
+          builder.functionThrottles(task.id(), alias.getVersion().getLambda());
+        });
+    builder.maintenanceNotSucceeding(maintenanceStateMachine, props.maintenanceSchedule());
     builder.capacityHigh();
     builder.entriesEvicted();
+    builder.slackNotConfigured();
     return builder.all();
   }
 }

@@ -23,6 +23,9 @@ public final class GuardwallProps {
   private static final Pattern RULE_GROUP_NAME = Pattern.compile("[A-Za-z0-9-]{1,128}");
   private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
   private static final Pattern SCHEDULE = Pattern.compile("(rate|cron)\\(.+\\)");
+  // AWS::Chatbot::SlackChannelConfiguration's patterns.
+  private static final Pattern SLACK_WORKSPACE_ID = Pattern.compile("[0-9A-Z]{1,255}");
+  private static final Pattern SLACK_CHANNEL_ID = Pattern.compile("[A-Za-z0-9]{1,256}");
 
   private final GuardwallConfig config;
   private final @Nullable String ruleGroupArn;
@@ -30,6 +33,7 @@ public final class GuardwallProps {
   private final @Nullable String slackSecretName;
   private final String maintenanceSchedule;
   private final @Nullable String alarmTopicArn;
+  private final @Nullable ChatbotChannel chatbotChannel;
   private final Path lambdaJar;
   private final Architecture architecture;
   private final QueueSettings queue;
@@ -41,6 +45,10 @@ public final class GuardwallProps {
     this.slackSecretName = b.slackSecretName;
     this.maintenanceSchedule = b.maintenanceSchedule;
     this.alarmTopicArn = b.alarmTopicArn;
+    String workspace = b.chatbotWorkspaceId;
+    String channel = b.chatbotChannelId;
+    this.chatbotChannel =
+        workspace == null || channel == null ? null : new ChatbotChannel(workspace, channel);
     this.lambdaJar = b.lambdaJar;
     this.architecture = b.architecture;
     this.queue = b.queue;
@@ -80,9 +88,14 @@ public final class GuardwallProps {
     return maintenanceSchedule;
   }
 
-  /** The SNS topic the alarms notify; empty for alarms without actions. */
+  /** The existing SNS topic the alarms notify; empty when the construct creates one. */
   public Optional<String> alarmTopicArn() {
     return Optional.ofNullable(alarmTopicArn);
+  }
+
+  /** The Slack channel AWS Chatbot posts the alarm topic to; empty for no Chatbot channel. */
+  public Optional<ChatbotChannel> chatbotChannel() {
+    return Optional.ofNullable(chatbotChannel);
   }
 
   /** The shaded jar of the Lambda handlers. */
@@ -99,6 +112,19 @@ public final class GuardwallProps {
     return queue;
   }
 
+  /**
+   * A Slack channel of a workspace already authorized in the AWS Chatbot console; immutable.
+   *
+   * @param workspaceId the workspace (team) id, such as {@code T07ABCDEFGH}
+   * @param channelId the channel id, such as {@code C07ABCDEFGH}
+   */
+  public record ChatbotChannel(String workspaceId, String channelId) {
+    public ChatbotChannel {
+      Objects.requireNonNull(workspaceId, "chatbotSlackWorkspaceId");
+      Objects.requireNonNull(channelId, "chatbotSlackChannelId");
+    }
+  }
+
   /** Collects settings; {@link #build()} validates them all. Not thread-safe. */
   public static final class Builder {
     private GuardwallConfig config = GuardwallConfig.defaults();
@@ -107,6 +133,8 @@ public final class GuardwallProps {
     private @Nullable String slackSecretName;
     private String maintenanceSchedule = "rate(15 minutes)";
     private @Nullable String alarmTopicArn;
+    private @Nullable String chatbotWorkspaceId;
+    private @Nullable String chatbotChannelId;
     private Path lambdaJar = Path.of("lambda", "target", "guardwall-lambda.jar");
     private Architecture architecture = Architecture.ARM_64;
     private QueueSettings queue = QueueSettings.defaults();
@@ -147,8 +175,21 @@ public final class GuardwallProps {
       return this;
     }
 
+    /** An existing SNS topic for the alarms; else an encrypted topic is created. */
     public Builder alarmTopicArn(String arn) {
       this.alarmTopicArn = arn;
+      return this;
+    }
+
+    /** The Slack workspace of the AWS Chatbot channel; give the channel id too. */
+    public Builder chatbotSlackWorkspaceId(String workspaceId) {
+      this.chatbotWorkspaceId = workspaceId;
+      return this;
+    }
+
+    /** The Slack channel AWS Chatbot posts the alarm topic to; give the workspace id too. */
+    public Builder chatbotSlackChannelId(String channelId) {
+      this.chatbotChannelId = channelId;
       return this;
     }
 
@@ -179,6 +220,12 @@ public final class GuardwallProps {
       requireMatch(
           Objects.requireNonNull(ruleGroupName, "ruleGroupName"), RULE_GROUP_NAME, "ruleGroupName");
       requireMatch(slackSecretName, SECRET_NAME, "slackSecretName");
+      requireMatch(chatbotWorkspaceId, SLACK_WORKSPACE_ID, "chatbotSlackWorkspaceId");
+      requireMatch(chatbotChannelId, SLACK_CHANNEL_ID, "chatbotSlackChannelId");
+      if ((chatbotWorkspaceId == null) != (chatbotChannelId == null)) {
+        throw new IllegalArgumentException(
+            "chatbotSlackWorkspaceId and chatbotSlackChannelId go together: give both or neither");
+      }
       requireMatch(
           Objects.requireNonNull(maintenanceSchedule, "maintenanceSchedule"),
           SCHEDULE,

@@ -37,6 +37,7 @@ public class GuardwallStack extends Stack {
         "DeadLetterQueueUrl",
         guardwall.getDeadLetterQueue().getQueueUrl(),
         "failed and undelivered events; redrive with aws sqs start-message-move-task");
+    output("AlarmTopicArn", guardwall.getAlarmTopic().getTopicArn(), "every alarm notifies it");
   }
 
   private void output(String id, String value, String description) {

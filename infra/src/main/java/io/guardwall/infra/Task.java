@@ -37,7 +37,7 @@ enum Task {
       "AlertFailure",
       "AlertFailureHandler",
       60,
-      "Posts a failed execution's error to Slack",
+      "Posts a failed execution's error, and each alarm going into or out of ALARM, to Slack",
       EnumSet.of(Access.SECRET));
 
   /**

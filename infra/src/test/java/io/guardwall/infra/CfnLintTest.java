@@ -19,15 +19,28 @@ import org.junit.jupiter.api.io.TempDir;
 class CfnLintTest {
 
   @TempDir static Path out;
+  @TempDir static Path variantOut;
   private static Path template;
+  private static Path variantTemplate;
 
   @BeforeAll
   static void synth() {
     template = GuardwallApp.synth(out, Synthesized.context(Map.of()));
+    variantTemplate =
+        GuardwallApp.synth(variantOut, Synthesized.context(GuardwallVariantsTest.CONTEXT));
   }
 
   @Test
   void cfnLint_shouldAcceptTheTemplate_exceptW3005() throws Exception {
+    assertLintClean(template);
+  }
+
+  @Test
+  void cfnLint_shouldAcceptTheTemplate_withEveryOptionGiven() throws Exception {
+    assertLintClean(variantTemplate);
+  }
+
+  private static void assertLintClean(Path template) throws Exception {
     Process lint =
         new ProcessBuilder(List.of("cfn-lint", "-i", "W3005", "--", template.toString()))
             .redirectErrorStream(true)

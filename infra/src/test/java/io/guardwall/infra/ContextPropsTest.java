@@ -129,7 +129,8 @@ class ContextPropsTest {
         "queueBatchSize|0|context 'queueBatchSize': queueBatchSize must be 1-10000: 0",
         "queueMaxConcurrency|1|context 'queueMaxConcurrency': queueMaxConcurrency must be 2-1000",
         "queueBatchWindowSeconds|0|queueBatchWindowSeconds must be at least 1 when",
-        "queueMaxReceiveCount|2.5|context 'queueMaxReceiveCount': must be a whole number"
+        "queueMaxReceiveCount|2.5|context 'queueMaxReceiveCount': must be a whole number",
+        "chatbotSlackWorkspaceId|T07A|context: chatbotSlackWorkspaceId and chatbotSlackChannelId go"
       })
   void read_shouldNameTheKey_whenAValueIsBad(String key, String value, String message) {
     assertThatThrownBy(() -> ContextProps.read(Map.<String, Object>of(key, value)::get))

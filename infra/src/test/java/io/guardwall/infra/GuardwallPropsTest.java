@@ -26,6 +26,7 @@ class GuardwallPropsTest {
     assertThat(props.slackSecretName()).isEmpty();
     assertThat(props.maintenanceSchedule()).isEqualTo("rate(15 minutes)");
     assertThat(props.alarmTopicArn()).isEmpty();
+    assertThat(props.chatbotChannel()).isEmpty();
     assertThat(props.architecture()).isEqualTo(Architecture.ARM_64);
     assertThat(props.lambdaJar().toString()).endsWith("guardwall-lambda.jar");
   }
@@ -45,6 +46,8 @@ class GuardwallPropsTest {
             .ruleGroupName("blocks")
             .slackSecretName("guardwall/slack")
             .alarmTopicArn(GuardwallVariantsTest.TOPIC_ARN)
+            .chatbotSlackWorkspaceId("T07ABCDEFGH")
+            .chatbotSlackChannelId("C07ABCDEFGH")
             .maintenanceSchedule("rate(1 hour)")
             .lambdaJar(Path.of("other.jar"))
             .architecture(Architecture.X86_64)
@@ -55,9 +58,44 @@ class GuardwallPropsTest {
     assertThat(props.ruleGroupName()).isEqualTo("blocks");
     assertThat(props.slackSecretName()).contains("guardwall/slack");
     assertThat(props.alarmTopicArn()).contains(GuardwallVariantsTest.TOPIC_ARN);
+    assertThat(props.chatbotChannel())
+        .contains(new GuardwallProps.ChatbotChannel("T07ABCDEFGH", "C07ABCDEFGH"));
     assertThat(props.maintenanceSchedule()).isEqualTo("rate(1 hour)");
     assertThat(props.lambdaJar()).isEqualTo(Path.of("other.jar"));
     assertThat(props.architecture()).isEqualTo(Architecture.X86_64);
+  }
+
+  @Test
+  void build_shouldRefuse_whenOnlyOneChatbotIdIsGiven() {
+    assertThatThrownBy(() -> GuardwallProps.builder().chatbotSlackWorkspaceId("T07A").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("give both or neither");
+    assertThatThrownBy(() -> GuardwallProps.builder().chatbotSlackChannelId("C07A").build())
+        .hasMessageContaining("give both or neither");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"t07abc", "T07 ABC", "<!channel>", ""})
+  void build_shouldRejectChatbotWorkspaceId_whenNotASlackId(String id) {
+    assertThatThrownBy(
+            () ->
+                GuardwallProps.builder()
+                    .chatbotSlackWorkspaceId(id)
+                    .chatbotSlackChannelId("C07A")
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("chatbotSlackWorkspaceId must match");
+  }
+
+  @Test
+  void build_shouldRejectChatbotChannelId_whenNotASlackId() {
+    assertThatThrownBy(
+            () ->
+                GuardwallProps.builder()
+                    .chatbotSlackWorkspaceId("T07A")
+                    .chatbotSlackChannelId("#alerts")
+                    .build())
+        .hasMessageContaining("chatbotSlackChannelId must match");
   }
 
   @Test

@@ -298,33 +298,6 @@ class GuardwallStackTest {
   }
 
   @Test
-  void alarms_shouldWatchQueueMaintenanceCapacityAndEvictions_whenSynthesized() {
-    template.hasResourceProperties(
-        "AWS::CloudWatch::Alarm",
-        Map.of(
-            "MetricName", "ApproximateNumberOfMessagesVisible",
-            "Namespace", "AWS/SQS",
-            "Threshold", 0,
-            "ComparisonOperator", "GreaterThanThreshold"));
-    assertThat(
-            app.resources("AWS::CloudWatch::Alarm").values().stream()
-                .filter(a -> a.at("/Properties/MetricName").asText().equals("ExecutionsFailed")))
-        .as("only the maintenance state machine is left")
-        .hasSize(1);
-    template.hasResourceProperties(
-        "AWS::CloudWatch::Alarm",
-        Map.of(
-            "MetricName", "CapacityUsedPercent",
-            "Namespace", "Guardwall",
-            "Dimensions", List.of(Map.of("Name", "Service", "Value", "guardwall")),
-            "Threshold", 80,
-            "ComparisonOperator", "GreaterThanThreshold"));
-    template.hasResourceProperties(
-        "AWS::CloudWatch::Alarm",
-        Map.of("MetricName", "EntriesEvicted", "Namespace", "Guardwall", "Threshold", 0));
-  }
-
-  @Test
   void secret_shouldBeCreated_whenNoNameIsGiven() {
     template.resourceCountIs("AWS::SecretsManager::Secret", 1);
   }
@@ -339,6 +312,7 @@ class GuardwallStackTest {
             "NotificationsTableName",
             "SlackSecretArn",
             "EventQueueUrl",
-            "DeadLetterQueueUrl");
+            "DeadLetterQueueUrl",
+            "AlarmTopicArn");
   }
 }

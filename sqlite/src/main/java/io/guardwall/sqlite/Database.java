@@ -27,6 +27,9 @@ final class Database implements AutoCloseable {
 
   static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
+  /** The name of a private database in memory. */
+  static final String MEMORY = ":memory:";
+
   private final String name;
   private final Connection connection;
   private final Consumer<String> warnings;
@@ -89,7 +92,17 @@ final class Database implements AutoCloseable {
 
   /** Reports a problem that did not stop the operation. */
   void warn(String message) {
-    warnings.accept("state " + name + ": " + message);
+    warnings.accept(about(message));
+  }
+
+  /** {@code message} prefixed with the state it is about. */
+  String about(String message) {
+    return "state " + name + ": " + message;
+  }
+
+  /** Whether this is a private database in memory rather than a file. */
+  boolean inMemory() {
+    return name.equals(MEMORY);
   }
 
   @Override
@@ -161,7 +174,7 @@ final class Database implements AutoCloseable {
   // SQLite creates its -wal and -shm files next to the state file, so a writable file in a
   // read-only folder fails as well; the message must point at the folder, not the file.
   private static Optional<String> folderProblem(String name) {
-    Path folder = name.equals(":memory:") ? null : Path.of(name).getParent();
+    Path folder = name.equals(MEMORY) ? null : Path.of(name).getParent();
     if (folder == null || !Files.isDirectory(folder) || Files.isWritable(folder)) {
       return Optional.empty();
     }

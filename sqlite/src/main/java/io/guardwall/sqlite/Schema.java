@@ -64,7 +64,15 @@ final class Schema {
                 SELECT finding_id, level, expires_at FROM notifications""",
               "DROP TABLE notifications",
               "ALTER TABLE notifications_v2 RENAME TO notifications",
-              "CREATE INDEX notifications_expires_at ON notifications (expires_at)"));
+              "CREATE INDEX notifications_expires_at ON notifications (expires_at)"),
+          // The rule groups of dry runs, by name: the RuleGroup JSON and the token of its write.
+          List.of(
+              """
+              CREATE TABLE rule_groups (
+                name TEXT PRIMARY KEY NOT NULL,
+                rule_group TEXT NOT NULL,
+                update_token TEXT NOT NULL
+              )"""));
 
   static final int VERSION = STEPS.size();
 

@@ -1,20 +1,26 @@
 package io.guardwall.sqlite;
 
 import io.guardwall.core.port.AbstractStateBackend;
+import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Opens the embedded SQLite state file (the blocklist and the notification log); thread-safe, and
- * several processes may share one file. Problems that do not stop an operation, such as a row that
- * cannot be read back, go to the warnings sink (by default the {@code io.guardwall.sqlite} logger).
+ * Opens the embedded SQLite state file (the blocklist, the notification log and the dry-run rule
+ * group); thread-safe, and several processes may share one file. Problems that do not stop an
+ * operation, such as a row that cannot be read back, go to the warnings sink (by default the {@code
+ * io.guardwall.sqlite} logger).
  */
 public final class SqliteState extends AbstractStateBackend {
   private static final System.Logger LOG = System.getLogger("io.guardwall.sqlite");
+
+  /** The name of the dry-run rule group's row. */
+  static final String DRY_RUN = "dry-run";
 
   private final Database db;
 
@@ -51,7 +57,19 @@ public final class SqliteState extends AbstractStateBackend {
   /** Like {@link #inMemory()}, reporting warnings to {@code warnings}. */
   public static SqliteState inMemory(Consumer<String> warnings) {
     Objects.requireNonNull(warnings, "warnings");
-    return new SqliteState(Database.open("jdbc:sqlite::memory:", ":memory:", warnings));
+    return new SqliteState(Database.open("jdbc:sqlite::memory:", Database.MEMORY, warnings));
+  }
+
+  /**
+   * The dry-run rule group kept in the state file; empty for a state in memory, which forgets it
+   * anyway. Writes from other processes on the same file make a stale token conflict, as with the
+   * real service.
+   */
+  @Override
+  public Optional<Firewall> dryRunFirewall(int capacity) {
+    return db.inMemory()
+        ? Optional.empty()
+        : Optional.of(new SqliteRuleGroup(db, DRY_RUN, capacity));
   }
 
   /** Closes the file; the stores then refuse every call. Closing twice does nothing. */

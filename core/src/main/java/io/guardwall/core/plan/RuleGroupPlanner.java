@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,7 +43,8 @@ public final class RuleGroupPlanner {
   }
 
   /**
-   * Reads what {@code current} holds, for comparing it with the desired state.
+   * Reads what {@code current} holds, for comparing it with the desired state: the rule an empty
+   * blocklist renders to blocks no source, since the safety rule never lets its address in.
    *
    * @throws IllegalArgumentException when it is not a stateless rule group of the documented shape
    */
@@ -52,9 +54,14 @@ public final class RuleGroupPlanner {
     OwnedParts.OwnedRule source = owned.rules().get(layout.sourcePriority());
     OwnedParts.OwnedRule destination = owned.rules().get(layout.destinationPriority());
     return new RuleGroupContents(
-        source == null ? Set.of() : source.sources(),
+        source == null ? Set.of() : withoutPlaceholder(source.sources()),
         destination == null ? Set.of() : destination.destinations(),
         group.totalCapacity());
+  }
+
+  private static Set<String> withoutPlaceholder(Set<String> sources) {
+    String placeholder = RuleGroupRenderer.PLACEHOLDER.value();
+    return sources.stream().filter(s -> !s.equals(placeholder)).collect(Collectors.toSet());
   }
 
   /**

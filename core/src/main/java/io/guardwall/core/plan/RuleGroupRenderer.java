@@ -22,7 +22,7 @@ final class RuleGroupRenderer {
    * rule, which matches only packets from 0.0.0.0: "this host on this network", which a host uses
    * only before it has an address (DHCP discovery) and which never crosses a VPC firewall.
    */
-  private static final Cidr PLACEHOLDER = Cidr.parse("0.0.0.0/32");
+  static final Cidr PLACEHOLDER = Cidr.parse("0.0.0.0/32");
 
   private final RuleGroupLayout layout;
 

@@ -1,5 +1,7 @@
 package io.guardwall.core.port;
 
+import java.util.Optional;
+
 /**
  * Where guardwall keeps its state: the blocklist and the notification log, side by side in one
  * place (a SQLite file, a DynamoDB table). Implementations are thread-safe; the stores they hand
@@ -12,6 +14,15 @@ public interface StateBackend extends AutoCloseable {
 
   /** The notification log; the same log on every call. */
   NotificationLog notifications();
+
+  /**
+   * The rule group of dry runs ({@code capacity} wide), kept in this state so that a later run sees
+   * what an earlier one wrote; the same group for every caller sharing the state. Empty when this
+   * state keeps none (it lives in memory, or its kind cannot hold one yet).
+   */
+  default Optional<Firewall> dryRunFirewall(int capacity) {
+    return Optional.empty();
+  }
 
   /**
    * Creates the storage when it does not exist yet (a DynamoDB table); keeps what is stored. A

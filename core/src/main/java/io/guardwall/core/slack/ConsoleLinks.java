@@ -4,9 +4,10 @@ import io.guardwall.core.model.Finding;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** AWS console addresses of findings; stateless. */
+/** AWS console addresses of findings and alarms; stateless. */
 final class ConsoleLinks {
 
   /**
@@ -22,7 +23,30 @@ final class ConsoleLinks {
    */
   private static final String SECURITY_HUB_SEARCH = "Id%3D%255Coperator%255C%253AEQUALS%255C%253A";
 
+  /**
+   * A CloudWatch alarm's ARN in the {@code aws} partition, the one console.aws.amazon.com serves.
+   */
+  private static final Pattern ALARM_ARN =
+      Pattern.compile("arn:aws:cloudwatch:([a-z0-9-]+):[0-9]{12}:alarm:.+");
+
   private ConsoleLinks() {}
+
+  /** The CloudWatch console page of the alarm that changed, if its ARN names a region. */
+  static Optional<String> of(AlarmChange change) {
+    String arn = change.arn();
+    Matcher m = arn == null ? null : ALARM_ARN.matcher(arn);
+    if (m == null || !m.matches() || !REGION.matcher(m.group(1)).matches()) {
+      return Optional.empty();
+    }
+    String region = m.group(1);
+    return Optional.of(
+        "https://"
+            + region
+            + ".console.aws.amazon.com/cloudwatch/home?region="
+            + region
+            + "#alarmsV2:alarm/"
+            + encode(change.name()));
+  }
 
   /** The console page of {@code finding}, if its route and region allow one. */
   static Optional<String> of(Finding finding) {
@@ -51,8 +75,11 @@ final class ConsoleLinks {
     };
   }
 
-  /** Percent-encodes a URL component (a space as {@code %20}, not {@code +}). */
+  /**
+   * Percent-encodes a URL component: a space as {@code %20}, not {@code +}, and the asterisk too,
+   * which URLEncoder leaves raw, so that no mrkdwn formatting character is left in a link.
+   */
   static String encode(String text) {
-    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
   }
 }

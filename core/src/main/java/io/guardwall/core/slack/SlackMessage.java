@@ -21,7 +21,9 @@ public record SlackMessage(Kind kind, @Nullable String findingId, ObjectNode pay
     /** A cloud execution that failed after its retries. */
     FAILURE,
     /** What a maintenance run unblocked, and what does not fit the rule group. */
-    MAINTENANCE
+    MAINTENANCE,
+    /** A CloudWatch alarm that went into or out of ALARM. */
+    ALARM
   }
 
   public SlackMessage {

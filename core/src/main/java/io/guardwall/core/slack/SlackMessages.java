@@ -10,10 +10,10 @@ import java.util.Optional;
 
 /**
  * Builds Block Kit payloads for Slack incoming webhooks: the digest of addresses blocked in a run,
- * the alert for one finding and the alert for a failed cloud execution. Finding text is
- * attacker-influenced: it is always made inert (no control, bidi or invisible characters, no
- * formatting, no mentions, no links) and escaped, rendered as verbatim mrkdwn, and every text is
- * cut visibly to the {@link BlockKitLimits} after escaping. Thread-safe.
+ * the alert for one finding, the alert for a failed cloud execution and the alert for an alarm's
+ * state change. Finding text is attacker-influenced: it is always made inert (no control, bidi or
+ * invisible characters, no formatting, no mentions, no links) and escaped, rendered as verbatim
+ * mrkdwn, and every text is cut visibly to the {@link BlockKitLimits} after escaping. Thread-safe.
  */
 public final class SlackMessages {
 
@@ -92,5 +92,11 @@ public final class SlackMessages {
         SlackMessage.Kind.FAILURE,
         null,
         FailureAlert.payload(stateMachine, execution, error, cause));
+  }
+
+  /** The alert for one state change of a CloudWatch alarm; every text of it may be outside text. */
+  public static SlackMessage alarmAlert(AlarmChange change) {
+    Objects.requireNonNull(change, "change");
+    return new SlackMessage(SlackMessage.Kind.ALARM, null, AlarmAlert.payload(change));
   }
 }

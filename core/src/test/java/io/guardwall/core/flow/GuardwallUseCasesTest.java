@@ -105,6 +105,19 @@ class GuardwallUseCasesTest {
   }
 
   @Test
+  void status_shouldBeInSync_whenTheLastEntryWasUnblockedAndReconciled() {
+    Guardwall gw = guardwall(GuardwallConfig.defaults());
+    gw.block(manual("198.51.100.9"));
+    gw.unblock(Cidr.parse("198.51.100.9"));
+
+    gw.reconcile();
+
+    assertThat(firewall.ruleGroup().orElseThrow().toString()).contains("0.0.0.0/32");
+    assertThat(gw.status().extra()).isEmpty();
+    assertThat(gw.status().inSync()).isTrue();
+  }
+
+  @Test
   void reconcile_shouldNeverRenderIt_whenAStoredRowWasEditedToTheWholeInternet() {
     store.upsert(manual("0.0.0.0/0"));
     store.upsert(manual("198.51.100.9"));
