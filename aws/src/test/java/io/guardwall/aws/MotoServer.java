@@ -32,15 +32,18 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * the same condition), whereas DynamoDB guarantees it. The server is therefore started through a
  * tiny WSGI wrapper that handles one request at a time, giving the race tests the guarantee they
  * rely on. Set {@code -Dmoto.python=...} (or {@code MOTO_PYTHON}) to choose the Python; without
- * moto the first test to start it fails at once, saying how to install it.
+ * moto the first test to start it fails at once, saying how to install it. A test that needs a
+ * server of its own (another process, so another core) starts one with {@link #dedicated}.
  */
 public final class MotoServer implements BeforeEachCallback {
 
   private static final Duration STARTUP_LIMIT = Duration.ofSeconds(30);
 
+  // The argument after the port is Python run before serving (empty for the shared server).
   private static final String SERIAL_SERVER =
       """
       import sys, threading
+      exec(sys.argv[3])
       from werkzeug.serving import run_simple
       from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
       app = DomainDispatcherApplication(create_backend_app)
@@ -106,8 +109,13 @@ public final class MotoServer implements BeforeEachCallback {
   /** A new client of moto; the caller closes it. */
   public static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C client(
       B builder) {
+    return configured(builder, endpoint());
+  }
+
+  private static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C configured(
+      B builder, URI endpoint) {
     return builder
-        .endpointOverride(endpoint())
+        .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
@@ -115,14 +123,52 @@ public final class MotoServer implements BeforeEachCallback {
         .build();
   }
 
+  /** A moto server of its own, serial like the shared one, running {@code prelude} first. */
+  public static final class Dedicated implements AutoCloseable {
+    private final Process process;
+    private final URI endpoint;
+
+    private Dedicated(Process process, URI endpoint) {
+      this.process = process;
+      this.endpoint = endpoint;
+    }
+
+    public URI endpoint() {
+      return endpoint;
+    }
+
+    /** A new client of this server; the caller closes it. */
+    public <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C client(B builder) {
+      return configured(builder, endpoint);
+    }
+
+    @Override
+    public void close() {
+      stop(process);
+    }
+  }
+
+  /**
+   * Starts another moto server on a free port, which runs the Python statements {@code prelude}
+   * before serving (say, to patch moto); stopped by {@link Dedicated#close} or when the JVM exits.
+   */
+  public static Dedicated dedicated(String prelude) {
+    return launch(prelude);
+  }
+
   private static URI start() {
+    return launch("").endpoint();
+  }
+
+  private static Dedicated launch(String prelude) {
     ExternalTool.MOTO.require();
     try {
       int port = freePort();
       Path log = Files.createTempFile("moto-", ".log");
       log.toFile().deleteOnExit();
       ProcessBuilder pb =
-          new ProcessBuilder(python(), "-c", SERIAL_SERVER, "127.0.0.1", Integer.toString(port))
+          new ProcessBuilder(
+                  python(), "-c", SERIAL_SERVER, "127.0.0.1", Integer.toString(port), prelude)
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
       pb.environment().put("MOTO_PORT", Integer.toString(port));
@@ -130,7 +176,7 @@ public final class MotoServer implements BeforeEachCallback {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
       URI uri = URI.create("http://127.0.0.1:" + port);
       awaitReady(process, uri, log);
-      return uri;
+      return new Dedicated(process, uri);
     } catch (IOException e) {
       throw new IllegalStateException("cannot start moto with " + python(), e);
     }

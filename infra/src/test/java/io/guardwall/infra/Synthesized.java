@@ -21,7 +21,7 @@ import software.amazon.awscdk.assertions.Template;
  * would, and a stand-in code asset: the shaded Lambda jar only exists after {@code package}, and
  * LambdaJarIT checks that one.
  */
-record Synthesized(GuardwallStack stack, Template template, JsonNode json) {
+public record Synthesized(GuardwallStack stack, Template template, JsonNode json) {
 
   static final Path CDK_JSON = Resources.repositoryRoot().resolve("cdk.json");
 
@@ -31,14 +31,14 @@ record Synthesized(GuardwallStack stack, Template template, JsonNode json) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The app with the default props, plus {@code context}. */
-  static Synthesized app(Map<String, Object> context) {
+  public static Synthesized app(Map<String, Object> context) {
     App app = App.Builder.create().context(context(context)).build();
     GuardwallStack stack = GuardwallApp.build(app);
     Template template = Template.fromStack(stack);
     return new Synthesized(stack, template, JSON.valueToTree(template.toJSON()));
   }
 
-  static Synthesized defaults() {
+  public static Synthesized defaults() {
     return app(Map.of());
   }
 

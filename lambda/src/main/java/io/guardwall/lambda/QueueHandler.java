@@ -67,7 +67,8 @@ public final class QueueHandler extends JsonHandler {
     this(Wiring.fromEnvironment(QueueHandler.class), MetricsSink.powertools());
   }
 
-  private QueueHandler(Wiring w, MetricsSink metrics) {
+  /** The function as deployed, its ports from {@code w}; also for infra's burst test. */
+  QueueHandler(Wiring w, MetricsSink metrics) {
     this(w.guardwall(w.store(), w.notifications(), w.firewall(), w.notifier()), metrics);
   }
 
