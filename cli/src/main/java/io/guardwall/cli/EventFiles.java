@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * Finds event files below the paths a user names and reads the events in them: a file holds one
  * event, a JSON array of events, {@code aws guardduty get-findings} output, or one event per line.
- * In a folder, files named {@code .json}, {@code .jsonl} or {@code .ndjson} (in any case) are read,
+ * In a folder, files named {@code .json}, {@code .jsonl} or {@code .ndjson} (in any case), each
+ * also gzipped with {@code .gz} after it (as GuardDuty's S3 export names its objects), are read,
  * Markdown files are passed over in silence (a folder of events often carries its README), and
  * every other file is reported as skipped; a file named directly is always read.
  */
@@ -30,11 +31,12 @@ final class EventFiles {
   static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
 
   private static final Set<String> EXTENSIONS = Set.of("json", "jsonl", "ndjson");
+  private static final String GZ = ".gz";
   private static final Set<String> DOCUMENTATION = Set.of("md", "markdown");
 
   // Trailing tokens must fail the whole-file parse, or a one-event-per-line file would be read as
   // its first line alone.
-  private static final ObjectReader JSON =
+  static final ObjectReader JSON =
       Jackson.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private EventFiles() {}
@@ -95,7 +97,9 @@ final class EventFiles {
     String why =
         !Files.isRegularFile(p)
             ? "not a regular file (" + kindOrUnknown(p) + ")"
-            : isEventFile(p) ? null : "not .json, .jsonl or .ndjson (name it to read it)";
+            : isEventFile(p)
+                ? null
+                : "not .json, .jsonl or .ndjson, gzipped or not (name it to read it)";
     if (why != null) {
       skipped.accept("skipped " + p + ": " + why);
     }
@@ -111,14 +115,36 @@ final class EventFiles {
   }
 
   private static boolean isEventFile(Path p) {
-    return EXTENSIONS.contains(extension(p));
+    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return EXTENSIONS.contains(
+        extension(name.endsWith(GZ) ? name.substring(0, name.length() - GZ.length()) : name));
   }
 
-  /** The lower-case text after the file name's last dot; empty when it has none. */
   private static String extension(Path p) {
-    String name = p.getFileName().toString();
+    return extension(p.getFileName().toString());
+  }
+
+  /** The lower-case text after the name's last dot; empty when it has none. */
+  private static String extension(String name) {
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+  }
+
+  /**
+   * The sources the command line's PATH arguments name, in order: see {@link #expand}.
+   *
+   * @throws UsageException when a path does not exist or cannot be read
+   */
+  static List<EventSource> sources(List<String> paths, Consumer<String> skipped) {
+    List<EventSource> sources = new ArrayList<>();
+    expand(paths.stream().map(Path::of).toList(), skipped)
+        .forEach(f -> sources.add(new LocalEventFile(f)));
+    return sources;
+  }
+
+  /** Passes every event of {@code sources} to {@code sink}, one at a time, in order. */
+  static void forEach(List<EventSource> sources, Consumer<EventInput> sink) {
+    sources.forEach(s -> EventReader.read(s, MAX_FILE_BYTES, sink));
   }
 
   /** The events of one file; a file or line that cannot be read becomes one failed input. */
@@ -127,12 +153,9 @@ final class EventFiles {
   }
 
   static List<EventInput> read(Path file, long maxBytes) {
-    String source = file.toString();
-    try {
-      return parse(source, TextFiles.readUtf8(file, maxBytes));
-    } catch (IOException e) {
-      return List.of(EventInput.failed(source, 0, "cannot read file: " + e.getMessage()));
-    }
+    List<EventInput> events = new ArrayList<>();
+    EventReader.read(new LocalEventFile(file), maxBytes, events::add);
+    return events;
   }
 
   static List<EventInput> parse(String source, String text) {
@@ -180,7 +203,7 @@ final class EventFiles {
     return events;
   }
 
-  private static EventInput line(String source, int index, String line) {
+  static EventInput line(String source, int index, String line) {
     try {
       return EventInput.ok(source, index, JSON.readTree(line));
     } catch (JsonProcessingException e) {
@@ -188,7 +211,7 @@ final class EventFiles {
     }
   }
 
-  private static String brief(JsonProcessingException e) {
+  static String brief(JsonProcessingException e) {
     String location =
         e.getLocation() == null
             ? ""

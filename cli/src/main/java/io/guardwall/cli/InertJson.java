@@ -1,5 +1,6 @@
 package io.guardwall.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
@@ -7,6 +8,9 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.guardwall.core.json.Jackson;
 import io.guardwall.core.text.InertText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 
 /**
  * Pretty-prints JSON for a terminal: every character {@link InertText} would remove (C1 controls,
@@ -26,6 +30,27 @@ final class InertJson {
       return WRITER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A generator writing indented JSON with hostile characters escaped to {@code out}, which it
+   * leaves open.
+   */
+  static JsonGenerator generator(Writer out) {
+    try {
+      return WRITER.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes {@code value} at the generator's position, indented as a part of its document. */
+  static void write(JsonGenerator generator, Object value) {
+    try {
+      WRITER.writeValue(generator, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

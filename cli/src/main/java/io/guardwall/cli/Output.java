@@ -7,7 +7,6 @@ import io.guardwall.core.flow.ReportJson;
 import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.plan.RuleGroupPlan;
-import io.guardwall.core.slack.SlackMessage;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -23,43 +22,39 @@ final class Output {
     this.format = format;
   }
 
-  void replay(ReplayCommand.ReplayResult result, Backend backend) {
-    List<BlocklistEntry> blocklist = backend.store.listActive(Instant.now());
-    List<SlackMessage> messages = backend.notifier.messages();
-    RuleGroupPlan plan = result.rendered().plan();
-    if (format == Format.JSON) {
-      ObjectNode doc = Jackson.objectNode();
-      ArrayNode events = doc.putArray("events");
-      result.events().forEach(e -> events.add(ReportJson.event(e)));
-      doc.set("blocklist", entries(blocklist));
-      doc.set("ruleGroup", plan.ruleGroup());
-      ObjectNode capacity = doc.putObject("capacity");
-      capacity.put("used", plan.capacityUsed()).put("total", plan.capacity());
-      ArrayNode evicted = capacity.putArray("evicted");
-      plan.evicted().forEach(e -> evicted.add(e.cidr().value()));
-      ArrayNode notifications = doc.putArray("notifications");
-      messages.forEach(m -> notifications.add(ReportJson.notification(m)));
-      ArrayNode errors = doc.putArray("errors");
-      result.errors().forEach(errors::add);
-      json(doc);
-      return;
+  /** A printer for a replay's events and end, in this output's format or as a summary. */
+  ReplayPrinter replay(boolean summary) {
+    if (summary) {
+      return new ReplaySummary(out);
     }
-    new TextReport(out).replay(result, blocklist, messages);
+    return format == Format.JSON ? new JsonReplay(out) : new TextReport(out);
+  }
+
+  /** A replay's JSON after its {@code events} array. */
+  static ObjectNode replayEnd(ReplayCommand.ReplayResult result) {
+    RuleGroupPlan plan = result.rendered().plan();
+    ObjectNode doc = Jackson.objectNode();
+    doc.set("blocklist", entries(result.blocklist()));
+    doc.set("ruleGroup", plan.ruleGroup());
+    ObjectNode capacity = doc.putObject("capacity");
+    capacity.put("used", plan.capacityUsed()).put("total", plan.capacity());
+    ArrayNode evicted = capacity.putArray("evicted");
+    plan.evicted().forEach(e -> evicted.add(e.cidr().value()));
+    ArrayNode notifications = doc.putArray("notifications");
+    result.messages().forEach(m -> notifications.add(ReportJson.notification(m)));
+    ArrayNode errors = doc.putArray("errors");
+    result.errors().forEach(errors::add);
+    return doc;
   }
 
   void process(ProcessCommand.ProcessSummary s) {
     ObjectNode doc = Jackson.objectNode();
-    doc.put("events", s.events().size());
-    doc.put("findings", s.events().stream().mapToInt(e -> e.findings().size()).sum());
+    doc.put("events", s.tally().events());
+    doc.put("findings", s.tally().findings());
     ArrayNode failed = doc.putArray("failedEvents");
-    s.events().stream()
-        .filter(e -> e.error() != null)
-        .forEach(e -> failed.add(ReportJson.event(e)));
+    s.tally().failedEvents().forEach(e -> failed.add(ReportJson.event(e)));
     ArrayNode failedFindings = doc.putArray("failedFindings");
-    s.events().stream()
-        .flatMap(e -> e.findings().stream())
-        .filter(f -> f.error() != null)
-        .forEach(f -> failedFindings.add(f.id() + ": " + f.error()));
+    s.tally().failedFindings().forEach(f -> failedFindings.add(f.id() + ": " + f.error()));
     ArrayNode blocked = doc.putArray("newlyBlocked");
     s.run().newlyBlocked().forEach(b -> blocked.add(b.cidr().value()));
     doc.put("reconciles", s.reconciles());

@@ -1,16 +1,12 @@
 package io.guardwall.cli;
 
-import io.guardwall.core.flow.EventReport;
 import io.guardwall.core.flow.Run;
 import io.guardwall.core.flow.RunReport;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,8 +40,13 @@ final class ProcessCommand extends StateCommand {
           "Reconcile interval while events arrive, at most P1D (default: ${DEFAULT-VALUE}).")
   Duration interval;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Event files or folders.")
-  List<Path> paths;
+  @Mixin TimeWindow window;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Event files (.json, .jsonl, .ndjson, each also .gz) or folders.")
+  List<String> paths;
 
   @Override
   void validate() {
@@ -53,42 +54,45 @@ final class ProcessCommand extends StateCommand {
       throw new UsageException("--workers must be 1-256: " + workers);
     }
     Cli.duration(interval, "--checkpoint-every", MAX_INTERVAL);
+    window.validate();
   }
 
   @Override
   int call(Backend backend, Output out) {
     Diagnostics diagnostics = Diagnostics.of(spec);
-    List<EventInput> inputs = new ArrayList<>();
-    EventFiles.expand(paths, diagnostics::warning).forEach(f -> inputs.addAll(EventFiles.read(f)));
+    List<EventSource> sources = EventFiles.sources(paths, diagnostics::warning);
     Run run = backend.startRun();
-    Progress progress = new Progress(inputs.size(), spec.commandLine().getErr());
-    List<EventReport> events = processAll(run, inputs, progress);
+    Progress progress = new Progress(spec.commandLine().getErr());
+    ProcessTally tally = processAll(run, sources, progress);
+    String leftOut = window.leftOut();
+    if (!leftOut.isEmpty()) {
+      diagnostics.warning(leftOut);
+    }
     RunReport end = run.finish();
     progress.print(run.reconciles());
     List<String> errors = new ArrayList<>(end.errors());
     errors.addAll(backend.deliver());
-    out.process(new ProcessSummary(events, end, run.reconciles(), errors));
+    out.process(new ProcessSummary(tally, end, run.reconciles(), errors));
     errors.forEach(diagnostics::error);
     return errors.isEmpty() ? 0 : 1;
   }
 
-  private List<EventReport> processAll(Run run, List<EventInput> inputs, Progress progress) {
-    ExecutorService pool = Executors.newFixedThreadPool(workers);
+  private ProcessTally processAll(Run run, List<EventSource> sources, Progress progress) {
+    ProcessTally tally = new ProcessTally();
+    Workers pool = new Workers(workers);
     Periodic ticks = new Periodic(() -> tick(run, progress), interval);
-    List<EventReport> reports;
     try {
-      List<Future<EventReport>> futures = new ArrayList<>();
-      for (EventInput input : inputs) {
-        futures.add(pool.submit(() -> progress.done(process(run, input))));
-      }
-      reports = collect(futures);
+      EventFiles.forEach(
+          sources,
+          window.filter(input -> pool.submit(() -> tally.add(progress.done(input.runIn(run))))));
+      pool.finish();
     } finally {
-      pool.shutdownNow();
+      pool.stop();
       // A checkpoint in flight finishes before the final one starts.
       ticks.stop();
     }
     ticks.rethrowFailure();
-    return reports;
+    return tally;
   }
 
   private static void tick(Run run, Progress progress) {
@@ -96,28 +100,6 @@ final class ProcessCommand extends StateCommand {
     progress.print(run.reconciles());
   }
 
-  private static EventReport process(Run run, EventInput input) {
-    return input.error() != null
-        ? EventReport.failed(input.source(), input.index(), input.error())
-        : run.process(input.event(), input.source(), input.index());
-  }
-
-  private static List<EventReport> collect(List<Future<EventReport>> futures) {
-    List<EventReport> reports = new ArrayList<>(futures.size());
-    for (Future<EventReport> f : futures) {
-      try {
-        reports.add(f.get());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      } catch (java.util.concurrent.ExecutionException e) {
-        throw new IllegalStateException("a worker failed: " + e.getCause(), e.getCause());
-      }
-    }
-    return reports;
-  }
-
   /** What a process run prints. */
-  record ProcessSummary(
-      List<EventReport> events, RunReport run, int reconciles, List<String> errors) {}
+  record ProcessSummary(ProcessTally tally, RunReport run, int reconciles, List<String> errors) {}
 }

@@ -2,18 +2,16 @@ package io.guardwall.cli;
 
 import io.guardwall.core.flow.EventReport;
 import java.io.PrintWriter;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts processed events and prints progress lines on stderr; thread-safe. */
 final class Progress {
 
-  private final int total;
   private final PrintWriter err;
-  private final AtomicInteger done = new AtomicInteger();
-  private final AtomicInteger findings = new AtomicInteger();
+  private final AtomicLong done = new AtomicLong();
+  private final AtomicLong findings = new AtomicLong();
 
-  Progress(int total, PrintWriter err) {
-    this.total = total;
+  Progress(PrintWriter err) {
     this.err = err;
   }
 
@@ -26,8 +24,8 @@ final class Progress {
   void print(int reconciles) {
     synchronized (err) {
       err.printf(
-          "processed %d/%d events (%d findings), %d reconciles%n",
-          done.get(), total, findings.get(), reconciles);
+          "processed %d events (%d findings), %d reconciles%n",
+          done.get(), findings.get(), reconciles);
       err.flush();
     }
   }

@@ -1,11 +1,13 @@
 package io.guardwall.cli;
 
-import io.guardwall.core.flow.EventReport;
 import io.guardwall.core.flow.Run;
 import io.guardwall.core.flow.RunReport;
+import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.reconcile.ReconcileResult;
+import io.guardwall.core.slack.SlackMessage;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,6 +29,8 @@ import picocli.CommandLine.Parameters;
     })
 final class ReplayCommand implements Callable<Integer> {
 
+  @Mixin TimeWindow window;
+
   @Mixin CommonOptions options;
 
   @Option(
@@ -35,18 +39,31 @@ final class ReplayCommand implements Callable<Integer> {
       description = "SQLite state file to start from and keep (default: empty, in memory).")
   Path state;
 
+  @Option(
+      names = "--summary",
+      description =
+          "Print counts per decision and reason, the top blocked addresses and the rule group's"
+              + " size instead of every event and the rule group's JSON (text only).")
+  boolean summary;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
-      description = "Event files or folders (read recursively, in name order).")
-  List<Path> paths;
+      description =
+          "Event files (.json, .jsonl, .ndjson, each also .gz) or folders (read recursively, in"
+              + " name order).")
+  List<String> paths;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     Diagnostics diagnostics = Diagnostics.of(spec);
-    List<Path> files = EventFiles.expand(paths, diagnostics::warning);
+    window.validate();
+    if (summary && options.format == Format.JSON) {
+      throw new UsageException("--summary is a text report: leave out --format json");
+    }
+    List<EventSource> sources = EventFiles.sources(paths, diagnostics::warning);
     try (Backend backend =
         Backend.dryRun(
             options.config(),
@@ -54,26 +71,20 @@ final class ReplayCommand implements Callable<Integer> {
             GuardwallCli.host(spec),
             Clock.systemUTC(),
             diagnostics::warning)) {
-      ReplayResult result = replay(backend, files);
       Output out = new Output(spec.commandLine().getOut(), options.format);
-      out.replay(result, backend);
+      ReplayPrinter printer = out.replay(summary);
+      ReplayResult result = replay(backend, sources, printer);
+      printer.end(result);
       // Bad events are reported in their entries; these are failures of the run's own work.
       result.errors().forEach(diagnostics::error);
       return result.errors().isEmpty() ? 0 : 1;
     }
   }
 
-  private ReplayResult replay(Backend backend, List<Path> files) {
+  private ReplayResult replay(Backend backend, List<EventSource> sources, ReplayPrinter printer) {
     Run run = backend.startRun();
-    List<EventReport> events = new ArrayList<>();
-    for (Path file : files) {
-      for (EventInput input : EventFiles.read(file)) {
-        events.add(
-            input.error() != null
-                ? EventReport.failed(input.source(), input.index(), input.error())
-                : run.process(input.event(), input.source(), input.index()));
-      }
-    }
+    EventFiles.forEach(sources, window.filter(input -> printer.event(input.runIn(run))));
+    warnLeftOut();
     RunReport report = run.finish();
     // A dry run always shows the rule group the whole desired state renders to, also when this
     // run changed nothing (a replay on an existing --state).
@@ -81,9 +92,21 @@ final class ReplayCommand implements Callable<Integer> {
         report.reconcile() != null ? report.reconcile() : backend.guardwall.reconcile();
     List<String> errors = new ArrayList<>(report.errors());
     errors.addAll(backend.deliver());
-    return new ReplayResult(events, rendered, errors);
+    return new ReplayResult(
+        rendered, errors, backend.store.listActive(Instant.now()), backend.notifier.messages());
   }
 
-  /** Everything a replay prints. */
-  record ReplayResult(List<EventReport> events, ReconcileResult rendered, List<String> errors) {}
+  private void warnLeftOut() {
+    String leftOut = window.leftOut();
+    if (!leftOut.isEmpty()) {
+      Diagnostics.of(spec).warning(leftOut);
+    }
+  }
+
+  /** What a replay prints after its events. */
+  record ReplayResult(
+      ReconcileResult rendered,
+      List<String> errors,
+      List<BlocklistEntry> blocklist,
+      List<SlackMessage> messages) {}
 }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The human-readable form of command results. */
-final class TextReport {
+/** The human-readable form of command results; a replay's events are printed as they come. */
+final class TextReport implements ReplayPrinter {
 
   private final PrintWriter out;
 
@@ -22,11 +22,11 @@ final class TextReport {
     this.out = out;
   }
 
-  void replay(
-      ReplayCommand.ReplayResult result, List<BlocklistEntry> blocklist, List<SlackMessage> sent) {
-    result.events().forEach(this::event);
+  @Override
+  public void end(ReplayCommand.ReplayResult result) {
+    List<SlackMessage> sent = result.messages();
     out.println();
-    entries(blocklist, Instant.now());
+    entries(result.blocklist(), Instant.now());
     out.println();
     ruleGroup(result.rendered().plan());
     out.println();
@@ -40,7 +40,8 @@ final class TextReport {
     out.flush();
   }
 
-  private void event(EventReport e) {
+  @Override
+  public void event(EventReport e) {
     String routes =
         e.routes().isEmpty()
             ? "no route (ignored)"
@@ -124,7 +125,7 @@ final class TextReport {
 
   // Every value below can come from a finding, a file name or a store; none may start a line of
   // its own or send a terminal escape sequence.
-  private static String inert(Object value) {
+  static String inert(Object value) {
     return value == null ? "" : InertText.of(value.toString());
   }
 }

@@ -124,11 +124,11 @@ class EventFilesTest {
         .containsExactly(
             "skipped "
                 + dir.resolve("events.log")
-                + ": not .json, .jsonl or .ndjson (name it to"
+                + ": not .json, .jsonl or .ndjson, gzipped or not (name it to"
                 + " read it)",
             "skipped "
                 + dir.resolve("notes.txt")
-                + ": not .json, .jsonl or .ndjson (name it to"
+                + ": not .json, .jsonl or .ndjson, gzipped or not (name it to"
                 + " read it)",
             "skipped " + dir.resolve("pipe.json") + ": not a regular file (a FIFO)");
   }

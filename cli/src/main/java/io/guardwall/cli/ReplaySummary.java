@@ -1,0 +1,98 @@
+package io.guardwall.cli;
+
+import static io.guardwall.cli.TextReport.inert;
+
+import io.guardwall.core.flow.EventReport;
+import io.guardwall.core.flow.FindingReport;
+import io.guardwall.core.plan.RuleGroupPlan;
+import io.guardwall.core.policy.IpDecision;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Prints a replay as counts: events and findings, decisions per reason, the most often blocked
+ * addresses and the rule group's size. Holds counts, not reports. Not thread-safe.
+ */
+final class ReplaySummary implements ReplayPrinter {
+
+  static final int TOP = 10;
+  private static final int SHOWN_FAILURES = 10;
+
+  private final PrintWriter out;
+  private final Map<String, Integer> decisions = new TreeMap<>();
+  private final Map<String, Integer> blocked = new HashMap<>();
+  private final List<String> failures = new ArrayList<>();
+  private long events;
+  private long findings;
+  private long failed;
+
+  ReplaySummary(PrintWriter out) {
+    this.out = out;
+  }
+
+  @Override
+  public void event(EventReport e) {
+    events++;
+    if (e.error() != null) {
+      fail("event " + e.source() + " #" + e.index() + ": " + e.error());
+    }
+    e.findings().forEach(this::finding);
+  }
+
+  private void finding(FindingReport f) {
+    findings++;
+    if (f.error() != null) {
+      fail("finding " + f.id() + ": " + f.error());
+    }
+    for (IpDecision d : f.ips()) {
+      decisions.merge((d.block() ? "block  " : "skip   ") + d.reason(), 1, Integer::sum);
+      if (d.block()) {
+        blocked.merge(d.ip().address().display(), 1, Integer::sum);
+      }
+    }
+  }
+
+  private void fail(String what) {
+    failed++;
+    if (failures.size() < SHOWN_FAILURES) {
+      failures.add(what);
+    }
+  }
+
+  @Override
+  public void end(ReplayCommand.ReplayResult result) {
+    out.printf("Replayed %d events, %d findings; %d unreadable%n", events, findings, failed);
+    failures.forEach(f -> out.println("  " + inert(f)));
+    out.println("Decisions (addresses):");
+    decisions.forEach((reason, n) -> out.printf("  %7d  %s%n", n, inert(reason)));
+    out.printf(
+        "Top blocked addresses (%d of %d):%n", Math.min(TOP, blocked.size()), blocked.size());
+    top().forEach(e -> out.printf("  %-39s %d findings%n", e.getKey(), e.getValue()));
+    RuleGroupPlan plan = result.rendered().plan();
+    out.printf(
+        "Blocklist: %d active. Rule group (dry run): %d CIDRs after merging, capacity used %d of"
+            + " %d, %d left out.%n",
+        result.blocklist().size(),
+        plan.blocked().size(),
+        plan.capacityUsed(),
+        plan.capacity(),
+        plan.evicted().size());
+    out.printf("Slack messages: %d%n", result.messages().size());
+    result.errors().forEach(e -> out.println("error: " + inert(e)));
+    out.flush();
+  }
+
+  private List<Map.Entry<String, Integer>> top() {
+    return blocked.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(TOP)
+        .toList();
+  }
+}
