@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.guardwall.aws.S3Objects;
 import io.guardwall.core.json.Jackson;
 import io.guardwall.core.text.TextFiles;
 import java.io.IOException;
@@ -33,6 +34,8 @@ final class EventFiles {
   private static final Set<String> EXTENSIONS = Set.of("json", "jsonl", "ndjson");
   private static final String GZ = ".gz";
   private static final Set<String> DOCUMENTATION = Set.of("md", "markdown");
+  private static final String NOT_EVENT_FILE =
+      "not .json, .jsonl or .ndjson, gzipped or not (name it to read it)";
 
   // Trailing tokens must fail the whole-file parse, or a one-event-per-line file would be read as
   // its first line alone.
@@ -97,9 +100,7 @@ final class EventFiles {
     String why =
         !Files.isRegularFile(p)
             ? "not a regular file (" + kindOrUnknown(p) + ")"
-            : isEventFile(p)
-                ? null
-                : "not .json, .jsonl or .ndjson, gzipped or not (name it to read it)";
+            : isEventFile(p) ? null : NOT_EVENT_FILE;
     if (why != null) {
       skipped.accept("skipped " + p + ": " + why);
     }
@@ -115,7 +116,11 @@ final class EventFiles {
   }
 
   private static boolean isEventFile(Path p) {
-    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return isEventFile(p.getFileName().toString());
+  }
+
+  private static boolean isEventFile(String fileName) {
+    String name = fileName.toLowerCase(Locale.ROOT);
     return EXTENSIONS.contains(
         extension(name.endsWith(GZ) ? name.substring(0, name.length() - GZ.length()) : name));
   }
@@ -131,15 +136,39 @@ final class EventFiles {
   }
 
   /**
-   * The sources the command line's PATH arguments name, in order: see {@link #expand}.
+   * The sources the command line's PATH arguments name, in order: local paths as {@link #expand}
+   * finds them, and one per object under an {@code s3://bucket/prefix}, by the same rule.
    *
    * @throws UsageException when a path does not exist or cannot be read
    */
   static List<EventSource> sources(List<String> paths, Consumer<String> skipped) {
     List<EventSource> sources = new ArrayList<>();
-    expand(paths.stream().map(Path::of).toList(), skipped)
-        .forEach(f -> sources.add(new LocalEventFile(f)));
+    S3Objects s3 = null; // one client for every s3:// path, made only when one is named
+    for (String path : paths) {
+      if (S3Path.isS3(path)) {
+        S3Path at = S3Path.parse(path);
+        s3 = s3 == null ? S3Objects.create() : s3;
+        sources.addAll(at.sources(s3, key -> isSelectedKey(at, key, skipped), skipped));
+      } else {
+        expand(List.of(Path.of(path)), skipped).forEach(f -> sources.add(new LocalEventFile(f)));
+      }
+    }
     return sources;
+  }
+
+  /**
+   * Whether an object found under a prefix is read, by the rule for a folder's files; an object
+   * named in full is always read.
+   */
+  private static boolean isSelectedKey(S3Path at, String key, Consumer<String> skipped) {
+    String name = key.substring(key.lastIndexOf('/') + 1);
+    if (key.equals(at.prefix()) || isEventFile(name)) {
+      return true;
+    }
+    if (!name.isEmpty() && !DOCUMENTATION.contains(extension(name))) {
+      skipped.accept("skipped " + S3Path.SCHEME + at.bucket() + "/" + key + ": " + NOT_EVENT_FILE);
+    }
+    return false;
   }
 
   /** Passes every event of {@code sources} to {@code sink}, one at a time, in order. */
