@@ -45,7 +45,8 @@ final class ProcessCommand extends StateCommand {
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
-      description = "Event files (.json, .jsonl, .ndjson, each also .gz) or folders.")
+      description =
+          "Event files (.json, .jsonl, .ndjson, each also .gz), folders or s3://bucket/prefix.")
   List<String> paths;
 
   @Override

@@ -50,8 +50,8 @@ final class ReplayCommand implements Callable<Integer> {
       arity = "1..*",
       paramLabel = "PATH",
       description =
-          "Event files (.json, .jsonl, .ndjson, each also .gz) or folders (read recursively, in"
-              + " name order).")
+          "Event files (.json, .jsonl, .ndjson, each also .gz), folders (read recursively, in"
+              + " name order) or s3://bucket/prefix (every object under it, in key order).")
   List<String> paths;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
