@@ -6,10 +6,10 @@ import java.util.Objects;
 
 /**
  * What a command takes from the process it runs in: the environment variables and the clock that
- * Slack's one-per-second pace waits on; immutable.
+ * Slack's one-per-second pace waits on and the progress line is throttled by; immutable.
  *
- * @param env the environment (SLACK_WEBHOOK_URL, GUARDWALL_STATE)
- * @param slackTime the clock the webhook's pace and retries wait on
+ * @param env the environment (SLACK_WEBHOOK_URL, GUARDWALL_STATE, GUARDWALL_STDERR_TTY)
+ * @param slackTime the clock the webhook's pace and retries wait on, and progress is timed by
  */
 record Host(Map<String, String> env, Time slackTime) {
 

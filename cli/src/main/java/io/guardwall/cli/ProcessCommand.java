@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
           + " Slack messages (replay is the dry run).",
       "Workers record concurrently; the firewall is reconciled at most once per checkpoint"
           + " interval while blocks arrive, and once at the end, with one Slack digest per"
-          + " reconcile. Progress goes to stderr."
+          + " reconcile. A progress line goes to stderr when it is a terminal (see --quiet)."
     })
 final class ProcessCommand extends StateCommand {
 
@@ -42,6 +42,8 @@ final class ProcessCommand extends StateCommand {
 
   @Mixin TimeWindow window;
 
+  @Mixin ProgressOptions progressOptions;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
@@ -63,14 +65,14 @@ final class ProcessCommand extends StateCommand {
     Diagnostics diagnostics = Diagnostics.of(spec);
     List<EventSource> sources = EventFiles.sources(paths, diagnostics::warning);
     Run run = backend.startRun();
-    Progress progress = new Progress(spec.commandLine().getErr());
+    Progress progress = progressOptions.progress(spec);
     ProcessTally tally = processAll(run, sources, progress);
     String leftOut = window.leftOut();
     if (!leftOut.isEmpty()) {
       diagnostics.warning(leftOut);
     }
     RunReport end = run.finish();
-    progress.print(run.reconciles());
+    progress.end();
     List<String> errors = new ArrayList<>(end.errors());
     errors.addAll(backend.deliver());
     out.process(new ProcessSummary(tally, end, run.reconciles(), errors));
@@ -98,7 +100,7 @@ final class ProcessCommand extends StateCommand {
 
   private static void tick(Run run, Progress progress) {
     run.checkpoint();
-    progress.print(run.reconciles());
+    progress.show();
   }
 
   /** What a process run prints. */

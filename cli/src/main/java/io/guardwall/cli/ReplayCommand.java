@@ -33,6 +33,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin CommonOptions options;
 
+  @Mixin ProgressOptions progressOptions;
+
   @Option(
       names = "--state",
       paramLabel = "FILE",
@@ -83,7 +85,10 @@ final class ReplayCommand implements Callable<Integer> {
 
   private ReplayResult replay(Backend backend, List<EventSource> sources, ReplayPrinter printer) {
     Run run = backend.startRun();
-    EventFiles.forEach(sources, window.filter(input -> printer.event(input.runIn(run))));
+    Progress progress = progressOptions.progress(spec);
+    EventFiles.forEach(
+        sources, window.filter(input -> printer.event(progress.done(input.runIn(run)))));
+    progress.end();
     warnLeftOut();
     RunReport report = run.finish();
     // A dry run always shows the rule group the whole desired state renders to, also when this

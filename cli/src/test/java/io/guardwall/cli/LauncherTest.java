@@ -36,7 +36,12 @@ class LauncherTest {
             && touch infra/target/classpath.txt lambda/target/guardwall-lambda.jar ;;
       esac
       """;
-  private static final String FAKE_JAVA = "#!/usr/bin/env bash\necho \"java $*\" >> \"$LOG\"\n";
+  private static final String FAKE_JAVA =
+      """
+      #!/usr/bin/env bash
+      echo "java $*" >> "$LOG"
+      echo "tty ${GUARDWALL_STDERR_TTY:-unset}" >> "$LOG"
+      """;
 
   @TempDir Path repo;
   private Path log;
@@ -103,6 +108,14 @@ class LauncherTest {
     assertThat(calls("java")).hasSize(3).allMatch(c -> c.endsWith("GuardwallApp"));
   }
 
+  @Test
+  void launcher_shouldNotClaimATerminal_whenStderrIsAPipeAndTheVariableWasInherited()
+      throws Exception {
+    run("--version");
+
+    assertThat(calls("tty")).containsExactly("tty unset");
+  }
+
   private void run(String... args) throws Exception {
     ProcessBuilder pb =
         new ProcessBuilder(
@@ -111,6 +124,8 @@ class LauncherTest {
             .redirectErrorStream(true);
     pb.environment().put("PATH", repo.resolve("bin") + ":/usr/bin:/bin");
     pb.environment().put("LOG", log.toString());
+    // Inherited from a terminal session; stderr here is a pipe, so the launcher must drop it.
+    pb.environment().put(ProgressOptions.TTY_VARIABLE, "1");
     Process process = pb.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
