@@ -64,7 +64,7 @@ class BurstIT {
     try (Pipeline p = deploy(new Pipeline.Setup(speed, FAULTS, NO_CAP))) {
       p.feed(burst);
       boolean blocked = p.awaitBlocked(burst.addresses(), BURST.plus(window.multipliedBy(2)));
-      assertThat(p.awaitDrained(Duration.ofMinutes(2))).as("queue drained").isTrue();
+      assertThat(p.awaitDrained(Duration.ofMinutes(4))).as("queue drained").isTrue();
       figures = Figures.of("burst", burst, p);
       System.out.println(figures.write());
       assertThat(p.poller.harnessErrors()).isEmpty();
