@@ -1,6 +1,7 @@
 package io.guardwall.core.plan;
 
 import io.guardwall.core.model.Cidr;
+import io.guardwall.core.model.CidrBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,11 @@ final class AddressSet {
   /** How many CIDR blocks cover the set exactly. */
   long blockCount() {
     return ipv4.blockCount + ipv6.blockCount;
+  }
+
+  /** Whether the blocks that cover the set exactly fit {@code budget}. */
+  boolean fits(CidrBudget budget) {
+    return budget.fits(ipv4.blockCount, ipv6.blockCount);
   }
 
   /** The exact cover, IPv4 first, each family ascending. */

@@ -2,6 +2,7 @@ package io.guardwall.core.plan;
 
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
+import io.guardwall.core.model.CidrBudget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +27,11 @@ record CapacityFit(List<Cidr> blocked, List<BlocklistEntry> evicted) {
 
   /** Fits {@code desired} into at most {@code maxCidrs} merged CIDRs (zero or less: none). */
   static CapacityFit of(List<BlocklistEntry> desired, long maxCidrs) {
+    return of(desired, CidrBudget.shared(Math.max(0, maxCidrs)));
+  }
+
+  /** Fits {@code desired} into {@code budget}. */
+  static CapacityFit of(List<BlocklistEntry> desired, CidrBudget budget) {
     List<BlocklistEntry> order = new ArrayList<>(desired.size());
     for (BlocklistEntry entry : desired) {
       order.add(Objects.requireNonNull(entry, "desired contains null"));
@@ -33,7 +39,7 @@ record CapacityFit(List<Cidr> blocked, List<BlocklistEntry> evicted) {
     order.sort(KEEP_ORDER);
     List<AddressRange> ranges = order.stream().map(e -> AddressRange.of(e.cidr())).toList();
     AddressSet all = new AddressSet();
-    int kept = longestFittingPrefix(ranges, maxCidrs, all);
+    int kept = longestFittingPrefix(ranges, budget, all);
     if (kept == order.size()) {
       return new CapacityFit(all.toCidrs(), List.of());
     }
@@ -65,11 +71,11 @@ record CapacityFit(List<Cidr> blocked, List<BlocklistEntry> evicted) {
    * close the gap between two blocks), so the fitting prefixes need not be contiguous.
    */
   private static int longestFittingPrefix(
-      List<AddressRange> ranges, long maxCidrs, AddressSet set) {
+      List<AddressRange> ranges, CidrBudget budget, AddressSet set) {
     int fitting = 0;
     for (int i = 0; i < ranges.size(); i++) {
       set.add(ranges.get(i));
-      if (set.blockCount() <= maxCidrs) {
+      if (set.fits(budget)) {
         fitting = i + 1;
       }
     }

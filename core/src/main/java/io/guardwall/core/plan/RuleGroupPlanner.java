@@ -3,9 +3,11 @@ package io.guardwall.core.plan;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
+import io.guardwall.core.model.CidrBudget;
 import io.guardwall.core.policy.SafetyRule;
 import io.guardwall.core.policy.Violation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -34,12 +36,12 @@ public final class RuleGroupPlanner {
 
   private final RuleGroupLayout layout;
   private final RuleGroupRenderer renderer;
-  private final SafetyRule safety;
+  private final TargetSelector selector;
 
   public RuleGroupPlanner(RuleGroupLayout layout, SafetyRule safety) {
     this.layout = Objects.requireNonNull(layout, "layout");
     this.renderer = new RuleGroupRenderer(layout);
-    this.safety = Objects.requireNonNull(safety, "safety");
+    this.selector = new TargetSelector(safety);
   }
 
   /**
@@ -87,22 +89,15 @@ public final class RuleGroupPlanner {
               + " capacity units, more than the rule group's capacity "
               + capacity);
     }
-    List<Violation> refused = new ArrayList<>();
-    List<BlocklistEntry> safe = new ArrayList<>(desired.size());
-    for (BlocklistEntry entry : desired) {
-      Objects.requireNonNull(entry, "desired contains null");
-      safety.check(entry.cidr()).ifPresentOrElse(refused::add, () -> safe.add(entry));
-    }
-    CapacityFit fit = CapacityFit.of(safe, budget / RULES_PER_CIDR);
-    fit.blocked().forEach(this::requireSafe);
+    TargetSelection fit = selector.select(desired, CidrBudget.shared(budget / RULES_PER_CIDR));
     ObjectNode rendered = renderer.render(before, fit.blocked());
     CurrentGroup after = CurrentGroup.parse(rendered, layout);
     return new RuleGroupPlan(
         rendered,
         fit.blocked(),
         fit.evicted(),
-        refused,
-        added(safe, fit.evicted(), before),
+        fit.refused(),
+        added(desired, fit, before),
         after.totalCapacity(),
         capacity,
         !after.owned().equals(before.owned()));
@@ -114,15 +109,19 @@ public final class RuleGroupPlanner {
    * the one whose write first puts it in the group reports it.
    */
   private List<BlocklistEntry> added(
-      List<BlocklistEntry> safe, List<BlocklistEntry> evicted, CurrentGroup before) {
-    Set<BlocklistEntry> left = Set.copyOf(evicted);
+      List<BlocklistEntry> desired, TargetSelection fit, CurrentGroup before) {
+    Set<BlocklistEntry> left = new HashSet<>(fit.evicted());
+    Set<Cidr> refused = fit.refused().stream().map(Violation::cidr).collect(Collectors.toSet());
     AddressSet sources = addresses(before, layout.sourcePriority(), OwnedParts.OwnedRule::sources);
     AddressSet destinations =
         addresses(before, layout.destinationPriority(), OwnedParts.OwnedRule::destinations);
     List<BlocklistEntry> added = new ArrayList<>();
-    for (BlocklistEntry entry : safe) {
+    for (BlocklistEntry entry : desired) {
       AddressRange range = AddressRange.of(entry.cidr());
-      if (!left.contains(entry) && !(sources.covers(range) && destinations.covers(range))) {
+      if (left.contains(entry) || refused.contains(entry.cidr())) {
+        continue;
+      }
+      if (!(sources.covers(range) && destinations.covers(range))) {
         added.add(entry);
       }
     }
@@ -149,19 +148,5 @@ public final class RuleGroupPlanner {
     } catch (IllegalArgumentException e) {
       return false;
     }
-  }
-
-  /**
-   * Merging only ever joins blocks that were each allowed, so a merged block that breaks the rule
-   * (width aside: adjacent entries may merge wider) is a bug: fail rather than render it.
-   */
-  private void requireSafe(Cidr merged) {
-    safety
-        .check(merged)
-        .filter(v -> v.kind() != Violation.Kind.TOO_WIDE)
-        .ifPresent(
-            v -> {
-              throw new IllegalStateException("refusing to render " + v.message());
-            });
   }
 }
