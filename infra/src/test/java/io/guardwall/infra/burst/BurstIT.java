@@ -37,6 +37,12 @@ class BurstIT {
    */
   private static final double BURST_WRITES_PER_SECOND = 75;
 
+  /**
+   * How long a drain may go without progress: one invocation of a few hundred messages takes up to
+   * a minute of real time when moto is slow.
+   */
+  private static final Duration STALL = Duration.ofSeconds(150);
+
   private static final Duration ALARM_AGE = Duration.ofSeconds(60);
   // Seeded so that the first call is throttled and the first update races another writer: with
   // one reconcile per batch, a burst makes few calls, and each fault must be met at least once.
@@ -64,7 +70,7 @@ class BurstIT {
     try (Pipeline p = deploy(new Pipeline.Setup(speed, FAULTS, NO_CAP))) {
       p.feed(burst);
       boolean blocked = p.awaitBlocked(burst.addresses(), BURST.plus(window.multipliedBy(2)));
-      assertThat(p.awaitDrained(Duration.ofMinutes(4))).as("queue drained").isTrue();
+      assertThat(p.awaitDrained(STALL, Duration.ofMinutes(10))).as("queue drained").isTrue();
       figures = Figures.of("burst", burst, p);
       System.out.println(figures.write());
       assertThat(p.poller.harnessErrors()).isEmpty();
@@ -99,7 +105,7 @@ class BurstIT {
     try (Pipeline p = deploy(setup)) {
       p.slack.down(scale.real(Duration.ofMinutes(2)));
       p.feed(burst);
-      assertThat(p.awaitDrained(Duration.ofMinutes(3))).as("queue drained").isTrue();
+      assertThat(p.awaitDrained(STALL, Duration.ofMinutes(6))).as("queue drained").isTrue();
       figures = Figures.of("slack-outage", burst, p);
       System.out.println(figures.write());
       assertThat(p.poller.harnessErrors()).isEmpty();

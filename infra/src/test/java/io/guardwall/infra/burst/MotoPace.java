@@ -29,13 +29,13 @@ final class MotoPace {
   static Scale speedFor(double writesPerSecond, double slowest) {
     // The probe writes alone; in the burst, moto's SQS, the poller and the handler's workers
     // share the two cores with it, so its pace is read with a margin of four, and never faster
-    // than FASTEST: a run measured at 0.72 on a quiet moment could not drain its queue.
+    // than FASTEST.
     double speed = writesPerSecond() / (4 * writesPerSecond);
     return new Scale(Math.max(slowest, Math.min(FASTEST, speed)));
   }
 
-  /** The fastest a burst runs; every passing run on this machine ran at 0.36 or slower. */
-  static final double FASTEST = 0.4;
+  /** The fastest a burst runs; a CI run at 0.4 could not drain its queue in four minutes. */
+  static final double FASTEST = 0.3;
 
   static double writesPerSecond() {
     String table = "burst-pace-" + System.nanoTime();

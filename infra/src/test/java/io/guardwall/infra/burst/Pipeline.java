@@ -117,15 +117,27 @@ final class Pipeline implements AutoCloseable {
 
   /**
    * Waits until the queue is empty (nothing visible, in flight or waiting out a visibility timeout)
-   * and no slot holds a message, twice in a row; false after {@code limit} (real).
+   * and no slot holds a message, twice in a row. How long that takes depends on how fast moto is at
+   * the moment, so the wait is bounded by progress, not by a fixed time: false when neither the
+   * backlog shrank nor an invocation ended for {@code stall} (real), or after {@code cap}.
    */
-  boolean awaitDrained(Duration limit) {
-    Instant deadline = Instant.now().plus(limit);
+  boolean awaitDrained(Duration stall, Duration cap) {
+    Instant deadline = Instant.now().plus(cap);
+    Instant lastProgress = Instant.now();
+    long best = Long.MAX_VALUE;
+    int ended = poller.invocations().size();
     int quiet = 0;
-    while (Instant.now().isBefore(deadline)) {
-      quiet = queued(deployment.queueUrl()) == 0 && poller.held() == 0 ? quiet + 1 : 0;
+    while (Instant.now().isBefore(deadline)
+        && Duration.between(lastProgress, Instant.now()).compareTo(stall) < 0) {
+      long backlog = queued(deployment.queueUrl()) + (long) poller.held();
+      quiet = backlog == 0 ? quiet + 1 : 0;
       if (quiet >= 2) {
         return true;
+      }
+      if (backlog < best || poller.invocations().size() > ended) {
+        best = Math.min(best, backlog);
+        ended = poller.invocations().size();
+        lastProgress = Instant.now();
       }
       sleep(CHECK);
     }
