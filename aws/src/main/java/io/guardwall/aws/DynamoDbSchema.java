@@ -38,6 +38,10 @@ package io.guardwall.aws;
  *   leaseLevel      N     the level a pending claim is sending; absent when none is pending
  *   leaseUntil      N     when the pending claim lapses, exact
  *   leaseToken      S     the pending claim's token; only it may confirm or release the lease
+ *
+ * Honoured Slack request    pk = "slack-request#" + its X-Slack-Signature
+ *   expiresAtExact  N     when a replay of it would be stale anyway, exact
+ *   expiresAt       N     the same, rounded up to whole seconds (TTL)
  * </pre>
  *
  * <p>TTL deletion is lazy: readers never trust it and compare {@code expiresAtExact} themselves.
@@ -55,6 +59,9 @@ public final class DynamoDbSchema {
 
   /** The key prefix of notification records (the stack scopes IAM to it). */
   public static final String FINDING_PREFIX = "finding#";
+
+  /** The key prefix of the Slack requests already honoured (the stack scopes IAM to it). */
+  public static final String SLACK_REQUEST_PREFIX = "slack-request#";
 
   /** The key prefix of notification records of over-long finding ids. */
   public static final String FINDING_HASH_PREFIX = "finding-sha256#";

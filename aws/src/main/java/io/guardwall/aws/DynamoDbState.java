@@ -1,6 +1,7 @@
 package io.guardwall.aws;
 
 import io.guardwall.core.port.AbstractStateBackend;
+import io.guardwall.core.port.ReplayGuard;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -63,6 +64,14 @@ public final class DynamoDbState extends AbstractStateBackend {
         checked(blocklistTable),
         checked(notificationsTable),
         true);
+  }
+
+  /**
+   * The record of Slack requests already honoured, in the notifications table, shared by every
+   * instance of the endpoint; valid until this state is closed.
+   */
+  public ReplayGuard replayGuard() {
+    return new DynamoDbReplayGuard(client, notificationsTable);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.guardwall.slack.interact;
 
 import io.guardwall.core.model.Cidr;
+import io.guardwall.core.slack.Verb;
 import java.net.URI;
 import java.util.Objects;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guardwall.core.model.Cidr;
+import io.guardwall.core.slack.Verb;
 import io.guardwall.core.text.Excerpt;
 import io.guardwall.core.text.InertText;
 import java.net.URI;

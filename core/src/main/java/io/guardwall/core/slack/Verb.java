@@ -1,10 +1,13 @@
-package io.guardwall.slack.interact;
+package io.guardwall.core.slack;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a button or menu option on a guardwall message asks for. */
+/**
+ * What a button or menu option on a guardwall message asks for; its value format is shared by the
+ * messages that carry it and the endpoint that reads it.
+ */
 public enum Verb {
   UNBLOCK,
   EXTEND,
