@@ -230,10 +230,6 @@ public final class Guardwall {
   }
 
   static RuleGroupLayout layout(GuardwallConfig config) {
-    return new RuleGroupLayout(
-        config.firewall().sourcePriority(),
-        config.firewall().destinationPriority(),
-        config.firewall().customActionName(),
-        config.firewall().metricDimension());
+    return RuleGroupLayout.of(config.firewall());
   }
 }
