@@ -136,6 +136,16 @@ class TargetsReconcilerTest {
     assertThat(wide.writes()).isEqualTo(1);
   }
 
+  @Test
+  void request_shouldReconcileEveryTarget_whenCoalesced() {
+    block("198.51.100.1/32", SeverityLevel.HIGH);
+
+    TargetsResult result = CoalescingReconciler.of(reconciler(wide, narrow)).request();
+
+    assertThat(result.targets()).hasSize(2).allMatch(TargetReport::updated);
+    assertThat(narrow.read().blocked()).containsExactly(Cidr.parse("198.51.100.1/32"));
+  }
+
   /** A target that cannot be read for good. */
   private static final class Broken implements EnforcementPoint {
     @Override
