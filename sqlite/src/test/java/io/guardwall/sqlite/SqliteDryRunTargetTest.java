@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.CidrBudget;
 import io.guardwall.core.port.EnforcementPoint;
-import io.guardwall.core.port.EnforcementPointContract;
 import io.guardwall.core.port.FirewallConflictException;
 import io.guardwall.core.port.FirewallException;
+import io.guardwall.core.port.LocalTargetContract;
 import io.guardwall.core.port.TargetSnapshot;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The dry-run target in the state file: the contract, kept between runs and processes. */
-class SqliteDryRunTargetTest extends EnforcementPointContract {
+class SqliteDryRunTargetTest extends LocalTargetContract {
 
   @TempDir Path dir;
   private final List<SqliteState> opened = new ArrayList<>();
@@ -30,21 +30,6 @@ class SqliteDryRunTargetTest extends EnforcementPointContract {
   @Override
   protected EnforcementPoint newTarget(int room) {
     return open().dryRunTarget(CidrBudget.shared(room)).orElseThrow();
-  }
-
-  @Override
-  protected boolean throttleNextCall() {
-    return false;
-  }
-
-  @Override
-  protected boolean addForeignEntry() {
-    return false;
-  }
-
-  @Override
-  protected boolean foreignEntryIntact() {
-    return true;
   }
 
   @AfterEach
