@@ -265,8 +265,8 @@ class NetworkFirewallRuleGroupIT {
   void request_shouldConvergeWithFewUpdates_when16ThreadsUpsertAndRequestConcurrently()
       throws Exception {
     stub.faults(0.1, 0.1, 0.02, 11);
-    CoalescingReconciler coalescing =
-        new CoalescingReconciler(
+    CoalescingReconciler<ReconcileResult> coalescing =
+        CoalescingReconciler.of(
             reconciler(new RetryPolicy(40, Duration.ofMillis(1), Duration.ofMillis(20))));
     int threads = 16;
     int perThread = 500 / threads + 1;

@@ -98,6 +98,7 @@ public final class NetworkFirewallStub implements AutoCloseable {
   private int conflicts;
   private int races;
   private int throttles;
+  private boolean throttleNext;
   private int serverErrors;
   private int rejected;
 
@@ -178,6 +179,11 @@ public final class NetworkFirewallStub implements AutoCloseable {
   /** guardwall's adapter for the stub's rule group, through {@link #client()}. */
   public Firewall firewall() {
     return NetworkFirewallAdapters.ruleGroup(client(), RULE_GROUP_ARN);
+  }
+
+  /** Makes the next call, whichever it is, fail as throttled. */
+  public synchronized void throttleNextCall() {
+    throttleNext = true;
   }
 
   /** The rule group as stored (a copy). */
@@ -377,7 +383,9 @@ public final class NetworkFirewallStub implements AutoCloseable {
   }
 
   private Reply injectedFault() {
-    if (random.nextDouble() < throttle) {
+    boolean forced = throttleNext;
+    throttleNext = false;
+    if (forced || random.nextDouble() < throttle) {
       throttles++;
       return error(400, "ThrottlingException", "Rate exceeded");
     }

@@ -72,6 +72,20 @@ final class Schema {
                 name TEXT PRIMARY KEY NOT NULL,
                 rule_group TEXT NOT NULL,
                 update_token TEXT NOT NULL
+              )"""),
+          // The dry-run enforcement points, by name: the version of their last write, and the
+          // CIDRs they block.
+          List.of(
+              """
+              CREATE TABLE dry_run_targets (
+                name TEXT PRIMARY KEY NOT NULL,
+                version TEXT NOT NULL
+              )""",
+              """
+              CREATE TABLE dry_run_cidrs (
+                target TEXT NOT NULL,
+                cidr TEXT NOT NULL,
+                PRIMARY KEY (target, cidr)
               )"""));
 
   static final int VERSION = STEPS.size();

@@ -1,6 +1,8 @@
 package io.guardwall.sqlite;
 
+import io.guardwall.core.model.CidrBudget;
 import io.guardwall.core.port.AbstractStateBackend;
+import io.guardwall.core.port.EnforcementPoint;
 import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.StoreException;
 import java.io.IOException;
@@ -70,6 +72,18 @@ public final class SqliteState extends AbstractStateBackend {
     return db.inMemory()
         ? Optional.empty()
         : Optional.of(new SqliteRuleGroup(db, DRY_RUN, capacity));
+  }
+
+  /**
+   * The dry-run enforcement point kept in the state file, with room {@code budget}; empty for a
+   * state in memory. Writes from other processes on the same file make a version conflict, as with
+   * the real targets.
+   */
+  @Override
+  public Optional<EnforcementPoint> dryRunTarget(CidrBudget budget) {
+    return db.inMemory()
+        ? Optional.empty()
+        : Optional.of(new SqliteDryRunTarget(db, DRY_RUN, budget));
   }
 
   /** Closes the file; the stores then refuse every call. Closing twice does nothing. */

@@ -50,7 +50,7 @@ public final class Guardwall {
   final Policy policy;
   final SlackMessages messages;
   final SafetyRule safety;
-  final CoalescingReconciler reconciler;
+  final CoalescingReconciler<ReconcileResult> reconciler;
   final Firewall firewall;
   final RuleGroupPlanner planner;
 
@@ -71,7 +71,7 @@ public final class Guardwall {
     this.firewall = ports.firewall();
     this.planner = new RuleGroupPlanner(layout(config), safety);
     this.reconciler =
-        new CoalescingReconciler(new Reconciler(firewall, store, planner, clock, retry));
+        CoalescingReconciler.of(new Reconciler(firewall, store, planner, clock, retry));
   }
 
   /** A new batch of events; its {@link Run#finish} reconciles and sends the digest. */
@@ -230,10 +230,6 @@ public final class Guardwall {
   }
 
   static RuleGroupLayout layout(GuardwallConfig config) {
-    return new RuleGroupLayout(
-        config.firewall().sourcePriority(),
-        config.firewall().destinationPriority(),
-        config.firewall().customActionName(),
-        config.firewall().metricDimension());
+    return RuleGroupLayout.of(config.firewall());
   }
 }

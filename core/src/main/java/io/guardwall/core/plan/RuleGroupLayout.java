@@ -40,6 +40,15 @@ public record RuleGroupLayout(
    * Priorities 30000 and 30100, custom action {@code GuardwallBlocked}, dimension {@code
    * guardwall}.
    */
+  /** The layout the configuration's firewall settings name. */
+  public static RuleGroupLayout of(io.guardwall.core.config.FirewallSettings settings) {
+    return new RuleGroupLayout(
+        settings.sourcePriority(),
+        settings.destinationPriority(),
+        settings.customActionName(),
+        settings.metricDimension());
+  }
+
   public static RuleGroupLayout defaults() {
     return new RuleGroupLayout(30000, 30100, "GuardwallBlocked", "guardwall");
   }

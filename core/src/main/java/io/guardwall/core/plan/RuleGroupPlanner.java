@@ -3,7 +3,6 @@ package io.guardwall.core.plan;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
-import io.guardwall.core.model.CidrBudget;
 import io.guardwall.core.policy.SafetyRule;
 import io.guardwall.core.policy.Violation;
 import java.util.ArrayList;
@@ -30,9 +29,6 @@ import org.jspecify.annotations.Nullable;
  * reported, and the merged result is checked once more before it is returned.
  */
 public final class RuleGroupPlanner {
-
-  /** Every blocked CIDR appears in the source rule and in the destination rule. */
-  private static final int RULES_PER_CIDR = 2;
 
   private final RuleGroupLayout layout;
   private final RuleGroupRenderer renderer;
@@ -77,19 +73,8 @@ public final class RuleGroupPlanner {
   public RuleGroupPlan plan(
       List<BlocklistEntry> desired, @Nullable ObjectNode current, int capacity) {
     Objects.requireNonNull(desired, "desired");
-    if (capacity < 1) {
-      throw new IllegalArgumentException("rule group capacity must be positive: " + capacity);
-    }
     CurrentGroup before = CurrentGroup.parse(current, layout);
-    int budget = capacity - before.foreignCapacity();
-    if (budget < 0) {
-      throw new IllegalArgumentException(
-          "the rules guardwall does not own need "
-              + before.foreignCapacity()
-              + " capacity units, more than the rule group's capacity "
-              + capacity);
-    }
-    TargetSelection fit = selector.select(desired, CidrBudget.shared(budget / RULES_PER_CIDR));
+    TargetSelection fit = selector.select(desired, RuleGroupCodec.budget(before, capacity));
     ObjectNode rendered = renderer.render(before, fit.blocked());
     CurrentGroup after = CurrentGroup.parse(rendered, layout);
     return new RuleGroupPlan(
@@ -135,18 +120,9 @@ public final class RuleGroupPlanner {
     OwnedParts.OwnedRule rule = group.owned().rules().get(priority);
     if (rule != null) {
       side.apply(rule).stream()
-          .filter(RuleGroupPlanner::isCidr)
+          .filter(RuleGroupCodec::isCidr)
           .forEach(c -> set.add(AddressRange.of(Cidr.parse(c))));
     }
     return set;
-  }
-
-  private static boolean isCidr(String text) {
-    try {
-      Cidr.parse(text);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.guardwall.core.port;
 
+import io.guardwall.core.model.CidrBudget;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,15 @@ public interface StateBackend extends AutoCloseable {
    * state keeps none (it lives in memory, or its kind cannot hold one yet).
    */
   default Optional<Firewall> dryRunFirewall(int capacity) {
+    return Optional.empty();
+  }
+
+  /**
+   * The enforcement point of dry runs (room {@code budget}), kept in this state so that a later run
+   * sees what an earlier one wrote; the same target for every caller sharing the state. Empty when
+   * this state keeps none (it lives in memory, or its kind cannot hold one yet).
+   */
+  default Optional<EnforcementPoint> dryRunTarget(CidrBudget budget) {
     return Optional.empty();
   }
 

@@ -1,6 +1,7 @@
 package io.guardwall.core.reconcile;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,17 +12,31 @@ import org.jspecify.annotations.Nullable;
  * <p>A caller returns only after a reconcile that started after its request has finished, so the
  * result always reflects what the caller stored before asking. The reconcile runs on the thread of
  * one of the callers that joined it; no threads of its own.
+ *
+ * @param <R> what a reconcile returns
  */
-public final class CoalescingReconciler {
+public final class CoalescingReconciler<R> {
 
-  private final Reconciler reconciler;
+  private final Supplier<R> reconciler;
 
   // Guarded by this: the run that requests join (not started yet), and whether a run is going.
-  private @Nullable Run pending;
+  private @Nullable Run<R> pending;
   private boolean running;
 
-  public CoalescingReconciler(Reconciler reconciler) {
-    this.reconciler = Objects.requireNonNull(reconciler, "reconciler");
+  private CoalescingReconciler(Supplier<R> reconciler) {
+    this.reconciler = reconciler;
+  }
+
+  /** Coalesces the reconciles of one rule group. */
+  public static CoalescingReconciler<ReconcileResult> of(Reconciler reconciler) {
+    Objects.requireNonNull(reconciler, "reconciler");
+    return new CoalescingReconciler<>(reconciler::reconcile);
+  }
+
+  /** Coalesces the reconciles of every enforcement point: one reconcile of all per batch. */
+  public static CoalescingReconciler<TargetsResult> of(TargetsReconciler reconciler) {
+    Objects.requireNonNull(reconciler, "reconciler");
+    return new CoalescingReconciler<>(reconciler::reconcile);
   }
 
   /**
@@ -32,8 +47,8 @@ public final class CoalescingReconciler {
    *     every caller that joined it gets the same exception
    * @throws IllegalStateException when interrupted while waiting; the interrupt flag is kept
    */
-  public ReconcileResult request() {
-    Run run = joinOrStart();
+  public R request() {
+    Run<R> run = joinOrStart();
     if (!run.isDone()) {
       execute(run);
     }
@@ -41,11 +56,11 @@ public final class CoalescingReconciler {
   }
 
   /** Joins the pending run and waits; returns it done, or started by (and for) this thread. */
-  private synchronized Run joinOrStart() {
+  private synchronized Run<R> joinOrStart() {
     if (pending == null) {
-      pending = new Run();
+      pending = new Run<>();
     }
-    Run run = pending;
+    Run<R> run = pending;
     while (running && !run.isDone()) {
       await();
     }
@@ -57,9 +72,9 @@ public final class CoalescingReconciler {
     return run;
   }
 
-  private void execute(Run run) {
+  private void execute(Run<R> run) {
     try {
-      run.succeed(reconciler.reconcile());
+      run.succeed(reconciler.get());
     } catch (RuntimeException | Error e) {
       run.fail(e);
     } finally {
@@ -82,8 +97,8 @@ public final class CoalescingReconciler {
   }
 
   /** One reconcile and its outcome, shared by every request that joined it; thread-safe. */
-  private static final class Run {
-    private @Nullable ReconcileResult result;
+  private static final class Run<T> {
+    private @Nullable T result;
     private @Nullable Throwable failure;
     private boolean done;
 
@@ -91,7 +106,7 @@ public final class CoalescingReconciler {
       return done;
     }
 
-    synchronized void succeed(ReconcileResult value) {
+    synchronized void succeed(T value) {
       result = value;
       done = true;
     }
@@ -101,7 +116,7 @@ public final class CoalescingReconciler {
       done = true;
     }
 
-    synchronized ReconcileResult outcome() {
+    synchronized T outcome() {
       if (failure instanceof RuntimeException e) {
         throw e;
       }

@@ -2,27 +2,12 @@ package io.guardwall.core.local;
 
 import io.guardwall.core.model.CidrBudget;
 import io.guardwall.core.port.EnforcementPoint;
-import io.guardwall.core.port.EnforcementPointContract;
+import io.guardwall.core.port.LocalTargetContract;
 
-class DryRunTargetTest extends EnforcementPointContract {
+class DryRunTargetTest extends LocalTargetContract {
 
   @Override
   protected EnforcementPoint newTarget(int room) {
     return new DryRunTarget(CidrBudget.shared(room));
-  }
-
-  @Override
-  protected boolean throttleNextCall() {
-    return false;
-  }
-
-  @Override
-  protected boolean addForeignEntry() {
-    return false;
-  }
-
-  @Override
-  protected boolean foreignEntryIntact() {
-    return false;
   }
 }

@@ -31,7 +31,8 @@ class CoalescingReconcilerTest {
 
   private final InMemoryBlocklistStore store = new InMemoryBlocklistStore();
   private final CountingFirewall firewall = new CountingFirewall();
-  private final CoalescingReconciler coalescing = new CoalescingReconciler(reconciler(firewall));
+  private final CoalescingReconciler<ReconcileResult> coalescing =
+      CoalescingReconciler.of(reconciler(firewall));
 
   @Test
   void request_shouldMergeWaitingRequestsIntoOneFollowUp_whenReconcileInFlight() throws Exception {
@@ -130,8 +131,8 @@ class CoalescingReconcilerTest {
   }
 
   @Test
-  void constructor_shouldRejectNull() {
-    assertThatThrownBy(() -> new CoalescingReconciler(null))
+  void of_shouldRejectNull() {
+    assertThatThrownBy(() -> CoalescingReconciler.of((Reconciler) null))
         .isInstanceOf(NullPointerException.class);
   }
 

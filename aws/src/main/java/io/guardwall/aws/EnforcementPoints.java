@@ -1,0 +1,49 @@
+package io.guardwall.aws;
+
+import io.guardwall.core.plan.RuleGroupCodec;
+import io.guardwall.core.plan.RuleGroupLayout;
+import io.guardwall.core.port.EnforcementPoint;
+import java.util.function.Function;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.networkfirewall.NetworkFirewallClient;
+
+/**
+ * Builds the enforcement point a SPEC names (the {@code --firewall} option, {@code
+ * GUARDWALL_TARGETS}); stateless.
+ */
+public final class EnforcementPoints {
+
+  private static final String NETWORK_FIREWALL = "arn:aws:network-firewall:";
+
+  private EnforcementPoints() {}
+
+  /**
+   * The target {@code spec} names, through clients of its own (the region is the SPEC's,
+   * credentials and endpoints as for every SDK client) that live as long as the process.
+   *
+   * @throws IllegalArgumentException naming {@code spec} when it names no kind of target guardwall
+   *     knows, or is malformed
+   */
+  public static EnforcementPoint open(String spec, RuleGroupLayout layout) {
+    return open(spec, layout, region -> AwsClients.build(NetworkFirewallClient.builder(), region));
+  }
+
+  /** As {@link #open(String, RuleGroupLayout)}, with the Network Firewall client for a region. */
+  static EnforcementPoint open(
+      String spec, RuleGroupLayout layout, Function<Region, NetworkFirewallClient> firewalls) {
+    String trimmed = spec.strip();
+    if (trimmed.startsWith(NETWORK_FIREWALL)) {
+      RuleGroupArn arn = RuleGroupArn.parse(trimmed);
+      return new NetworkFirewallTarget(
+          arn.value(),
+          new NetworkFirewallRuleGroup(firewalls.apply(arn.region()), arn),
+          new RuleGroupCodec(layout));
+    }
+    // Prefix lists (pl-..., arn:aws:ec2:...) and WAF IP sets (arn:aws:wafv2:...) are added here.
+    throw new IllegalArgumentException(
+        "unknown target '"
+            + spec
+            + "': expected a Network Firewall stateless rule group ARN"
+            + " (arn:aws:network-firewall:REGION:ACCOUNT:stateless-rulegroup/NAME)");
+  }
+}
