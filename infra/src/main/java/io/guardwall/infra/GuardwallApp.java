@@ -13,6 +13,7 @@ import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.constructs.IConstruct;
@@ -39,7 +40,7 @@ public final class GuardwallApp {
   public static void main(String[] args) {
     if (System.getenv("CDK_OUTDIR") != null) {
       App app = new App();
-      build(app);
+      buildSelected(app);
       app.synth();
       return;
     }
@@ -57,7 +58,7 @@ public final class GuardwallApp {
    */
   public static Path synth(Path outDir, Map<String, Object> context) {
     App app = App.Builder.create().outdir(outDir.toString()).context(context).build();
-    GuardwallStack stack = build(app);
+    Stack stack = buildSelected(app);
     CloudAssembly assembly = app.synth();
     List<String> errors = errors(stack);
     if (!errors.isEmpty()) {
@@ -77,24 +78,58 @@ public final class GuardwallApp {
         .toList();
   }
 
+  /**
+   * Adds the stack the context selects: the member stack when {@code memberStack} is true, else
+   * guardwall's stack.
+   */
+  public static Stack buildSelected(App app) {
+    boolean member =
+        ContextProps.value(
+            key -> app.getNode().tryGetContext(key),
+            MemberSettings.SELECT,
+            ContextProps::bool,
+            false);
+    return member ? buildMember(app) : build(app);
+  }
+
   /** Adds the stack, with props from {@code app}'s context, and the cdk-nag checks to the app. */
   public static GuardwallStack build(App app) {
     GuardwallProps props = ContextProps.read(key -> app.getNode().tryGetContext(key));
-    Object name = app.getNode().tryGetContext(STACK_NAME);
-    Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
     return new GuardwallStack(
         app,
-        name == null ? "Guardwall" : name.toString(),
-        StackProps.builder()
-            .description(
-                "guardwall: GuardDuty and Security Hub findings to firewall blocks and Slack")
-            .env(
-                Environment.builder()
-                    .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
-                    .region(System.getenv("CDK_DEFAULT_REGION"))
-                    .build())
-            .build(),
+        stackName(app, "Guardwall"),
+        checkedStackProps(
+            app, "guardwall: GuardDuty and Security Hub findings to firewall blocks and Slack"),
         props);
+  }
+
+  /** Adds the member-account stack, with settings from {@code app}'s context, and cdk-nag. */
+  public static GuardwallMemberStack buildMember(App app) {
+    MemberSettings settings = MemberSettings.read(key -> app.getNode().tryGetContext(key));
+    return new GuardwallMemberStack(
+        app,
+        stackName(app, "GuardwallMember"),
+        checkedStackProps(
+            app, "guardwall member account: drops traffic to and from the shared blocklist"),
+        settings);
+  }
+
+  private static String stackName(App app, String fallback) {
+    Object name = app.getNode().tryGetContext(STACK_NAME);
+    return name == null ? fallback : name.toString();
+  }
+
+  /** The stack props; adds the cdk-nag checks to the app, which every stack gets. */
+  private static StackProps checkedStackProps(App app, String description) {
+    Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
+    return StackProps.builder()
+        .description(description)
+        .env(
+            Environment.builder()
+                .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
+                .region(System.getenv("CDK_DEFAULT_REGION"))
+                .build())
+        .build();
   }
 
   /** The {@code context} object of a {@code cdk.json}; empty when the file does not exist. */
