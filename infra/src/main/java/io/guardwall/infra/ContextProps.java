@@ -4,6 +4,7 @@ import io.guardwall.core.config.ConfigException;
 import io.guardwall.core.config.ConfigReader;
 import io.guardwall.core.config.GuardwallConfig;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,7 @@ final class ContextProps {
           "prefixLists",
           "prefixListMaxEntries",
           "ramPrincipals",
+          "statefulRuleOrder",
           "wafScope");
 
   /** Every context key this app reads. */
@@ -132,7 +134,15 @@ final class ContextProps {
       String key,
       Function<Object, T> convert,
       Consumer<T> setter) {
-    converted(context, key, convert).ifPresent(setter);
+    // The setter validates too: its errors are named by the key as well.
+    converted(
+        context,
+        key,
+        v -> {
+          T value = convert.apply(v);
+          setter.accept(value);
+          return value;
+        });
   }
 
   /** The converted value of {@code key}; empty when absent; a bad value named by its key. */
@@ -179,10 +189,12 @@ final class ContextProps {
     int maxEntries =
         value(context, "prefixListMaxEntries", ContextProps::integer, d.prefixListMaxEntries());
     List<String> principals = value(context, "ramPrincipals", ContextProps::list, List.of());
+    StatefulRuleOrder order = ruleOrder(context);
     EnforcementSettings.@Nullable WafScope waf =
-        converted(context, "wafScope", ContextProps::wafScope).orElse(null);
+        converted(context, "wafScope", v -> oneOf(EnforcementSettings.WafScope.class, v))
+            .orElse(null);
     try {
-      return new EnforcementSettings(stateless, lists, maxEntries, principals, waf);
+      return new EnforcementSettings(stateless, lists, maxEntries, principals, order, waf);
     } catch (IllegalArgumentException e) {
       // The settings' messages name the keys.
       throw new IllegalArgumentException("context: " + e.getMessage(), e);
@@ -213,13 +225,25 @@ final class ContextProps {
     return items.map(ContextProps::text).filter(item -> !item.isEmpty()).toList();
   }
 
-  private static EnforcementSettings.WafScope wafScope(Object v) {
-    String scope = text(v);
-    return switch (scope) {
-      case "REGIONAL" -> EnforcementSettings.WafScope.REGIONAL;
-      case "CLOUDFRONT" -> EnforcementSettings.WafScope.CLOUDFRONT;
-      default -> throw new IllegalArgumentException("must be REGIONAL or CLOUDFRONT, got " + v);
-    };
+  /** {@code statefulRuleOrder}: DEFAULT_ACTION_ORDER unless given. */
+  static StatefulRuleOrder ruleOrder(Function<String, Object> context) {
+    return value(
+        context,
+        "statefulRuleOrder",
+        v -> oneOf(StatefulRuleOrder.class, v),
+        StatefulRuleOrder.DEFAULT_ACTION_ORDER);
+  }
+
+  /** The constant of {@code type} named exactly by {@code v}. */
+  static <E extends Enum<E>> E oneOf(Class<E> type, Object v) {
+    String name = text(v);
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(name)) {
+        return constant;
+      }
+    }
+    throw new IllegalArgumentException(
+        "must be one of " + Arrays.toString(type.getEnumConstants()) + ", got " + v);
   }
 
   /** A whole number, typed in cdk.json or a string from {@code cdk -c}. */

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  *     drops traffic to and from them
  * @param prefixListMaxEntries the lists' MaxEntries when created (the adapter may grow it)
  * @param ramPrincipals accounts, OUs or the organization the lists are shared with through RAM
+ * @param statefulRuleOrder the stateful rule group's rule order, its firewall policy's
  * @param wafScope the scope of the WAF IP sets and rule group; null for no WAF
  */
 public record EnforcementSettings(
@@ -22,6 +23,7 @@ public record EnforcementSettings(
     boolean prefixLists,
     int prefixListMaxEntries,
     List<String> ramPrincipals,
+    StatefulRuleOrder statefulRuleOrder,
     @Nullable WafScope wafScope) {
 
   /** EC2's default quota of entries per prefix list; the quota can be raised on request. */
@@ -65,7 +67,13 @@ public record EnforcementSettings(
 
   /** Only the stateless rule group, as before enforcement points had options. */
   public static EnforcementSettings statelessOnly() {
-    return new EnforcementSettings(true, false, DEFAULT_PREFIX_LIST_MAX_ENTRIES, List.of(), null);
+    return new EnforcementSettings(
+        true,
+        false,
+        DEFAULT_PREFIX_LIST_MAX_ENTRIES,
+        List.of(),
+        StatefulRuleOrder.DEFAULT_ACTION_ORDER,
+        null);
   }
 
   public Optional<WafScope> waf() {

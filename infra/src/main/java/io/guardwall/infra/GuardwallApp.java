@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.guardwall.core.json.Jackson;
+import io.guardwall.core.text.Excerpt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
@@ -35,7 +38,8 @@ public final class GuardwallApp {
 
   /**
    * Synthesizes the app: into the directory the CDK CLI gives, or else into {@code cdk.out} with
-   * the context of {@code cdk.json}, both relative to the working directory.
+   * the context of {@code cdk.json} and {@code -c key=value} arguments over it, both relative to
+   * the working directory.
    */
   public static void main(String[] args) {
     if (System.getenv("CDK_OUTDIR") != null) {
@@ -44,7 +48,9 @@ public final class GuardwallApp {
       app.synth();
       return;
     }
-    Path template = synth(Path.of("cdk.out"), readContext(Path.of("cdk.json")));
+    Map<String, Object> context = new HashMap<>(readContext(Path.of("cdk.json")));
+    context.putAll(contextArguments(List.of(args)));
+    Path template = synth(Path.of("cdk.out"), context);
     System.out.println(template);
   }
 
@@ -97,7 +103,7 @@ public final class GuardwallApp {
     GuardwallProps props = ContextProps.read(key -> app.getNode().tryGetContext(key));
     return new GuardwallStack(
         app,
-        stackName(app, "Guardwall"),
+        stackName(app, STACK_NAME, "Guardwall"),
         checkedStackProps(
             app, "guardwall: GuardDuty and Security Hub findings to firewall blocks and Slack"),
         props);
@@ -108,14 +114,14 @@ public final class GuardwallApp {
     MemberSettings settings = MemberSettings.read(key -> app.getNode().tryGetContext(key));
     return new GuardwallMemberStack(
         app,
-        stackName(app, "GuardwallMember"),
+        stackName(app, MemberSettings.STACK_NAME, "GuardwallMember"),
         checkedStackProps(
             app, "guardwall member account: drops traffic to and from the shared blocklist"),
         settings);
   }
 
-  private static String stackName(App app, String fallback) {
-    Object name = app.getNode().tryGetContext(STACK_NAME);
+  private static String stackName(App app, String key, String fallback) {
+    Object name = app.getNode().tryGetContext(key);
     return name == null ? fallback : name.toString();
   }
 
@@ -130,6 +136,27 @@ public final class GuardwallApp {
                 .region(System.getenv("CDK_DEFAULT_REGION"))
                 .build())
         .build();
+  }
+
+  /**
+   * The context values of {@code -c key=value} (or {@code --context key=value}) arguments, as the
+   * CDK CLI takes them: each value a string.
+   *
+   * @throws IllegalArgumentException naming the first argument of another form
+   */
+  static Map<String, String> contextArguments(List<String> args) {
+    Map<String, String> context = new LinkedHashMap<>();
+    for (int i = 0; i < args.size(); i += 2) {
+      String flag = args.get(i);
+      String pair = i + 1 < args.size() ? args.get(i + 1) : "";
+      int eq = pair.indexOf('=');
+      if (!(flag.equals("-c") || flag.equals("--context")) || eq < 1) {
+        throw new IllegalArgumentException(
+            "synth takes -c key=value arguments, got: " + Excerpt.of(flag + " " + pair));
+      }
+      context.put(pair.substring(0, eq), pair.substring(eq + 1));
+    }
+    return context;
   }
 
   /** The {@code context} object of a {@code cdk.json}; empty when the file does not exist. */

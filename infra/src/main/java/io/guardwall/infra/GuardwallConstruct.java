@@ -30,11 +30,12 @@ import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.constructs.Construct;
 
 /**
- * guardwall in one construct: the blocklist and notification-log tables, the rule group (or an
- * existing one), the EventBridge rule built from the same pattern files the local router uses, the
- * event queue and its dead-letter queue, the queue function that consumes it in batches, the
- * scheduled maintenance state machine, the alarms and their topic. Drop it into any CDK app; not
- * thread-safe (construct trees are not).
+ * guardwall in one construct: the blocklist and notification-log tables, the enforcement points
+ * (the stateless rule group or an existing one; if asked for, managed prefix lists with a stateful
+ * rule group and a RAM share, and WAF IP sets with a WAF rule group), the EventBridge rule built
+ * from the same pattern files the local router uses, the event queue and its dead-letter queue, the
+ * queue function that consumes it in batches, the scheduled maintenance state machine, the alarms
+ * and their topic. Drop it into any CDK app; not thread-safe (construct trees are not).
  */
 public class GuardwallConstruct extends Construct {
 

@@ -20,7 +20,11 @@ public class GuardwallMemberStack extends Stack {
     super(scope, id, stackProps);
     this.ruleGroup =
         StatefulRuleGroups.create(
-            this, "StatefulRuleGroup", settings.ruleGroupName(), settings.sharedPrefixListArns());
+            this,
+            "StatefulRuleGroup",
+            settings.ruleGroupName(),
+            settings.sharedPrefixListArns(),
+            settings.statefulRuleOrder());
     CfnOutput.Builder.create(this, "StatefulRuleGroupArn")
         .value(ruleGroup.getAttrRuleGroupArn())
         .description("guardwall: add to your firewall policy's stateful rule groups")

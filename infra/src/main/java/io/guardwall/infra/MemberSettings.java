@@ -12,11 +12,19 @@ import java.util.regex.Pattern;
  * @param sharedPrefixListArns the prefix lists the security account's stack shares (its {@code
  *     PrefixListArns} output), 1-5
  * @param ruleGroupName the name of the stateful rule group created
+ * @param statefulRuleOrder its rule order, the member firewall policy's
  */
-public record MemberSettings(List<String> sharedPrefixListArns, String ruleGroupName) {
+public record MemberSettings(
+    List<String> sharedPrefixListArns, String ruleGroupName, StatefulRuleOrder statefulRuleOrder) {
 
   /** The context key that selects the member stack instead of guardwall's stack. */
   public static final String SELECT = "memberStack";
+
+  /**
+   * The context key of the member stack's name (default GuardwallMember): not {@code stackName},
+   * which cdk.json sets for guardwall's stack.
+   */
+  public static final String STACK_NAME = "memberStackName";
 
   static final String DEFAULT_RULE_GROUP_NAME = "guardwall-blocklist-stateful";
 
@@ -56,7 +64,7 @@ public record MemberSettings(List<String> sharedPrefixListArns, String ruleGroup
     String name =
         ContextProps.value(context, "ruleGroupName", ContextProps::text, DEFAULT_RULE_GROUP_NAME);
     try {
-      return new MemberSettings(arns, name);
+      return new MemberSettings(arns, name, ContextProps.ruleOrder(context));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("context: " + e.getMessage(), e);
     }

@@ -35,7 +35,9 @@ record PrefixLists(List<CfnPrefixList> lists, CfnRuleGroup ruleGroup) {
             list(scope, "PrefixListIpv4", prefix + "-ipv4", "IPv4", settings),
             list(scope, "PrefixListIpv6", prefix + "-ipv6", "IPv6", settings));
     List<String> arns = lists.stream().map(CfnPrefixList::getAttrArn).toList();
-    CfnRuleGroup group = StatefulRuleGroups.create(scope, "StatefulRuleGroup", prefix, arns);
+    CfnRuleGroup group =
+        StatefulRuleGroups.create(
+            scope, "StatefulRuleGroup", prefix, arns, settings.statefulRuleOrder());
     if (!settings.ramPrincipals().isEmpty()) {
       share(scope, prefix, arns, settings.ramPrincipals());
     }

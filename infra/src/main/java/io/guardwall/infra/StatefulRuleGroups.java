@@ -28,7 +28,8 @@ final class StatefulRuleGroups {
   /**
    * @param listArns the prefix lists' ARNs (1-5; shared ones included)
    */
-  static CfnRuleGroup create(Construct scope, String id, String name, List<String> listArns) {
+  static CfnRuleGroup create(
+      Construct scope, String id, String name, List<String> listArns, StatefulRuleOrder order) {
     if (listArns.isEmpty() || listArns.size() > MAX_REFERENCES) {
       throw new IllegalArgumentException(
           "a stateful rule group references 1-"
@@ -43,6 +44,10 @@ final class StatefulRuleGroups {
         .description("guardwall blocklist: drops traffic to and from guardwall's prefix lists")
         .ruleGroup(
             CfnRuleGroup.RuleGroupProperty.builder()
+                .statefulRuleOptions(
+                    CfnRuleGroup.StatefulRuleOptionsProperty.builder()
+                        .ruleOrder(order.name())
+                        .build())
                 .referenceSets(
                     CfnRuleGroup.ReferenceSetsProperty.builder()
                         .ipSetReferences(references(listArns))

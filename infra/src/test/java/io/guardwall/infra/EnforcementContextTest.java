@@ -38,12 +38,19 @@ class EnforcementContextTest {
                 5000,
                 "ramPrincipals",
                 List.of("111122223333", " 444455556666 "),
+                "statefulRuleOrder",
+                "STRICT_ORDER",
                 "wafScope",
                 "CLOUDFRONT"));
     assertThat(e)
         .isEqualTo(
             new EnforcementSettings(
-                false, true, 5000, List.of("111122223333", "444455556666"), WafScope.CLOUDFRONT));
+                false,
+                true,
+                5000,
+                List.of("111122223333", "444455556666"),
+                StatefulRuleOrder.STRICT_ORDER,
+                WafScope.CLOUDFRONT));
   }
 
   @Test
@@ -61,8 +68,10 @@ class EnforcementContextTest {
         "prefixLists|1|context 'prefixLists': must be true or false, got 1",
         "prefixListMaxEntries|many|context 'prefixListMaxEntries': must be a whole number",
         "prefixListMaxEntries|0|prefixListMaxEntries must be 1-100000: 0",
-        "wafScope|GLOBAL|context 'wafScope': must be REGIONAL or CLOUDFRONT, got GLOBAL",
-        "wafScope|regional|context 'wafScope': must be REGIONAL or CLOUDFRONT",
+        "wafScope|GLOBAL|context 'wafScope': must be one of [REGIONAL, CLOUDFRONT], got GLOBAL",
+        "wafScope|regional|context 'wafScope': must be one of [REGIONAL, CLOUDFRONT], got regional",
+        "statefulRuleOrder|STRICT|context 'statefulRuleOrder': must be one of"
+            + " [DEFAULT_ACTION_ORDER, STRICT_ORDER], got STRICT",
       })
   void read_shouldFailNamingTheKey_whenAValueIsBad(String key, String value, String message) {
     Map<String, Object> context = new HashMap<>(Map.of("prefixLists", "true"));

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.assertions.Template;
 
 /** The stack with every enforcement point on: stateless group, prefix lists shared by RAM, WAF. */
 @Needs(ExternalTool.NODE)
@@ -25,23 +24,23 @@ class EnforcementOptionsTest {
           "prefixLists", "true",
           "prefixListMaxEntries", "2500",
           "ramPrincipals", "444455556666," + ORGANIZATION,
+          "statefulRuleOrder", "STRICT_ORDER",
           "wafScope", "REGIONAL");
 
   private static Synthesized app;
-  private static Template template;
 
   @BeforeAll
   static void synth() {
     app = Synthesized.app(CONTEXT);
-    template = app.template();
   }
 
   @Test
   void prefixLists_shouldBeOnePerFamily_withTheConfiguredMaxEntries() {
-    template.resourceCountIs("AWS::EC2::PrefixList", 2);
+    app.template().resourceCountIs("AWS::EC2::PrefixList", 2);
     for (String family : List.of("IPv4", "IPv6")) {
-      template.hasResourceProperties(
-          "AWS::EC2::PrefixList", Map.of("AddressFamily", family, "MaxEntries", 2500));
+      app.template()
+          .hasResourceProperties(
+              "AWS::EC2::PrefixList", Map.of("AddressFamily", family, "MaxEntries", 2500));
     }
   }
 
@@ -65,55 +64,61 @@ class EnforcementOptionsTest {
             "drop ip any any -> @GUARDWALL_BLOCKLIST_2 any (msg:\"guardwall: blocked, to prefix"
                 + " list 2\"; sid:4; rev:1;)");
     assertThat(group.at("/Properties/Capacity").asInt()).isEqualTo(4);
+    assertThat(group.at("/Properties/RuleGroup/StatefulRuleOptions/RuleOrder").asText())
+        .isEqualTo("STRICT_ORDER");
   }
 
   @Test
   void statelessRuleGroup_shouldStay_whenOtherTargetsAreAdded() {
-    template.hasResourceProperties("AWS::NetworkFirewall::RuleGroup", Map.of("Type", "STATELESS"));
+    app.template()
+        .hasResourceProperties("AWS::NetworkFirewall::RuleGroup", Map.of("Type", "STATELESS"));
     assertThat(app.json().at("/Outputs/RuleGroupArn").isMissingNode()).isFalse();
   }
 
   @Test
   void resourceShare_shouldShareBothLists_withTheGivenPrincipalsOnly() {
-    template.hasResourceProperties(
-        "AWS::RAM::ResourceShare",
-        Map.of(
-            "AllowExternalPrincipals", false,
-            "Principals", List.of("444455556666", ORGANIZATION),
-            "ResourceArns",
-                List.of(getAtt("GuardwallPrefixListIpv4"), getAtt("GuardwallPrefixListIpv6"))));
+    app.template()
+        .hasResourceProperties(
+            "AWS::RAM::ResourceShare",
+            Map.of(
+                "AllowExternalPrincipals", false,
+                "Principals", List.of("444455556666", ORGANIZATION),
+                "ResourceArns",
+                    List.of(getAtt("GuardwallPrefixListIpv4"), getAtt("GuardwallPrefixListIpv6"))));
   }
 
   @Test
   void wafRuleGroup_shouldBlockEitherSet_withTheCapacityOfTwoReferences() {
-    template.resourceCountIs("AWS::WAFv2::IPSet", 2);
+    app.template().resourceCountIs("AWS::WAFv2::IPSet", 2);
     for (String version : List.of("IPV4", "IPV6")) {
-      template.hasResourceProperties(
-          "AWS::WAFv2::IPSet",
-          Map.of("IPAddressVersion", version, "Scope", "REGIONAL", "Addresses", List.of()));
+      app.template()
+          .hasResourceProperties(
+              "AWS::WAFv2::IPSet",
+              Map.of("IPAddressVersion", version, "Scope", "REGIONAL", "Addresses", List.of()));
     }
-    template.hasResourceProperties(
-        "AWS::WAFv2::RuleGroup",
-        Map.of(
-            "Capacity",
-            2,
-            "Scope",
-            "REGIONAL",
-            "VisibilityConfig",
-            Match.objectLike(Map.of("CloudWatchMetricsEnabled", true)),
-            "Rules",
-            List.of(
-                Match.objectLike(
-                    Map.of(
-                        "Action", Map.of("Block", Map.of()),
-                        "Statement",
-                            Map.of(
-                                "OrStatement",
+    app.template()
+        .hasResourceProperties(
+            "AWS::WAFv2::RuleGroup",
+            Map.of(
+                "Capacity",
+                2,
+                "Scope",
+                "REGIONAL",
+                "VisibilityConfig",
+                Match.objectLike(Map.of("CloudWatchMetricsEnabled", true)),
+                "Rules",
+                List.of(
+                    Match.objectLike(
+                        Map.of(
+                            "Action", Map.of("Block", Map.of()),
+                            "Statement",
                                 Map.of(
-                                    "Statements",
-                                    List.of(
-                                        ipSetReference("GuardwallWafIpSetIpv4"),
-                                        ipSetReference("GuardwallWafIpSetIpv6")))))))));
+                                    "OrStatement",
+                                    Map.of(
+                                        "Statements",
+                                        List.of(
+                                            ipSetReference("GuardwallWafIpSetIpv4"),
+                                            ipSetReference("GuardwallWafIpSetIpv6")))))))));
     assertThat(app.json().at("/Outputs/WafRuleGroupArn/Value/Fn::GetAtt/0").asText())
         .startsWith("GuardwallWafRuleGroup");
   }

@@ -22,8 +22,15 @@ class GuardwallMemberStackTest {
   static final String V4 = "arn:aws:ec2:eu-west-1:111122223333:prefix-list/pl-0123456789abcdef0";
   static final String V6 = "arn:aws:ec2:eu-west-1:111122223333:prefix-list/pl-0fedcba9876543210";
 
+  /** With cdk.json's {@code stackName}, which names guardwall's stack, not this one. */
   static final Map<String, Object> CONTEXT =
-      Map.of(MemberSettings.SELECT, "true", "sharedPrefixListArns", V4 + "," + V6);
+      Map.of(
+          MemberSettings.SELECT,
+          "true",
+          "sharedPrefixListArns",
+          V4 + "," + V6,
+          GuardwallApp.STACK_NAME,
+          "Guardwall");
 
   private static Stack stack;
   private static Template template;
@@ -66,7 +73,9 @@ class GuardwallMemberStackTest {
                         "GUARDWALL_BLOCKLIST_1", Map.of("ReferenceArn", V4),
                         "GUARDWALL_BLOCKLIST_2", Map.of("ReferenceArn", V6))),
                 "RulesSource",
-                Map.of("RulesString", StatefulRuleGroups.rules(2)))));
+                Map.of("RulesString", StatefulRuleGroups.rules(2)),
+                "StatefulRuleOptions",
+                Map.of("RuleOrder", "DEFAULT_ACTION_ORDER"))));
     assertThat(StatefulRuleGroups.rules(2)).contains("-> @GUARDWALL_BLOCKLIST_2 any");
   }
 
