@@ -4,12 +4,15 @@ import io.guardwall.core.config.ConfigException;
 import io.guardwall.core.config.ConfigReader;
 import io.guardwall.core.config.GuardwallConfig;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awscdk.services.lambda.Architecture;
 
 /**
@@ -46,7 +49,13 @@ final class ContextProps {
           "queueBatchSize",
           "queueBatchWindowSeconds",
           "queueMaxConcurrency",
-          "queueMaxReceiveCount");
+          "queueMaxReceiveCount",
+          "statelessRuleGroup",
+          "prefixLists",
+          "prefixListMaxEntries",
+          "ramPrincipals",
+          "statefulRuleOrder",
+          "wafScope");
 
   /** Every context key this app reads. */
   static final List<String> KEYS =
@@ -76,6 +85,7 @@ final class ContextProps {
     set(context, "lambdaJar", v -> Path.of(text(v)), b::lambdaJar);
     set(context, "architecture", ContextProps::architecture, b::architecture);
     b.queue(queue(context));
+    b.enforcement(enforcement(context));
     try {
       return b.build();
     } catch (RuntimeException e) {
@@ -124,12 +134,26 @@ final class ContextProps {
       String key,
       Function<Object, T> convert,
       Consumer<T> setter) {
+    // The setter validates too: its errors are named by the key as well.
+    converted(
+        context,
+        key,
+        v -> {
+          T value = convert.apply(v);
+          setter.accept(value);
+          return value;
+        });
+  }
+
+  /** The converted value of {@code key}; empty when absent; a bad value named by its key. */
+  private static <T> Optional<T> converted(
+      Function<String, Object> context, String key, Function<Object, T> convert) {
     Object value = context.apply(key);
     if (value == null) {
-      return;
+      return Optional.empty();
     }
     try {
-      setter.accept(convert.apply(value));
+      return Optional.of(convert.apply(value));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("context '" + key + "': " + e.getMessage(), e);
     }
@@ -157,8 +181,73 @@ final class ContextProps {
     return q[0];
   }
 
+  /** The enforcement points: each key over the default; a bad value is named by its key. */
+  private static EnforcementSettings enforcement(Function<String, Object> context) {
+    EnforcementSettings d = EnforcementSettings.statelessOnly();
+    boolean stateless = value(context, "statelessRuleGroup", ContextProps::bool, true);
+    boolean lists = value(context, "prefixLists", ContextProps::bool, false);
+    int maxEntries =
+        value(context, "prefixListMaxEntries", ContextProps::integer, d.prefixListMaxEntries());
+    List<String> principals = value(context, "ramPrincipals", ContextProps::list, List.of());
+    StatefulRuleOrder order = ruleOrder(context);
+    EnforcementSettings.@Nullable WafScope waf =
+        converted(context, "wafScope", v -> oneOf(EnforcementSettings.WafScope.class, v))
+            .orElse(null);
+    try {
+      return new EnforcementSettings(stateless, lists, maxEntries, principals, order, waf);
+    } catch (IllegalArgumentException e) {
+      // The settings' messages name the keys.
+      throw new IllegalArgumentException("context: " + e.getMessage(), e);
+    }
+  }
+
+  /** The converted value of {@code key}, or {@code fallback} when absent. */
+  static <T> T value(
+      Function<String, Object> context, String key, Function<Object, T> convert, T fallback) {
+    return converted(context, key, convert).orElse(fallback);
+  }
+
+  /** {@code true}/{@code false}, typed or a string from {@code cdk -c}. */
+  static boolean bool(Object v) {
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    return switch (text(v)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("must be true or false, got " + v);
+    };
+  }
+
+  /** A JSON array of strings, or one string of comma-separated items; blanks dropped. */
+  static List<String> list(Object v) {
+    Stream<?> items = v instanceof List<?> l ? l.stream() : Stream.of(text(v).split(","));
+    return items.map(ContextProps::text).filter(item -> !item.isEmpty()).toList();
+  }
+
+  /** {@code statefulRuleOrder}: DEFAULT_ACTION_ORDER unless given. */
+  static StatefulRuleOrder ruleOrder(Function<String, Object> context) {
+    return value(
+        context,
+        "statefulRuleOrder",
+        v -> oneOf(StatefulRuleOrder.class, v),
+        StatefulRuleOrder.DEFAULT_ACTION_ORDER);
+  }
+
+  /** The constant of {@code type} named exactly by {@code v}. */
+  static <E extends Enum<E>> E oneOf(Class<E> type, Object v) {
+    String name = text(v);
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(name)) {
+        return constant;
+      }
+    }
+    throw new IllegalArgumentException(
+        "must be one of " + Arrays.toString(type.getEnumConstants()) + ", got " + v);
+  }
+
   /** A whole number, typed in cdk.json or a string from {@code cdk -c}. */
-  private static int integer(Object v) {
+  static int integer(Object v) {
     if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
       return Math.toIntExact(n.longValue());
     }
@@ -168,7 +257,7 @@ final class ContextProps {
     throw new IllegalArgumentException("must be a whole number, got " + v);
   }
 
-  private static String text(Object v) {
+  static String text(Object v) {
     if (!(v instanceof String s)) {
       throw new IllegalArgumentException("must be a string, got " + v);
     }

@@ -3,6 +3,7 @@ package io.guardwall.infra;
 import io.guardwall.core.config.ConfigWriter;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.lambda.Env;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,21 +14,40 @@ final class FunctionEnvironment {
 
   static final String SERVICE_NAME = "guardwall";
 
+  /**
+   * The enforcement points, SPECs separated by spaces (the handlers' name for it is issue 11's
+   * {@code GUARDWALL_TARGETS}); set only when more than the stateless rule group is fed, so a
+   * deployment without the new options keeps its template.
+   */
+  static final String TARGETS = "GUARDWALL_TARGETS";
+
   private FunctionEnvironment() {}
 
   static Map<String, String> of(
       String tableName,
       String notificationsTableName,
-      String ruleGroupArn,
+      EnforcementTargets targets,
       String secretId,
       GuardwallConfig config) {
+    Map<String, String> env =
+        new HashMap<>(common(tableName, notificationsTableName, secretId, config));
+    String ruleGroupArn = targets.ruleGroupArn();
+    if (ruleGroupArn != null) {
+      env.put(Env.RULE_GROUP_ARN, ruleGroupArn);
+    }
+    if (targets.prefixLists() != null || targets.waf() != null) {
+      env.put(TARGETS, targets.spec());
+    }
+    return Map.copyOf(env);
+  }
+
+  private static Map<String, String> common(
+      String tableName, String notificationsTableName, String secretId, GuardwallConfig config) {
     return Map.of(
         Env.TABLE,
         tableName,
         Env.NOTIFICATIONS_TABLE,
         notificationsTableName,
-        Env.RULE_GROUP_ARN,
-        ruleGroupArn,
         Env.SLACK_SECRET,
         secretId,
         Env.CONFIG,

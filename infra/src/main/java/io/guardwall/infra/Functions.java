@@ -38,14 +38,12 @@ final class Functions {
   static final List<String> SCAN_ACTIONS = List.of("dynamodb:Scan");
   static final List<String> PRUNE_ACTIONS = List.of("dynamodb:DeleteItem");
   static final List<String> NOTIFICATION_ACTIONS = List.of("dynamodb:UpdateItem");
-  static final List<String> FIREWALL_ACTIONS =
-      List.of("network-firewall:DescribeRuleGroup", "network-firewall:UpdateRuleGroup");
 
   private final Construct scope;
   private final GuardwallProps props;
   private final ITable blocklist;
   private final ITable notifications;
-  private final String ruleGroupArn;
+  private final EnforcementTargets targets;
   private final ISecret secret;
   private final Map<String, String> environment;
   private final Code code;
@@ -55,14 +53,14 @@ final class Functions {
       GuardwallProps props,
       ITable blocklist,
       ITable notifications,
-      String ruleGroupArn,
+      EnforcementTargets targets,
       ISecret secret,
       Map<String, String> environment) {
     this.scope = scope;
     this.props = props;
     this.blocklist = blocklist;
     this.notifications = notifications;
-    this.ruleGroupArn = ruleGroupArn;
+    this.targets = targets;
     this.secret = secret;
     this.environment = environment;
     this.code = code(props);
@@ -130,7 +128,7 @@ final class Functions {
           DynamoDbSchema.FINDING_HASH_PREFIX);
     }
     if (task.needs(Task.Access.FIREWALL)) {
-      allow(role, FIREWALL_ACTIONS, ruleGroupArn);
+      targets.grantTo(role);
     }
     if (task.needs(Task.Access.SECRET)) {
       secret.grantRead(role);

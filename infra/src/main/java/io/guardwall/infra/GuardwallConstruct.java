@@ -5,6 +5,7 @@ import io.guardwall.core.route.EventPatterns;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -29,11 +30,12 @@ import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.constructs.Construct;
 
 /**
- * guardwall in one construct: the blocklist and notification-log tables, the rule group (or an
- * existing one), the EventBridge rule built from the same pattern files the local router uses, the
- * event queue and its dead-letter queue, the queue function that consumes it in batches, the
- * scheduled maintenance state machine, the alarms and their topic. Drop it into any CDK app; not
- * thread-safe (construct trees are not).
+ * guardwall in one construct: the blocklist and notification-log tables, the enforcement points
+ * (the stateless rule group or an existing one; if asked for, managed prefix lists with a stateful
+ * rule group and a RAM share, and WAF IP sets with a WAF rule group), the EventBridge rule built
+ * from the same pattern files the local router uses, the event queue and its dead-letter queue, the
+ * queue function that consumes it in batches, the scheduled maintenance state machine, the alarms
+ * and their topic. Drop it into any CDK app; not thread-safe (construct trees are not).
  */
 public class GuardwallConstruct extends Construct {
 
@@ -46,7 +48,7 @@ public class GuardwallConstruct extends Construct {
   private final GuardwallProps props;
   private final Table table;
   private final Table notificationsTable;
-  private final String ruleGroupArn;
+  private final EnforcementTargets targets;
   private final ISecret slackSecret;
   private final Queue deadLetterQueue;
   private final Queue eventQueue;
@@ -60,7 +62,7 @@ public class GuardwallConstruct extends Construct {
     this.props = props;
     this.table = createTable();
     this.notificationsTable = createNotificationsTable();
-    this.ruleGroupArn = createRuleGroup();
+    this.targets = createTargets();
     this.slackSecret = createSlackSecret();
     this.deadLetterQueue = createDeadLetterQueue();
     this.eventQueue = createEventQueue();
@@ -82,9 +84,31 @@ public class GuardwallConstruct extends Construct {
     return notificationsTable;
   }
 
-  /** The rule group guardwall writes its two rules to; attach it to your firewall policy. */
-  public String getRuleGroupArn() {
-    return ruleGroupArn;
+  /**
+   * The stateless rule group guardwall writes its two rules to; attach it to your firewall policy.
+   * Empty when {@code statelessRuleGroup} is off.
+   */
+  public Optional<String> getRuleGroupArn() {
+    return Optional.ofNullable(targets.ruleGroupArn());
+  }
+
+  /**
+   * The stateful rule group that drops traffic to and from guardwall's prefix lists; add it to your
+   * firewall policy. Empty unless {@code prefixLists} is on.
+   */
+  public Optional<String> getStatefulRuleGroupArn() {
+    return Optional.ofNullable(targets.prefixLists())
+        .map(lists -> lists.ruleGroup().getAttrRuleGroupArn());
+  }
+
+  /** The ARNs of guardwall's prefix lists (IPv4, IPv6); empty unless {@code prefixLists} is on. */
+  public List<String> getPrefixListArns() {
+    return Optional.ofNullable(targets.prefixLists()).map(PrefixLists::arns).orElse(List.of());
+  }
+
+  /** The WAF rule group to add to a web ACL; empty unless {@code wafScope} is set. */
+  public Optional<String> getWafRuleGroupArn() {
+    return Optional.ofNullable(targets.waf()).map(waf -> waf.ruleGroup().getAttrArn());
   }
 
   /** The secret whose value is the Slack incoming-webhook URL. */
@@ -158,6 +182,14 @@ public class GuardwallConstruct extends Construct {
         .build();
   }
 
+  private EnforcementTargets createTargets() {
+    EnforcementSettings e = props.enforcement();
+    return new EnforcementTargets(
+        e.statelessRuleGroup() ? createRuleGroup() : null,
+        e.prefixLists() ? PrefixLists.create(this, e) : null,
+        e.waf().map(scope -> WafRules.create(this, scope)).orElse(null));
+  }
+
   private String createRuleGroup() {
     return props
         .existingRuleGroupArn()
@@ -216,11 +248,10 @@ public class GuardwallConstruct extends Construct {
         FunctionEnvironment.of(
             table.getTableName(),
             notificationsTable.getTableName(),
-            ruleGroupArn,
+            targets,
             secretId,
             props.config());
-    return new Functions(
-            this, props, table, notificationsTable, ruleGroupArn, slackSecret, environment)
+    return new Functions(this, props, table, notificationsTable, targets, slackSecret, environment)
         .createAll();
   }
 

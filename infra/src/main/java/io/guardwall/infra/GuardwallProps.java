@@ -20,7 +20,7 @@ public final class GuardwallProps {
 
   private static final Pattern TOPIC_ARN =
       Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]{1,256}");
-  private static final Pattern RULE_GROUP_NAME = Pattern.compile("[A-Za-z0-9-]{1,128}");
+  static final Pattern RULE_GROUP_NAME = Pattern.compile("[A-Za-z0-9-]{1,128}");
   private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
   private static final Pattern SCHEDULE = Pattern.compile("(rate|cron)\\(.+\\)");
   // AWS::Chatbot::SlackChannelConfiguration's patterns.
@@ -37,6 +37,7 @@ public final class GuardwallProps {
   private final Path lambdaJar;
   private final Architecture architecture;
   private final QueueSettings queue;
+  private final EnforcementSettings enforcement;
 
   private GuardwallProps(Builder b) {
     this.config = b.config;
@@ -52,6 +53,7 @@ public final class GuardwallProps {
     this.lambdaJar = b.lambdaJar;
     this.architecture = b.architecture;
     this.queue = b.queue;
+    this.enforcement = b.enforcement;
   }
 
   public static Builder builder() {
@@ -112,6 +114,11 @@ public final class GuardwallProps {
     return queue;
   }
 
+  /** Which enforcement points the construct creates and the functions write. */
+  public EnforcementSettings enforcement() {
+    return enforcement;
+  }
+
   /**
    * A Slack channel of a workspace already authorized in the AWS Chatbot console; immutable.
    *
@@ -138,6 +145,7 @@ public final class GuardwallProps {
     private Path lambdaJar = Path.of("lambda", "target", "guardwall-lambda.jar");
     private Architecture architecture = Architecture.ARM_64;
     private QueueSettings queue = QueueSettings.defaults();
+    private EnforcementSettings enforcement = EnforcementSettings.statelessOnly();
 
     private Builder() {}
 
@@ -209,6 +217,12 @@ public final class GuardwallProps {
       return this;
     }
 
+    /** Which enforcement points (default: only the stateless rule group). */
+    public Builder enforcement(EnforcementSettings enforcement) {
+      this.enforcement = enforcement;
+      return this;
+    }
+
     /**
      * Validates every setting.
      *
@@ -234,6 +248,11 @@ public final class GuardwallProps {
       Objects.requireNonNull(lambdaJar, "lambdaJar");
       Objects.requireNonNull(architecture, "architecture");
       Objects.requireNonNull(queue, "queue");
+      Objects.requireNonNull(enforcement, "enforcement");
+      if (ruleGroupArn != null && !enforcement.statelessRuleGroup()) {
+        throw new IllegalArgumentException(
+            "ruleGroupArn names a stateless rule group, but statelessRuleGroup is false: give one");
+      }
       return new GuardwallProps(this);
     }
 

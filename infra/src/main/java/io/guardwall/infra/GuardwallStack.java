@@ -1,5 +1,6 @@
 package io.guardwall.infra;
 
+import java.util.List;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -25,7 +26,27 @@ public class GuardwallStack extends Stack {
   }
 
   private void createOutputs() {
-    output("RuleGroupArn", guardwall.getRuleGroupArn(), "attach to your firewall policy");
+    guardwall
+        .getRuleGroupArn()
+        .ifPresent(arn -> output("RuleGroupArn", arn, "attach to your firewall policy"));
+    guardwall
+        .getStatefulRuleGroupArn()
+        .ifPresent(
+            arn ->
+                output(
+                    "StatefulRuleGroupArn",
+                    arn,
+                    "the prefix lists' drop rules: add to your firewall policy's stateful groups"));
+    List<String> lists = guardwall.getPrefixListArns();
+    if (!lists.isEmpty()) {
+      output(
+          "PrefixListArns",
+          String.join(",", lists),
+          "the blocklist's prefix lists (IPv4,IPv6): sharedPrefixListArns of a member stack");
+    }
+    guardwall
+        .getWafRuleGroupArn()
+        .ifPresent(arn -> output("WafRuleGroupArn", arn, "add to your web ACL as a rule group"));
     output("TableName", guardwall.getTable().getTableName(), "the blocklist");
     output(
         "NotificationsTableName",

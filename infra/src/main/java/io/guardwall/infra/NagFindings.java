@@ -42,17 +42,31 @@ final class NagFindings {
 
   /** IAM5 {@code Resource::*} on a state machine's role: logs delivery and X-Ray. */
   static void stateMachineServiceWildcards(IConstruct stateMachine) {
-    NagSuppressions.addResourceSuppressions(
+    suppressWildcard(
         stateMachine,
+        "CloudWatch Logs delivery (logs:*LogDelivery*, logs:PutResourcePolicy,"
+            + " logs:Describe*) and X-Ray (xray:PutTraceSegments and friends) have no"
+            + " resource-level permissions; the state machine needs them for its"
+            + " execution logs and traces.");
+  }
+
+  /** IAM5 {@code Resource::*} on a role that reads prefix lists. */
+  static void describePrefixListsNeedsWildcard(IConstruct role) {
+    suppressWildcard(
+        role,
+        "ec2:DescribeManagedPrefixLists has no resource-level permissions; the statement allows"
+            + " that one read-only action, and reading and modifying entries is scoped to"
+            + " guardwall's own lists.");
+  }
+
+  private static void suppressWildcard(IConstruct construct, String reason) {
+    NagSuppressions.addResourceSuppressions(
+        construct,
         List.of(
             NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")
                 .appliesTo(List.of("Resource::*"))
-                .reason(
-                    "CloudWatch Logs delivery (logs:*LogDelivery*, logs:PutResourcePolicy,"
-                        + " logs:Describe*) and X-Ray (xray:PutTraceSegments and friends) have no"
-                        + " resource-level permissions; the state machine needs them for its"
-                        + " execution logs and traces.")
+                .reason(reason)
                 .build()),
         true);
   }

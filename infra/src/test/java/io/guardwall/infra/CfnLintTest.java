@@ -20,6 +20,9 @@ class CfnLintTest {
 
   @TempDir static Path out;
   @TempDir static Path variantOut;
+  @TempDir static Path optionsOut;
+  @TempDir static Path wafOnlyOut;
+  @TempDir static Path memberOut;
   private static Path template;
   private static Path variantTemplate;
 
@@ -38,6 +41,23 @@ class CfnLintTest {
   @Test
   void cfnLint_shouldAcceptTheTemplate_withEveryOptionGiven() throws Exception {
     assertLintClean(variantTemplate);
+  }
+
+  @Test
+  void cfnLint_shouldAcceptTheTemplate_withEveryEnforcementPoint() throws Exception {
+    assertLintClean(
+        GuardwallApp.synth(optionsOut, Synthesized.context(EnforcementOptionsTest.CONTEXT)));
+  }
+
+  @Test
+  void cfnLint_shouldAcceptTheTemplate_withWafOnlyForCloudFront() throws Exception {
+    assertLintClean(GuardwallApp.synth(wafOnlyOut, Synthesized.context(WafOnlyTest.CONTEXT)));
+  }
+
+  @Test
+  void cfnLint_shouldAcceptTheMemberStacksTemplate() throws Exception {
+    assertLintClean(
+        GuardwallApp.synth(memberOut, Synthesized.context(GuardwallMemberStackTest.CONTEXT)));
   }
 
   private static void assertLintClean(Path template) throws Exception {

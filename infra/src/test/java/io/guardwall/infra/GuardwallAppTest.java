@@ -10,6 +10,7 @@ import io.guardwall.core.testing.Needs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,5 +90,21 @@ class GuardwallAppTest {
     assertThatThrownBy(() -> GuardwallApp.synth(out.resolve("missing"), missing))
         .hasMessageContaining("nope.jar")
         .hasMessageContaining("mvn -B package -pl lambda -am");
+  }
+
+  @Test
+  void contextArguments_shouldReadEachPair_asTheCdkCliTakesThem() {
+    assertThat(
+            GuardwallApp.contextArguments(
+                List.of("-c", "memberStack=true", "--context", "allowList=a=b,c")))
+        .containsExactly(Map.entry("memberStack", "true"), Map.entry("allowList", "a=b,c"));
+  }
+
+  @Test
+  void contextArguments_shouldNameTheArgument_whenItIsNotAPair() {
+    assertThatThrownBy(() -> GuardwallApp.contextArguments(List.of("-c", "memberStack")))
+        .hasMessageContaining("synth takes -c key=value arguments, got: -c memberStack");
+    assertThatThrownBy(() -> GuardwallApp.contextArguments(List.of("--verbose")))
+        .hasMessageContaining("got: --verbose");
   }
 }
