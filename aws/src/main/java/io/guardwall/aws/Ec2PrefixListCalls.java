@@ -93,7 +93,7 @@ final class Ec2PrefixListCalls {
   }
 
   private ManagedPrefixList awaitSettled(String id) {
-    for (int look = 0; look <= settings.maxPolls(); look++) {
+    for (int look = 0; ; look++) {
       ManagedPrefixList list = usable(id, describe(List.of(id)).get(id));
       String state = list.stateAsString();
       if (state.endsWith("-failed")) {
@@ -103,10 +103,12 @@ final class Ec2PrefixListCalls {
       if (!state.endsWith("-in-progress")) {
         return list;
       }
+      if (look == settings.maxPolls()) {
+        throw new FirewallRetryableException(
+            "prefix list " + id + " is still being modified after " + settings.maxWait(), null);
+      }
       pause(id, settings.pollInterval());
     }
-    throw new FirewallRetryableException(
-        "prefix list " + id + " is still being modified after " + settings.maxWait(), null);
   }
 
   private Map<String, ManagedPrefixList> describe(List<String> ids) {
