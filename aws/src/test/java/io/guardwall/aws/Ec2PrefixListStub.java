@@ -84,7 +84,7 @@ public final class Ec2PrefixListStub implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private Ec2Client client;
+  private final Ec2Client client;
   private volatile Duration latency = Duration.ZERO;
 
   // Guarded by this.
@@ -104,10 +104,11 @@ public final class Ec2PrefixListStub implements AutoCloseable {
 
   private Ec2PrefixListStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    executor = Executors.newFixedThreadPool(16, Ec2PrefixListStub::daemon);
+    executor = Executors.newFixedThreadPool(16, StubThreads.daemons("ec2-stub"));
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
+    client = newClient();
   }
 
   /** Starts a stub without lists on a free loopback port. */
@@ -196,30 +197,26 @@ public final class Ec2PrefixListStub implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  /** A real SDK client for this stub, created once and closed with it. */
-  public synchronized Ec2Client client() {
-    if (client == null) {
-      client =
-          Ec2Client.builder()
-              .endpointOverride(endpoint())
-              .region(Region.US_EAST_1)
-              .credentialsProvider(
-                  StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-              .httpClientBuilder(UrlConnectionHttpClient.builder())
-              .build();
-    }
+  /** A real SDK client for this stub, closed with it. */
+  public Ec2Client client() {
     return client;
   }
 
   @Override
   public void close() {
-    synchronized (this) {
-      if (client != null) {
-        client.close();
-      }
-    }
+    client.close();
     server.stop(0);
     executor.shutdownNow();
+  }
+
+  private Ec2Client newClient() {
+    return Ec2Client.builder()
+        .endpointOverride(endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -228,7 +225,7 @@ public final class Ec2PrefixListStub implements AutoCloseable {
       try {
         Map<String, String> form =
             form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        sleep(latency);
+        StubThreads.sleep(latency);
         reply = dispatch(form);
       } catch (RuntimeException e) {
         reply = error(500, "InternalError", "stub failure: " + e);
@@ -511,22 +508,5 @@ public final class Ec2PrefixListStub implements AutoCloseable {
 
   private static String xml(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
-
-  private static void sleep(Duration d) {
-    if (d.isZero()) {
-      return;
-    }
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static Thread daemon(Runnable r) {
-    Thread t = new Thread(r, "ec2-stub");
-    t.setDaemon(true);
-    return t;
   }
 }
