@@ -174,6 +174,22 @@ class Ec2PrefixListTargetTest extends EnforcementPointContract {
   }
 
   @Test
+  void apply_shouldFinishTheOtherLists_whenOneListsModifyFails() {
+    String second = stub.createList(true, 5);
+    target = open(ipv4List + "," + second, 5);
+    stub.failNextModify("rejected");
+
+    assertThatThrownBy(() -> target.apply(target.read(), addresses(0, 8)))
+        .isInstanceOf(FirewallException.class)
+        .hasMessageContaining("modify-failed: rejected");
+
+    // The lists are written side by side: whichever modify came first failed, the other landed.
+    assertThat(List.of(stub.entries(ipv4List).size(), stub.entries(second).size()))
+        .containsAnyOf(5, 3)
+        .contains(0);
+  }
+
+  @Test
   void read_shouldThrowNamingTheList_whenTheListIsDeleted() {
     stub.state(ipv6List, "delete-complete", "");
 
