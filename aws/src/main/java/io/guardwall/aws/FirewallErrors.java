@@ -6,6 +6,7 @@ import io.guardwall.core.port.FirewallRetryableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -24,27 +25,41 @@ final class FirewallErrors {
 
   /** The port exception for {@code e}, thrown by {@code operation} on {@code arn}. */
   static FirewallException translate(String operation, RuleGroupArn arn, SdkException e) {
-    String where = operation + " on rule group " + arn;
-    if (e instanceof InvalidTokenException) {
-      return new FirewallConflictException(
-          where + ": the update token is stale (the rule group changed since it was read)", e);
+    return translate(
+        operation + " on rule group " + arn,
+        "Network Firewall",
+        e,
+        e instanceof InvalidTokenException
+            ? "the update token is stale (the rule group changed since it was read)"
+            : null);
+  }
+
+  /**
+   * The port exception for {@code e}, thrown where {@code where} says, by {@code service}; {@code
+   * conflict} says why {@code e} is a conflict, null when it is none.
+   */
+  static FirewallException translate(
+      String where, String service, SdkException e, @Nullable String conflict) {
+    if (conflict != null) {
+      return new FirewallConflictException(where + ": " + conflict, e);
     }
     if (e instanceof SdkServiceException s
         && (s.isThrottlingException() || s.statusCode() >= 500)) {
       return new FirewallRetryableException(where + " failed transiently: " + detail(s), e);
     }
     if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
-      // Whether an update that timed out applied is unknown: the retry describes the group anew.
+      // Whether an update that timed out applied is unknown: the retry describes the target anew.
       return new FirewallRetryableException(where + " timed out: " + e.getMessage(), e);
     }
     if (e instanceof SdkClientException && causedByIo(e)) {
       return new FirewallRetryableException(
-          where + " could not reach Network Firewall: " + e.getMessage(), e);
+          where + " could not reach " + service + ": " + e.getMessage(), e);
     }
     return new FirewallException(where + " failed: " + detail(e), e);
   }
 
-  private static String detail(SdkException e) {
+  /** The service's error code, status and message, or the exception's message. */
+  static String detail(SdkException e) {
     if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
       return s.awsErrorDetails().errorCode()
           + " (HTTP "

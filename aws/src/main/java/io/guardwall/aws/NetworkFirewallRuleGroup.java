@@ -7,9 +7,6 @@ import io.guardwall.core.port.FirewallSnapshot;
 import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.SdkPlugin;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.networkfirewall.NetworkFirewallClient;
 import software.amazon.awssdk.services.networkfirewall.model.DescribeRuleGroupResponse;
@@ -28,8 +25,7 @@ import software.amazon.awssdk.services.networkfirewall.model.RuleGroupType;
  */
 final class NetworkFirewallRuleGroup implements Firewall {
 
-  private static final AwsRequestOverrideConfiguration NO_SDK_RETRIES =
-      AwsRequestOverrideConfiguration.builder().addPlugin(noRetries()).build();
+  private static final AwsRequestOverrideConfiguration NO_SDK_RETRIES = SdkRetries.NONE;
 
   private final NetworkFirewallClient client;
   private final RuleGroupArn arn;
@@ -93,14 +89,5 @@ final class NetworkFirewallRuleGroup implements Firewall {
     } catch (SdkException e) {
       throw FirewallErrors.translate(operation, arn, e);
     }
-  }
-
-  private static SdkPlugin noRetries() {
-    return config -> {
-      ClientOverrideConfiguration current = config.overrideConfiguration();
-      ClientOverrideConfiguration.Builder b =
-          current == null ? ClientOverrideConfiguration.builder() : current.toBuilder();
-      config.overrideConfiguration(b.retryStrategy(AwsRetryStrategy.doNotRetry()).build());
-    };
   }
 }

@@ -109,7 +109,7 @@ public final class NetworkFirewallStub implements AutoCloseable {
     this.capacity = capacity;
     this.ruleGroup = emptyGroup();
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    this.executor = Executors.newFixedThreadPool(32, NetworkFirewallStub::daemon);
+    this.executor = Executors.newFixedThreadPool(32, StubThreads.daemons("nfw-stub"));
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -290,7 +290,7 @@ public final class NetworkFirewallStub implements AutoCloseable {
     if (!"POST".equals(exchange.getRequestMethod()) || request == null || !request.isObject()) {
       return error(400, "SerializationException", "expected a POST of a JSON object");
     }
-    sleep(latency);
+    StubThreads.sleep(latency);
     return switch (target) {
       case TARGET_PREFIX + "DescribeRuleGroup" -> describe(request);
       case TARGET_PREFIX + "UpdateRuleGroup" -> update(request);
@@ -446,23 +446,6 @@ public final class NetworkFirewallStub implements AutoCloseable {
       throw new IllegalArgumentException("a probability must be in [0, 1]: " + p);
     }
     return p;
-  }
-
-  private static void sleep(Duration d) {
-    if (d.isZero()) {
-      return;
-    }
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static Thread daemon(Runnable r) {
-    Thread t = new Thread(r, "nfw-stub");
-    t.setDaemon(true);
-    return t;
   }
 
   private record Reply(int status, ObjectNode body) {}
