@@ -29,17 +29,25 @@ final class FirewallErrors {
       return new FirewallConflictException(
           where + ": the update token is stale (the rule group changed since it was read)", e);
     }
+    return translate(where, "Network Firewall", e);
+  }
+
+  /**
+   * The port exception for {@code e}, met {@code where} (the operation and what it was on) in
+   * {@code service}: throttling, 5xx, timeouts and I/O failures are retryable, the rest is final.
+   */
+  static FirewallException translate(String where, String service, SdkException e) {
     if (e instanceof SdkServiceException s
         && (s.isThrottlingException() || s.statusCode() >= 500)) {
       return new FirewallRetryableException(where + " failed transiently: " + detail(s), e);
     }
     if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
-      // Whether an update that timed out applied is unknown: the retry describes the group anew.
+      // Whether an update that timed out applied is unknown: the retry reads the target anew.
       return new FirewallRetryableException(where + " timed out: " + e.getMessage(), e);
     }
     if (e instanceof SdkClientException && causedByIo(e)) {
       return new FirewallRetryableException(
-          where + " could not reach Network Firewall: " + e.getMessage(), e);
+          where + " could not reach " + service + ": " + e.getMessage(), e);
     }
     return new FirewallException(where + " failed: " + detail(e), e);
   }
