@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,7 @@ final class WafWritePacer {
   private final Clock clock;
   private final Sleeper sleeper;
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+  private final AtomicLong queued = new AtomicLong();
 
   WafWritePacer(Clock clock, Sleeper sleeper) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -50,6 +52,11 @@ final class WafWritePacer {
    */
   void write(String lane, String item, Runnable write) {
     lanes.computeIfAbsent(lane, k -> new Lane()).write(item, write);
+  }
+
+  /** How many writes have joined a queue so far, for tests that stage a burst. */
+  long queued() {
+    return queued.get();
   }
 
   /** The writes to distinct items waiting on one lane, first come first served. */
@@ -74,6 +81,7 @@ final class WafWritePacer {
     private synchronized Pending enqueue(String item, Runnable write) {
       Pending mine = new Pending(item, write);
       Pending replaced = queue.put(item, mine);
+      queued.incrementAndGet();
       if (replaced != null) {
         replaced.supersede();
         notifyAll();
