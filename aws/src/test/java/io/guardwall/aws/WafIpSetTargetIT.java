@@ -188,6 +188,23 @@ class WafIpSetTargetIT extends EnforcementPointContract {
     assertThat(waf.read().blocked()).hasSize(500);
   }
 
+  @Test
+  void apply_shouldHoldTenThousandCidrsPerFamily_whenTheRoomIsTheDefault() {
+    EnforcementPoint waf =
+        WafIpSetTarget.open(client(), target.name(), Integer.MAX_VALUE, time.pacer());
+    TargetSnapshot empty = waf.read();
+    List<Cidr> full =
+        IntStream.range(0, WafIpSetTarget.MAX_ADDRESSES_PER_SET)
+            .mapToObj(i -> Cidr.parse("45." + (i / 256) + "." + (i % 256) + ".1/32"))
+            .toList();
+
+    waf.apply(empty, full);
+
+    assertThat(empty.budget().fits(10_000, 10_000)).isTrue();
+    assertThat(empty.budget().fits(10_001, 0)).isFalse();
+    assertThat(waf.read().blocked()).hasSize(10_000);
+  }
+
   private WafIpSetArn ipv4Set() {
     return WafIpSetArn.parse(target.name().split(",")[0]);
   }
