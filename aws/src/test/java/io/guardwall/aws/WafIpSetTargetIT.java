@@ -60,15 +60,7 @@ class WafIpSetTargetIT extends EnforcementPointContract {
   protected boolean addForeignEntry() {
     foreign = create("users-own", Scope.REGIONAL, IPAddressVersion.IPV4);
     WafIpSetArn arn = WafIpSetArn.parse(foreign);
-    GetIpSetResponse read = get(arn);
-    client()
-        .updateIPSet(
-            r ->
-                r.name(arn.name())
-                    .scope(arn.scope())
-                    .id(arn.id())
-                    .addresses("192.0.2.1/32", "203.0.113.0/24")
-                    .lockToken(read.lockToken()));
+    putByHand(arn, "192.0.2.1/32", "203.0.113.0/24");
     foreignAsAdded = get(arn);
     return true;
   }
@@ -210,7 +202,10 @@ class WafIpSetTargetIT extends EnforcementPointContract {
   }
 
   private void addByHand(String... addresses) {
-    WafIpSetArn arn = ipv4Set();
+    putByHand(ipv4Set(), addresses);
+  }
+
+  private static void putByHand(WafIpSetArn arn, String... addresses) {
     client()
         .updateIPSet(
             r ->
