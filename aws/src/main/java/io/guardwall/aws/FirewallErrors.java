@@ -43,6 +43,14 @@ final class FirewallErrors {
     if (conflict != null) {
       return new FirewallConflictException(where + ": " + conflict, e);
     }
+    return translate(where, service, e);
+  }
+
+  /**
+   * The port exception for {@code e}, met {@code where} (the operation and what it was on) in
+   * {@code service}: throttling, 5xx, timeouts and I/O failures are retryable, the rest is final.
+   */
+  static FirewallException translate(String where, String service, SdkException e) {
     if (e instanceof SdkServiceException s
         && (s.isThrottlingException() || s.statusCode() >= 500)) {
       return new FirewallRetryableException(where + " failed transiently: " + detail(s), e);

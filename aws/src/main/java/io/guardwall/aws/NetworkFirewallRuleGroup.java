@@ -6,7 +6,6 @@ import io.guardwall.core.port.FirewallException;
 import io.guardwall.core.port.FirewallSnapshot;
 import java.util.Objects;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.networkfirewall.NetworkFirewallClient;
 import software.amazon.awssdk.services.networkfirewall.model.DescribeRuleGroupResponse;
@@ -24,8 +23,6 @@ import software.amazon.awssdk.services.networkfirewall.model.RuleGroupType;
  * would multiply both the calls and the time a failed run takes.
  */
 final class NetworkFirewallRuleGroup implements Firewall {
-
-  private static final AwsRequestOverrideConfiguration NO_SDK_RETRIES = SdkRetries.NONE;
 
   private final NetworkFirewallClient client;
   private final RuleGroupArn arn;
@@ -45,7 +42,7 @@ final class NetworkFirewallRuleGroup implements Firewall {
                     r ->
                         r.ruleGroupArn(arn.value())
                             .type(RuleGroupType.STATELESS)
-                            .overrideConfiguration(NO_SDK_RETRIES)));
+                            .overrideConfiguration(SdkRetries.NONE)));
     Integer capacity =
         response.ruleGroupResponse() == null ? null : response.ruleGroupResponse().capacity();
     if (capacity == null || response.updateToken() == null) {
@@ -75,7 +72,7 @@ final class NetworkFirewallRuleGroup implements Firewall {
                         .type(RuleGroupType.STATELESS)
                         .updateToken(base.updateToken())
                         .ruleGroup(model)
-                        .overrideConfiguration(NO_SDK_RETRIES)));
+                        .overrideConfiguration(SdkRetries.NONE)));
   }
 
   @Override
