@@ -251,6 +251,54 @@ class DynamoDbBlocklistStoreIT extends BlocklistStoreContract {
         .hasMessageContaining("no-such-table");
   }
 
+  @Test
+  void upsert_shouldWriteSightingKeys_whenRequestHasOne() {
+    store.upsert(Sighting.of(IP, T0).sightingKey("f-1@2030-01-01T00:00:00Z").build());
+
+    assertThat(rawItem(IP).get("sightingKeys").l())
+        .extracting(AttributeValue::s)
+        .containsExactly("f-1@2030-01-01T00:00:00Z");
+  }
+
+  @Test
+  void upsert_shouldReadOldItemAndCountSightingOnce_whenItemHasNoSightingKeys() {
+    store.upsert(Sighting.of(IP, T0).build());
+    // as guardwall wrote items before it remembered sightings
+    MotoServer.dynamoDb()
+        .updateItem(
+            b ->
+                b.tableName(TABLE)
+                    .key(Map.of("pk", AttributeValue.fromS("cidr#" + IP)))
+                    .updateExpression("REMOVE sightingKeys"));
+    assertThat(rawItem(IP)).doesNotContainKey("sightingKeys");
+
+    assertThat(store.get(Cidr.parse(IP)).orElseThrow().sightingKeys()).isEmpty();
+    store.upsert(Sighting.of(IP, T0.plusSeconds(1)).sightingKey("f@1").build());
+    store.upsert(Sighting.of(IP, T0.plusSeconds(2)).sightingKey("f@1").build());
+
+    assertThat(store.get(Cidr.parse(IP)).orElseThrow().hits()).isEqualTo(2);
+    assertThat(rawItem(IP).get("sightingKeys").l())
+        .extracting(AttributeValue::s)
+        .containsExactly("f@1");
+  }
+
+  @Test
+  void upsert_shouldCountOnce_whenStoresWithTheirOwnClientsRaceOneSighting() throws Exception {
+    List<BlocklistStore> stores = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      stores.add(
+          new DynamoDbBlocklistStore(MotoServer.client(DynamoDbClient.builder()), TABLE, null));
+    }
+
+    List<UpsertResult> results =
+        Race.run(
+            stores.size(),
+            t -> List.of(stores.get(t).upsert(Sighting.of(IP, T0).sightingKey("f@copy").build())));
+
+    assertThat(results.stream().filter(UpsertResult::created)).hasSize(1);
+    assertThat(store.get(Cidr.parse(IP)).orElseThrow().hits()).isEqualTo(1);
+  }
+
   private static Map<String, AttributeValue> rawItem(String cidr) {
     return MotoServer.dynamoDb()
         .getItem(b -> b.tableName(TABLE).key(Map.of("pk", AttributeValue.fromS("cidr#" + cidr))))

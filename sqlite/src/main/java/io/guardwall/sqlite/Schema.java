@@ -72,7 +72,10 @@ final class Schema {
                 name TEXT PRIMARY KEY NOT NULL,
                 rule_group TEXT NOT NULL,
                 update_token TEXT NOT NULL
-              )"""));
+              )"""),
+          // The keys of the sightings an entry counted, so that a copy is not counted again.
+          // Rows written before remember none: their next copy counts once more, as it did.
+          List.of("ALTER TABLE blocklist ADD COLUMN sighting_keys TEXT NOT NULL DEFAULT '[]'"));
 
   static final int VERSION = STEPS.size();
 
