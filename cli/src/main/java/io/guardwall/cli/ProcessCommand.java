@@ -87,7 +87,9 @@ final class ProcessCommand extends StateCommand {
     try {
       EventFiles.forEach(
           sources,
-          window.filter(input -> pool.submit(() -> tally.add(progress.done(input.runIn(run))))));
+          window.filter(
+              input -> pool.submit(() -> tally.add(progress.done(input.runIn(run)))),
+              Diagnostics.of(spec)::warning));
       pool.finish();
     } finally {
       pool.stop();

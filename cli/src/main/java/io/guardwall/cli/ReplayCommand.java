@@ -87,7 +87,10 @@ final class ReplayCommand implements Callable<Integer> {
     Run run = backend.startRun();
     Progress progress = progressOptions.progress(spec);
     EventFiles.forEach(
-        sources, window.filter(input -> printer.event(progress.done(input.runIn(run)))));
+        sources,
+        window.filter(
+            input -> printer.event(progress.done(input.runIn(run))),
+            Diagnostics.of(spec)::warning));
     progress.end();
     warnLeftOut();
     RunReport report = run.finish();
