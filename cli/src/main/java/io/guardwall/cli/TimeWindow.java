@@ -1,14 +1,8 @@
 package io.guardwall.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.guardwall.core.parse.FindingEvent;
-import io.guardwall.core.parse.FindingParser;
-import io.guardwall.core.parse.InvalidEventException;
-import io.guardwall.core.parse.UpdateTime;
+import io.guardwall.core.flow.EventTimes;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
@@ -39,7 +33,6 @@ final class TimeWindow {
       description = "Only findings updated before this ISO-8601 instant.")
   Instant until;
 
-  private final FindingParser parser = FindingParser.create();
   private final AtomicLong outside = new AtomicLong();
   private final AtomicLong undated = new AtomicLong();
 
@@ -78,28 +71,16 @@ final class TimeWindow {
   }
 
   private boolean selects(EventInput input, Consumer<String> warnings) {
-    List<UpdateTime> times;
-    try {
-      times = updateTimes(input.event());
-    } catch (InvalidEventException e) {
-      return reportUndated(input, e.getMessage(), warnings);
-    }
-    List<Instant> instants =
-        times.stream().map(UpdateTime::instant).filter(Objects::nonNull).toList();
+    EventTimes times = EventTimes.of(input.event());
+    List<Instant> instants = times.instants();
     if (instants.isEmpty()) {
-      return reportUndated(input, why(times), warnings);
+      return reportUndated(input, times.problem(), warnings);
     }
     boolean inside = instants.stream().anyMatch(this::contains);
     if (!inside) {
       outside.incrementAndGet();
     }
     return inside;
-  }
-
-  private static String why(List<UpdateTime> times) {
-    return times.isEmpty()
-        ? "no GuardDuty or Security Hub finding in it"
-        : String.join("; ", times.stream().map(UpdateTime::problem).toList());
   }
 
   /** Counts an event that cannot be placed and names the first ones; false, to leave it out. */
@@ -120,18 +101,5 @@ final class TimeWindow {
 
   private boolean contains(Instant t) {
     return (since == null || !t.isBefore(since)) && (until == null || t.isBefore(until));
-  }
-
-  /**
-   * The update time of each finding of {@code event}; none when it is an event of another kind.
-   *
-   * @throws InvalidEventException when it is no event guardwall takes
-   */
-  private List<UpdateTime> updateTimes(JsonNode event) {
-    List<UpdateTime> times = new ArrayList<>();
-    for (FindingEvent part : parser.split(parser.normalize(event))) {
-      times.add(parser.updatedAt(part));
-    }
-    return times;
   }
 }

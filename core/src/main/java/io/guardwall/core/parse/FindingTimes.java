@@ -1,6 +1,8 @@
 package io.guardwall.core.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.guardwall.core.model.UpdateTime;
+import io.guardwall.core.text.Excerpt;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -70,18 +72,18 @@ final class FindingTimes {
       return UpdateTime.missing(field);
     }
     Instant instant = value.isTextual() ? parse(value.asText()) : null;
-    return instant == null ? UpdateTime.garbled(field, value) : UpdateTime.read(field, instant);
+    return instant == null ? garbled(field, value) : UpdateTime.read(field, instant);
   }
 
   /** OCSF's {@code timestamp_t}: whole milliseconds since the epoch, as a JSON number. */
   private static UpdateTime millis(String field, JsonNode value) {
     if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-      return UpdateTime.garbled(field, value);
+      return garbled(field, value);
     }
     try {
       return UpdateTime.read(field, Instant.ofEpochMilli(value.longValue()));
     } catch (DateTimeException e) {
-      return UpdateTime.garbled(field, value);
+      return garbled(field, value);
     }
   }
 
@@ -96,6 +98,11 @@ final class FindingTimes {
     } catch (DateTimeException e) {
       return null;
     }
+  }
+
+  private static UpdateTime garbled(String field, JsonNode value) {
+    return UpdateTime.garbled(
+        field, value.isTextual() ? Excerpt.quoted(value.asText()) : FindingFields.kind(value));
   }
 
   private static boolean isAbsent(JsonNode value) {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.model.Finding;
+import io.guardwall.core.model.UpdateTime;
 import io.guardwall.core.testing.Resources;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,5 @@
-package io.guardwall.core.parse;
+package io.guardwall.core.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.guardwall.core.text.Excerpt;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -25,16 +23,16 @@ public record UpdateTime(String field, @Nullable Instant instant, @Nullable Stri
     }
   }
 
-  static UpdateTime read(String field, Instant instant) {
+  public static UpdateTime read(String field, Instant instant) {
     return new UpdateTime(field, instant, null);
   }
 
-  static UpdateTime missing(String field) {
+  public static UpdateTime missing(String field) {
     return new UpdateTime(field, null, null);
   }
 
-  static UpdateTime garbled(String field, JsonNode value) {
-    String shown = value.isTextual() ? Excerpt.quoted(value.asText()) : FindingFields.kind(value);
+  /** {@code field} held {@code shown} (quoted, capped text, or the kind of value) instead. */
+  public static UpdateTime garbled(String field, String shown) {
     return new UpdateTime(field, null, shown);
   }
 
