@@ -14,6 +14,7 @@ import static io.guardwall.aws.DynamoDbSchema.ORIGINS;
 import static io.guardwall.aws.DynamoDbSchema.PARTITION_KEY;
 import static io.guardwall.aws.DynamoDbSchema.PINNED;
 import static io.guardwall.aws.DynamoDbSchema.REGIONS;
+import static io.guardwall.aws.DynamoDbSchema.SIGHTING_KEYS;
 import static io.guardwall.aws.DynamoDbSchema.TTL_ATTRIBUTE;
 import static io.guardwall.aws.DynamoDbSchema.VERSION;
 
@@ -43,6 +44,7 @@ final class BlocklistItem {
           HIGHEST_SEVERITY,
           FINDING_TYPES,
           FINDING_IDS,
+          SIGHTING_KEYS,
           ACCOUNTS,
           REGIONS,
           ORIGINS,
@@ -72,6 +74,7 @@ final class BlocklistItem {
     a.put(HIGHEST_SEVERITY, Attributes.string(e.highestSeverity().name()));
     putSet(a, FINDING_TYPES, e.findingTypes());
     a.put(FINDING_IDS, Attributes.stringList(e.findingIds()));
+    a.put(SIGHTING_KEYS, Attributes.stringList(e.sightingKeys()));
     putSet(a, ACCOUNTS, e.accounts());
     putSet(a, REGIONS, e.regions());
     putSet(a, ORIGINS, e.origins().stream().map(Origin::name).toList());
@@ -96,6 +99,9 @@ final class BlocklistItem {
             SeverityLevel.parse(Attributes.string(item, HIGHEST_SEVERITY)),
             new TreeSet<>(Attributes.stringSet(item, FINDING_TYPES)),
             Attributes.stringList(item, FINDING_IDS),
+            item.containsKey(SIGHTING_KEYS)
+                ? Attributes.stringList(item, SIGHTING_KEYS)
+                : List.of(),
             new TreeSet<>(Attributes.stringSet(item, ACCOUNTS)),
             new TreeSet<>(Attributes.stringSet(item, REGIONS)),
             new TreeSet<>(

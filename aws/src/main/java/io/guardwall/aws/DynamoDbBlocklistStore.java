@@ -41,7 +41,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * UpdateItem} that only succeeds if the item is still absent or still at the version it read. A
  * failed condition returns the current item ({@code ReturnValuesOnConditionCheckFailure}), from
  * which the next attempt starts, so no attempt needs a separate read unless that item came back
- * missing or undecodable.
+ * missing or undecodable. Whether the request's sighting was already counted is decided by that
+ * same rule on that same version, so the version condition makes it atomic too: of two copies
+ * racing, the second finds the first's sighting key in the item it retries from and counts nothing.
  */
 final class DynamoDbBlocklistStore implements BlocklistStore {
 

@@ -23,6 +23,8 @@ package io.guardwall.aws;
  *   highestSeverity S     INFORMATIONAL | LOW | MEDIUM | HIGH | CRITICAL
  *   findingTypes    SS    absent when empty (as are the other sets)
  *   findingIds      L(S)  oldest first, at most BlocklistEntry.MAX_FINDING_IDS
+ *   sightingKeys    L(S)  oldest first, at most BlocklistEntry.MAX_SIGHTING_KEYS; absent in items
+ *                         written before guardwall remembered sightings (read as empty)
  *   accounts        SS
  *   regions         SS
  *   origins         SS    GUARDDUTY | SECURITYHUB | MANUAL
@@ -75,6 +77,7 @@ public final class DynamoDbSchema {
   static final String HIGHEST_SEVERITY = "highestSeverity";
   static final String FINDING_TYPES = "findingTypes";
   static final String FINDING_IDS = "findingIds";
+  static final String SIGHTING_KEYS = "sightingKeys";
   static final String ACCOUNTS = "accounts";
   static final String REGIONS = "regions";
   static final String ORIGINS = "origins";

@@ -8,7 +8,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Lists and reads the objects of an S3 bucket, for event files stored there (GuardDuty's S3
@@ -31,15 +30,25 @@ public final class S3Objects {
   }
 
   /**
-   * The keys under {@code prefix} in {@code bucket}, every page of the listing, in the key order S3
-   * lists them in.
+   * One object as a listing names it: its key and its stored size in bytes (the compressed size of
+   * a gzipped object); immutable.
+   */
+  public record Listed(String key, long size) {
+    public Listed {
+      Objects.requireNonNull(key, "key");
+    }
+  }
+
+  /**
+   * The objects under {@code prefix} in {@code bucket}, every page of the listing, in the key order
+   * S3 lists them in.
    *
    * @throws IOException saying the bucket does not exist, or why the listing failed
    */
-  public List<String> list(String bucket, String prefix) throws IOException {
+  public List<Listed> list(String bucket, String prefix) throws IOException {
     try {
       return client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
-          .map(S3Object::key)
+          .map(o -> new Listed(o.key(), o.size() == null ? 0 : o.size()))
           .toList();
     } catch (NoSuchBucketException e) {
       throw new IOException("no such bucket: " + bucket, e);

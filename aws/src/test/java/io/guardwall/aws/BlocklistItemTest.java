@@ -26,6 +26,7 @@ class BlocklistItemTest {
             .refresh(
                 Sighting.of("2001:db8::/48", T0.plusSeconds(5))
                     .findingId("b")
+                    .sightingKey("b@1")
                     .origin(Origin.SECURITYHUB)
                     .severity(SeverityLevel.CRITICAL)
                     .build());
@@ -34,6 +35,25 @@ class BlocklistItemTest {
 
     assertThat(stored.entry()).isEqualTo(entry);
     assertThat(stored.version()).isEqualTo(7);
+  }
+
+  @Test
+  void decode_shouldReadNoSightingKeys_whenItemPredatesThem() {
+    BlocklistEntry entry = BlocklistEntry.create(Sighting.of("192.0.2.1/32", T0).build());
+    Map<String, AttributeValue> old = new HashMap<>(BlocklistItem.attributes(entry, 1));
+    old.remove(DynamoDbSchema.SIGHTING_KEYS);
+
+    assertThat(BlocklistItem.decode(old).entry()).isEqualTo(entry);
+  }
+
+  @Test
+  void decode_shouldFailNamingSightingKeys_whenTheyAreNoListOfStrings() {
+    BlocklistEntry entry = BlocklistEntry.create(Sighting.of("192.0.2.1/32", T0).build());
+    Map<String, AttributeValue> item = new HashMap<>(BlocklistItem.attributes(entry, 1));
+    item.put(DynamoDbSchema.SIGHTING_KEYS, AttributeValue.fromS("f@1"));
+
+    assertThatThrownBy(() -> BlocklistItem.decode(item))
+        .hasMessageContaining("'sightingKeys' is not a list of strings");
   }
 
   @Test

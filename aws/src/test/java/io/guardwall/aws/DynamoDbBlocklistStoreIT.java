@@ -16,11 +16,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 @ExtendWith(MotoServer.class)
 class DynamoDbBlocklistStoreIT extends BlocklistStoreContract {
@@ -209,27 +211,28 @@ class DynamoDbBlocklistStoreIT extends BlocklistStoreContract {
   }
 
   private static void corruptHits(String cidr) {
+    editRaw(
+        cidr,
+        b ->
+            b.updateExpression("SET #h = :h")
+                .expressionAttributeNames(Map.of("#h", "hits"))
+                .expressionAttributeValues(Map.of(":h", AttributeValue.fromS("many"))));
+  }
+
+  /** Changes the stored item behind the store's back, as another program might. */
+  private static void editRaw(String cidr, Consumer<UpdateItemRequest.Builder> change) {
     MotoServer.dynamoDb()
         .updateItem(
-            b ->
-                b.tableName(TABLE)
-                    .key(Map.of("pk", AttributeValue.fromS("cidr#" + cidr)))
-                    .updateExpression("SET #h = :h")
-                    .expressionAttributeNames(Map.of("#h", "hits"))
-                    .expressionAttributeValues(Map.of(":h", AttributeValue.fromS("many"))));
+            b -> {
+              b.tableName(TABLE).key(Map.of("pk", AttributeValue.fromS("cidr#" + cidr)));
+              change.accept(b);
+            });
   }
 
   @Test
   void get_shouldFailNamingItemAndAttribute_whenItemIsCorrupt() {
     store.upsert(Sighting.of(IP, T0).build());
-    MotoServer.dynamoDb()
-        .updateItem(
-            b ->
-                b.tableName(TABLE)
-                    .key(Map.of("pk", AttributeValue.fromS("cidr#" + IP)))
-                    .updateExpression("SET #h = :h")
-                    .expressionAttributeNames(Map.of("#h", "hits"))
-                    .expressionAttributeValues(Map.of(":h", AttributeValue.fromS("many"))));
+    corruptHits(IP);
 
     assertThatThrownBy(() -> store.get(Cidr.parse(IP)))
         .isInstanceOf(StoreException.class)
@@ -249,6 +252,49 @@ class DynamoDbBlocklistStoreIT extends BlocklistStoreContract {
     assertThatThrownBy(() -> missing.listActive(T0))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("no-such-table");
+  }
+
+  @Test
+  void upsert_shouldWriteSightingKeys_whenRequestHasOne() {
+    store.upsert(Sighting.of(IP, T0).sightingKey("f-1@2030-01-01T00:00:00Z").build());
+
+    assertThat(rawItem(IP).get("sightingKeys").l())
+        .extracting(AttributeValue::s)
+        .containsExactly("f-1@2030-01-01T00:00:00Z");
+  }
+
+  @Test
+  void upsert_shouldReadOldItemAndCountSightingOnce_whenItemHasNoSightingKeys() {
+    store.upsert(Sighting.of(IP, T0).build());
+    // as guardwall wrote items before it remembered sightings
+    editRaw(IP, b -> b.updateExpression("REMOVE sightingKeys"));
+    assertThat(rawItem(IP)).doesNotContainKey("sightingKeys");
+
+    assertThat(store.get(Cidr.parse(IP)).orElseThrow().sightingKeys()).isEmpty();
+    store.upsert(Sighting.of(IP, T0.plusSeconds(1)).sightingKey("f@1").build());
+    store.upsert(Sighting.of(IP, T0.plusSeconds(2)).sightingKey("f@1").build());
+
+    assertThat(store.get(Cidr.parse(IP)).orElseThrow().hits()).isEqualTo(2);
+    assertThat(rawItem(IP).get("sightingKeys").l())
+        .extracting(AttributeValue::s)
+        .containsExactly("f@1");
+  }
+
+  @Test
+  void upsert_shouldCountOnce_whenStoresWithTheirOwnClientsRaceOneSighting() throws Exception {
+    List<BlocklistStore> stores = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      stores.add(
+          new DynamoDbBlocklistStore(MotoServer.client(DynamoDbClient.builder()), TABLE, null));
+    }
+
+    List<UpsertResult> results =
+        Race.run(
+            stores.size(),
+            t -> List.of(stores.get(t).upsert(Sighting.of(IP, T0).sightingKey("f@copy").build())));
+
+    assertThat(results.stream().filter(UpsertResult::created)).hasSize(1);
+    assertThat(store.get(Cidr.parse(IP)).orElseThrow().hits()).isEqualTo(1);
   }
 
   private static Map<String, AttributeValue> rawItem(String cidr) {

@@ -83,6 +83,7 @@ final class SyntheticEvents {
               level,
               "Recon:EC2/PortProbeUnprotectedPort",
               "f-" + i,
+              null,
               "111122223333",
               "us-east-1",
               Origin.GUARDDUTY,

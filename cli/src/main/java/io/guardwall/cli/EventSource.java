@@ -5,6 +5,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -16,6 +17,14 @@ interface EventSource {
 
   /** The name reports give this source. */
   String name();
+
+  /**
+   * How many raw bytes {@link #openRaw} yields, known before reading (a plain file's size, an
+   * object's listed size); empty when not known, as for a stream.
+   */
+  default OptionalLong storedSize() {
+    return OptionalLong.empty();
+  }
 
   /** The raw bytes, as stored (still gzipped for a {@code .gz} name). */
   InputStream openRaw() throws IOException;

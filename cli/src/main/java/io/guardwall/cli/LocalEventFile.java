@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 
 /** An event file on the local disk; only a regular file is opened. Thread-safe. */
 record LocalEventFile(Path file) implements EventSource {
@@ -25,6 +26,16 @@ record LocalEventFile(Path file) implements EventSource {
       return Files.newInputStream(file);
     } catch (AccessDeniedException e) {
       throw new IOException("permission denied", e);
+    }
+  }
+
+  /** A regular file's size; empty for anything else (a FIFO's bytes are not known ahead). */
+  @Override
+  public OptionalLong storedSize() {
+    try {
+      return Files.isRegularFile(file) ? OptionalLong.of(Files.size(file)) : OptionalLong.empty();
+    } catch (IOException e) {
+      return OptionalLong.empty();
     }
   }
 

@@ -65,7 +65,7 @@ final class ProcessCommand extends StateCommand {
     Diagnostics diagnostics = Diagnostics.of(spec);
     List<EventSource> sources = EventFiles.sources(paths, diagnostics::warning);
     Run run = backend.startRun();
-    Progress progress = progressOptions.progress(spec);
+    Progress progress = progressOptions.progress(spec, sources);
     ProcessTally tally = processAll(run, sources, progress);
     String leftOut = window.leftOut();
     if (!leftOut.isEmpty()) {
@@ -86,8 +86,10 @@ final class ProcessCommand extends StateCommand {
     Periodic ticks = new Periodic(() -> tick(run, progress), interval);
     try {
       EventFiles.forEach(
-          sources,
-          window.filter(input -> pool.submit(() -> tally.add(progress.done(input.runIn(run))))));
+          progress.read(sources),
+          window.filter(
+              input -> pool.submit(() -> tally.add(progress.done(input.runIn(run)))),
+              Diagnostics.of(spec)::warning));
       pool.finish();
     } finally {
       pool.stop();

@@ -1,5 +1,6 @@
 package io.guardwall.cli;
 
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -18,10 +19,15 @@ final class ProgressOptions {
       description = "No progress line on stderr (warnings and errors still go there).")
   boolean quiet;
 
-  /** The progress of {@code spec}'s run, shown on its stderr when it is a terminal. */
-  Progress progress(CommandSpec spec) {
+  /**
+   * The progress of {@code spec}'s run over {@code sources}, shown on its stderr when it is a
+   * terminal, with an ETA when every source's size is known; read the sources through {@link
+   * Progress#read} to feed it.
+   */
+  Progress progress(CommandSpec spec, List<EventSource> sources) {
     Host host = GuardwallCli.host(spec);
     boolean tty = "1".equals(host.env().get(TTY_VARIABLE));
-    return Progress.on(spec.commandLine().getErr(), host.slackTime(), tty && !quiet);
+    return Progress.on(
+        spec.commandLine().getErr(), host.slackTime(), tty && !quiet, ReadMeter.of(sources));
   }
 }

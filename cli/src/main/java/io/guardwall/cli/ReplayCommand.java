@@ -85,9 +85,12 @@ final class ReplayCommand implements Callable<Integer> {
 
   private ReplayResult replay(Backend backend, List<EventSource> sources, ReplayPrinter printer) {
     Run run = backend.startRun();
-    Progress progress = progressOptions.progress(spec);
+    Progress progress = progressOptions.progress(spec, sources);
     EventFiles.forEach(
-        sources, window.filter(input -> printer.event(progress.done(input.runIn(run)))));
+        progress.read(sources),
+        window.filter(
+            input -> printer.event(progress.done(input.runIn(run))),
+            Diagnostics.of(spec)::warning));
     progress.end();
     warnLeftOut();
     RunReport report = run.finish();

@@ -3,9 +3,14 @@ package io.guardwall.cli;
 import io.guardwall.aws.S3Objects;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.OptionalLong;
 
-/** An event file stored as an S3 object, read through {@link S3Objects}. Thread-safe. */
-record S3EventObject(S3Objects objects, String bucket, String key) implements EventSource {
+/**
+ * An event file stored as an S3 object, read through {@link S3Objects}, with the size its listing
+ * gave. Thread-safe.
+ */
+record S3EventObject(S3Objects objects, String bucket, String key, long size)
+    implements EventSource {
 
   @Override
   public String name() {
@@ -15,5 +20,10 @@ record S3EventObject(S3Objects objects, String bucket, String key) implements Ev
   @Override
   public InputStream openRaw() throws IOException {
     return objects.open(bucket, key);
+  }
+
+  @Override
+  public OptionalLong storedSize() {
+    return OptionalLong.of(size);
   }
 }

@@ -38,17 +38,17 @@ record S3Path(String bucket, String prefix) {
    */
   List<EventSource> sources(
       S3Objects objects, Predicate<String> selected, Consumer<String> warnings) {
-    List<String> keys = keys(objects);
-    if (keys.isEmpty()) {
+    List<S3Objects.Listed> listed = list(objects);
+    if (listed.isEmpty()) {
       warnings.accept("no objects under " + this);
     }
-    return keys.stream()
-        .filter(selected)
-        .<EventSource>map(k -> new S3EventObject(objects, bucket, k))
+    return listed.stream()
+        .filter(o -> selected.test(o.key()))
+        .<EventSource>map(o -> new S3EventObject(objects, bucket, o.key(), o.size()))
         .toList();
   }
 
-  private List<String> keys(S3Objects objects) {
+  private List<S3Objects.Listed> list(S3Objects objects) {
     try {
       return objects.list(bucket, prefix);
     } catch (IOException e) {

@@ -1,21 +1,24 @@
 package io.guardwall.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.guardwall.core.flow.EventTimes;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --since} / {@code --until} options: select events on their findings' {@code
- * updatedAt}. An event is kept when one of its findings was updated in [since, until); an event
- * with no readable {@code updatedAt} cannot be placed and is left out while a bound is set. Counts
- * what it leaves out; thread-safe once the options are set.
+ * The {@code --since} / {@code --until} options: select events on when their findings were last
+ * updated, read as the parser reads it (GuardDuty {@code updatedAt}, ASFF {@code UpdatedAt}, OCSF
+ * {@code finding_info.modified_time_dt} or {@code modified_time}). An event is kept when one of its
+ * findings was updated in [since, until); an event none of whose findings has a readable update
+ * time cannot be placed and is left out while a bound is set, with a warning that says why (the
+ * first {@link #MAX_REPORTED}; the summary counts them all). Thread-safe once the options are set.
  */
 final class TimeWindow {
+
+  /** Per-event warnings about undated events stop here, so a bad export does not flood stderr. */
+  static final int MAX_REPORTED = 20;
 
   @Option(
       names = "--since",
@@ -33,13 +36,16 @@ final class TimeWindow {
   private final AtomicLong outside = new AtomicLong();
   private final AtomicLong undated = new AtomicLong();
 
-  /** {@code sink}, passed only the inputs inside the window (and every input that failed). */
-  Consumer<EventInput> filter(Consumer<EventInput> sink) {
+  /**
+   * {@code sink}, passed only the inputs inside the window (and every input that failed); each
+   * event left out for want of an update time is named to {@code warnings}.
+   */
+  Consumer<EventInput> filter(Consumer<EventInput> sink, Consumer<String> warnings) {
     if (since == null && until == null) {
       return sink;
     }
     return input -> {
-      if (input.error() != null || selects(input.event())) {
+      if (input.error() != null || selects(input, warnings)) {
         sink.accept(input);
       }
     };
@@ -61,48 +67,39 @@ final class TimeWindow {
     }
     return out
         + " events outside --since/--until left out"
-        + (none == 0 ? "" : ", " + none + " without a readable updatedAt left out too");
+        + (none == 0 ? "" : ", " + none + " without a readable update time left out too");
   }
 
-  private boolean selects(JsonNode event) {
-    List<Instant> times = updatedAt(event);
-    if (times.isEmpty()) {
-      undated.incrementAndGet();
-      return false;
+  private boolean selects(EventInput input, Consumer<String> warnings) {
+    EventTimes times = EventTimes.of(input.event());
+    List<Instant> instants = times.instants();
+    if (instants.isEmpty()) {
+      return reportUndated(input, times.problem(), warnings);
     }
-    boolean inside = times.stream().anyMatch(this::contains);
+    boolean inside = instants.stream().anyMatch(this::contains);
     if (!inside) {
       outside.incrementAndGet();
     }
     return inside;
   }
 
+  /** Counts an event that cannot be placed and names the first ones; false, to leave it out. */
+  private boolean reportUndated(EventInput input, String why, Consumer<String> warnings) {
+    long count = undated.incrementAndGet();
+    if (count <= MAX_REPORTED) {
+      warnings.accept(
+          "event "
+              + input.source()
+              + " #"
+              + input.index()
+              + " left out by --since/--until: "
+              + why
+              + (count == MAX_REPORTED ? " (further such events are only counted)" : ""));
+    }
+    return false;
+  }
+
   private boolean contains(Instant t) {
     return (since == null || !t.isBefore(since)) && (until == null || t.isBefore(until));
-  }
-
-  /**
-   * The update times of an event's findings: a GuardDuty event's {@code detail.updatedAt}, a bare
-   * finding's {@code updatedAt} (or {@code UpdatedAt} as the CLI prints it), and each {@code
-   * UpdatedAt} of a Security Hub event's {@code detail.findings}.
-   */
-  static List<Instant> updatedAt(JsonNode event) {
-    List<Instant> times = new ArrayList<>();
-    JsonNode detail = event.path("detail");
-    add(times, detail.path("updatedAt"));
-    add(times, event.path("updatedAt"));
-    add(times, event.path("UpdatedAt"));
-    detail.path("findings").forEach(f -> add(times, f.path("UpdatedAt")));
-    return times;
-  }
-
-  private static void add(List<Instant> times, JsonNode value) {
-    if (value.isTextual()) {
-      try {
-        times.add(Instant.parse(value.asText()));
-      } catch (DateTimeParseException e) {
-        // Not a time: the event cannot be placed by this field.
-      }
-    }
   }
 }

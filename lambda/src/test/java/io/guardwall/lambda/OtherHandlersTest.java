@@ -146,6 +146,7 @@ class OtherHandlersTest {
         SeverityLevel.HIGH,
         "Recon:EC2/PortProbeUnprotectedPort",
         "f-" + ip,
+        null,
         "111122223333",
         "eu-west-1",
         Origin.GUARDDUTY,

@@ -19,14 +19,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Maps {@link BlocklistEntry} to rows of the {@code blocklist} table and back, exactly: instants as
- * {@link InstantText}, sets and the finding id list as JSON arrays of strings.
+ * {@link InstantText}, sets and the finding id and sighting key lists as JSON arrays of strings.
  */
 final class EntryRows {
   static final String COLUMNS =
       "cidr, first_seen, last_seen, expires_at, hits, highest_severity,"
-          + " finding_types, finding_ids, accounts, regions, origins, pinned";
+          + " finding_types, finding_ids, accounts, regions, origins, pinned, sighting_keys";
   static final String REPLACE =
-      "INSERT OR REPLACE INTO blocklist (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
+      "INSERT OR REPLACE INTO blocklist (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
@@ -45,6 +45,7 @@ final class EntryRows {
     ps.setString(10, json(e.regions()));
     ps.setString(11, json(e.origins().stream().map(Origin::name).toList()));
     ps.setInt(12, e.pinned() ? 1 : 0);
+    ps.setString(13, json(e.sightingKeys()));
   }
 
   /** The entry in the current row of {@code rs}, selected with {@link #COLUMNS}. */
@@ -60,6 +61,7 @@ final class EntryRows {
           SeverityLevel.parse(rs.getString("highest_severity")),
           new TreeSet<>(strings(rs, "finding_types")),
           strings(rs, "finding_ids"),
+          strings(rs, "sighting_keys"),
           new TreeSet<>(strings(rs, "accounts")),
           new TreeSet<>(strings(rs, "regions")),
           new TreeSet<>(strings(rs, "origins").stream().map(Origin::valueOf).toList()),

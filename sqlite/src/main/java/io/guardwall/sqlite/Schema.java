@@ -73,6 +73,9 @@ final class Schema {
                 rule_group TEXT NOT NULL,
                 update_token TEXT NOT NULL
               )"""),
+          // The keys of the sightings an entry counted, so that a copy is not counted again.
+          // Rows written before remember none: their next copy counts once more, as it did.
+          List.of("ALTER TABLE blocklist ADD COLUMN sighting_keys TEXT NOT NULL DEFAULT '[]'"),
           // The dry-run enforcement points, by name: the version of their last write, and the
           // CIDRs they block.
           List.of(

@@ -58,6 +58,9 @@ class SqliteCorruptRowTest {
         "finding_ids      | null                | " + BAD + "     | not a JSON array of strings",
         "accounts         | '[\"a\",null]'      | " + BAD + "     | not a JSON array of strings",
         "origins          | '[\"CLOUDTRAIL\"]'  | " + BAD + "     | CLOUDTRAIL",
+        "sighting_keys    | '[1,{}]'            | "
+            + BAD
+            + "     | sighting_keys is not a JSON array",
         "hits             | many                | " + BAD + "     | hits must be positive",
       })
   void listActive_shouldSkipAndReportRow_whenRowIsUnreadable(

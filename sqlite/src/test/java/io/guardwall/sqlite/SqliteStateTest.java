@@ -166,6 +166,32 @@ class SqliteStateTest {
   }
 
   @Test
+  void open_shouldReadOldRowsAndCountSightingsOnce_whenFileHasNoSightingKeys() throws Exception {
+    Path file = dir.resolve("v3.db");
+    try (SqliteState state = SqliteState.open(file)) {
+      state.blocklist().upsert(Sighting.of(IP, T0).build());
+    }
+    try (Connection c = raw(file);
+        Statement s = c.createStatement()) {
+      // back to the blocklist table before sighting keys, as guardwall wrote it until then
+      s.execute("DROP TABLE dry_run_targets");
+      s.execute("DROP TABLE dry_run_cidrs");
+      s.execute("ALTER TABLE blocklist DROP COLUMN sighting_keys");
+      s.execute("PRAGMA user_version = " + (Schema.VERSION - 2));
+    }
+
+    try (SqliteState state = SqliteState.open(file)) {
+      assertThat(state.blocklist().get(Cidr.parse(IP)).orElseThrow().sightingKeys()).isEmpty();
+      state.blocklist().upsert(Sighting.of(IP, T0.plusSeconds(1)).sightingKey("f@1").build());
+      state.blocklist().upsert(Sighting.of(IP, T0.plusSeconds(2)).sightingKey("f@1").build());
+
+      BlocklistEntry entry = state.blocklist().get(Cidr.parse(IP)).orElseThrow();
+      assertThat(entry.hits()).isEqualTo(2);
+      assertThat(entry.sightingKeys()).containsExactly("f@1");
+    }
+  }
+
+  @Test
   void open_shouldRefuse_whenSchemaIsNewer() throws Exception {
     Path file = dir.resolve("state.db");
     SqliteState.open(file).close();

@@ -231,6 +231,7 @@ public final class Run {
             f.severity().level(),
             f.type(),
             f.id(),
+            f.sightingKey(),
             f.accountId(),
             f.region(),
             f.origin(),

@@ -7,6 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A request to block one CIDR until {@code expiresAt} (ignored when pinned), with the sighting that
  * caused it; immutable. Finding fields are null for manual blocks.
+ *
+ * @param sightingKey names the finding's sighting ({@link Finding#sightingKey}), so that a store
+ *     counts its copies once; null when it is not known, and then every request counts
  */
 public record BlockRequest(
     Cidr cidr,
@@ -15,6 +18,7 @@ public record BlockRequest(
     SeverityLevel severity,
     @Nullable String findingType,
     @Nullable String findingId,
+    @Nullable String sightingKey,
     @Nullable String accountId,
     @Nullable String region,
     Origin origin,
@@ -41,6 +45,7 @@ public record BlockRequest(
         now,
         pinned ? null : expiresAt,
         severity,
+        null,
         null,
         null,
         null,

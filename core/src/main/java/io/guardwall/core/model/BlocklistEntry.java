@@ -15,6 +15,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param expiresAt null only for pinned entries
  * @param findingIds the most recent finding ids, oldest first, at most {@link #MAX_FINDING_IDS}
+ * @param sightingKeys the keys of the most recent sightings counted ({@link
+ *     BlockRequest#sightingKey}), oldest first, at most {@link #MAX_SIGHTING_KEYS}: a sighting
+ *     recorded again (a copy through another route, a re-delivered message) finds its key here and
+ *     changes nothing
  */
 public record BlocklistEntry(
     Cidr cidr,
@@ -25,6 +29,7 @@ public record BlocklistEntry(
     SeverityLevel highestSeverity,
     SortedSet<String> findingTypes,
     List<String> findingIds,
+    List<String> sightingKeys,
     SortedSet<String> accounts,
     SortedSet<String> regions,
     SortedSet<Origin> origins,
@@ -32,6 +37,13 @@ public record BlocklistEntry(
 
   /** How many finding ids an entry remembers; older ones are dropped first. */
   public static final int MAX_FINDING_IDS = 20;
+
+  /**
+   * How many sighting keys an entry remembers; older ones are dropped first. The copies of one
+   * sighting arrive within minutes of each other, long before this many newer sightings of the same
+   * CIDR.
+   */
+  public static final int MAX_SIGHTING_KEYS = 32;
 
   public BlocklistEntry {
     Objects.requireNonNull(cidr, "cidr");
@@ -45,10 +57,8 @@ public record BlocklistEntry(
       throw new IllegalArgumentException("hits must be positive: " + hits);
     }
     findingTypes = sorted(findingTypes);
-    findingIds = List.copyOf(findingIds == null ? List.of() : findingIds);
-    if (findingIds.size() > MAX_FINDING_IDS) {
-      findingIds = findingIds.subList(findingIds.size() - MAX_FINDING_IDS, findingIds.size());
-    }
+    findingIds = newest(findingIds, MAX_FINDING_IDS);
+    sightingKeys = newest(sightingKeys, MAX_SIGHTING_KEYS);
     accounts = sorted(accounts);
     regions = sorted(regions);
     origins = sorted(origins);
@@ -65,6 +75,7 @@ public record BlocklistEntry(
         r.severity(),
         setOf(r.findingType()),
         r.findingId() == null ? List.of() : List.of(r.findingId()),
+        r.sightingKey() == null ? List.of() : List.of(r.sightingKey()),
         setOf(r.accountId()),
         setOf(r.region()),
         new TreeSet<>(List.of(r.origin())),
@@ -73,9 +84,13 @@ public record BlocklistEntry(
 
   /**
    * This entry re-sighted: the expiry only ever moves later, a pinned entry stays pinned, and a
-   * request that pins makes the entry pinned.
+   * request that pins makes the entry pinned. A sighting already counted ({@link #hasCounted})
+   * leaves the entry as it is.
    */
   public BlocklistEntry refresh(BlockRequest r) {
+    if (hasCounted(r)) {
+      return this;
+    }
     boolean nowPinned = pinned || r.pinned();
     return new BlocklistEntry(
         cidr,
@@ -85,11 +100,17 @@ public record BlocklistEntry(
         hits + 1,
         SeverityLevel.max(highestSeverity, r.severity()),
         union(findingTypes, r.findingType()),
-        appendId(r.findingId()),
+        append(findingIds, r.findingId()),
+        append(sightingKeys, r.sightingKey()),
         union(accounts, r.accountId()),
         union(regions, r.region()),
         union(origins, r.origin()),
         nowPinned);
+  }
+
+  /** Whether {@code r}'s sighting is one this entry already counted; never without a key. */
+  public boolean hasCounted(BlockRequest r) {
+    return r.sightingKey() != null && sightingKeys.contains(r.sightingKey());
   }
 
   /** Whether this entry still belongs in the firewall at {@code now}. */
@@ -97,13 +118,19 @@ public record BlocklistEntry(
     return pinned || (expiresAt != null && expiresAt.isAfter(now));
   }
 
-  private List<String> appendId(@Nullable String id) {
-    if (id == null || findingIds.contains(id)) {
-      return findingIds;
+  private static List<String> append(List<String> list, @Nullable String value) {
+    if (value == null || list.contains(value)) {
+      return list;
     }
-    List<String> ids = new ArrayList<>(findingIds);
-    ids.add(id);
-    return ids;
+    List<String> longer = new ArrayList<>(list);
+    longer.add(value);
+    return longer;
+  }
+
+  /** The last {@code max} of {@code values}, as an unmodifiable copy. */
+  private static List<String> newest(@Nullable List<String> values, int max) {
+    List<String> copy = List.copyOf(values == null ? List.of() : values);
+    return copy.size() <= max ? copy : copy.subList(copy.size() - max, copy.size());
   }
 
   /** The later of two expiries; a missing one (a pinned side) gives way to the other. */

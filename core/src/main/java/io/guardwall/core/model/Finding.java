@@ -1,5 +1,7 @@
 package io.guardwall.core.model;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param resource the affected resource in a few words ("Instance i-0abc"); may be null
  * @param resourceFacts the resource's role and own addresses; {@link ResourceFacts#unknown} when
  *     the finding names neither
+ * @param updatedAt when the finding says it was last updated (GuardDuty bumps it with {@code count}
+ *     on every new sighting); null when it does not say or says it in no readable form
  * @param archived archived, suppressed or resolved: guardwall does nothing for it
  * @param warnings what was skipped while reading it (an address that is no IP, say)
  */
@@ -33,6 +37,7 @@ public record Finding(
     Origin origin,
     @Nullable String resource,
     ResourceFacts resourceFacts,
+    @Nullable Instant updatedAt,
     boolean archived,
     boolean sample,
     List<RemoteIp> remoteIps,
@@ -46,6 +51,15 @@ public record Finding(
     Objects.requireNonNull(resourceFacts, "resourceFacts");
     remoteIps = List.copyOf(remoteIps);
     warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * What names this sighting of the finding, the same on every route it arrives by: its id and its
+   * {@code updatedAt} to the millisecond (OCSF carries milliseconds only). Null without an {@code
+   * updatedAt}: such a finding is counted each time it arrives.
+   */
+  public @Nullable String sightingKey() {
+    return updatedAt == null ? null : id + "@" + updatedAt.truncatedTo(ChronoUnit.MILLIS);
   }
 
   /** An empty builder: every part not set is null, false or empty (resource facts unknown). */
@@ -77,6 +91,7 @@ public record Finding(
     private @Nullable Origin origin;
     private @Nullable String resource;
     private @Nullable ResourceFacts resourceFacts;
+    private @Nullable Instant updatedAt;
     private boolean archived;
     private boolean sample;
     private List<RemoteIp> remoteIps = List.of();
@@ -144,6 +159,11 @@ public record Finding(
       return this;
     }
 
+    public Builder updatedAt(@Nullable Instant value) {
+      updatedAt = value;
+      return this;
+    }
+
     public Builder archived(boolean value) {
       archived = value;
       return this;
@@ -184,6 +204,7 @@ public record Finding(
           Objects.requireNonNull(origin, "origin"),
           resource,
           resourceFacts == null ? ResourceFacts.unknown() : resourceFacts,
+          updatedAt,
           archived,
           sample,
           remoteIps,

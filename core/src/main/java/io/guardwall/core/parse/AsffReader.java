@@ -70,6 +70,7 @@ final class AsffReader {
             .origin(Origin.SECURITYHUB)
             .resource(resource(f, "id"))
             .resourceFacts(facts)
+            .updatedAt(FindingTimes.instant(FindingTimes.asff(f), ips::warn))
             .archived(isArchived(f, ips))
             .sample(isSample(f))
             .remoteIps(ips.ips())

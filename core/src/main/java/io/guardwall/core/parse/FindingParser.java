@@ -2,6 +2,7 @@ package io.guardwall.core.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.model.UpdateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -83,16 +84,39 @@ public final class FindingParser {
   public FindingResult read(FindingEvent part) {
     ObjectNode e = part.event();
     Envelope envelope = Envelope.of(e);
-    JsonNode detail = e.path("detail");
-    if (isGuardDuty(
-        FindingFields.text(e.get("source")), FindingFields.text(e.get("detail-type")))) {
-      return readObject(GuardDutyReader::read, detail, envelope, part.position());
+    if (isGuardDuty(e)) {
+      return readObject(GuardDutyReader::read, e.path("detail"), envelope, part.position());
     }
-    Reader reader =
-        Envelopes.SECURITYHUB_OCSF_DETAIL_TYPE.equals(FindingFields.text(e.get("detail-type")))
-            ? OcsfReader::read
-            : AsffReader::read;
-    return readObject(reader, detail.path("findings").path(0), envelope, part.position());
+    Reader reader = isOcsf(e) ? OcsfReader::read : AsffReader::read;
+    return readObject(reader, securityHubFinding(e), envelope, part.position());
+  }
+
+  /**
+   * When the finding of one {@link #split} part says it was last updated, as {@link #read} reads it
+   * into {@link io.guardwall.core.model.Finding#updatedAt}, or why that cannot be told.
+   */
+  public UpdateTime updatedAt(FindingEvent part) {
+    ObjectNode e = part.event();
+    if (isGuardDuty(e)) {
+      return FindingTimes.guardDuty(e.path("detail"));
+    }
+    return isOcsf(e)
+        ? FindingTimes.ocsf(securityHubFinding(e))
+        : FindingTimes.asff(securityHubFinding(e));
+  }
+
+  private static boolean isGuardDuty(ObjectNode e) {
+    return isGuardDuty(
+        FindingFields.text(e.get("source")), FindingFields.text(e.get("detail-type")));
+  }
+
+  private static boolean isOcsf(ObjectNode e) {
+    return Envelopes.SECURITYHUB_OCSF_DETAIL_TYPE.equals(FindingFields.text(e.get("detail-type")));
+  }
+
+  /** A Security Hub part holds its one finding in {@code detail.findings}. */
+  private static JsonNode securityHubFinding(ObjectNode e) {
+    return e.path("detail").path("findings").path(0);
   }
 
   private static boolean isGuardDuty(@Nullable String source, @Nullable String detailType) {

@@ -46,6 +46,7 @@ final class GuardDutyReader {
             .origin(Origin.GUARDDUTY)
             .resource(ResourceNames.describe(ips.object(f, "resource", "resource")))
             .resourceFacts(facts)
+            .updatedAt(FindingTimes.instant(FindingTimes.guardDuty(f), ips::warn))
             .archived(isArchived(service, ips))
             .sample(isSample(ips.object(service, "additionalInfo", "service.additionalInfo")))
             .remoteIps(ips.ips())

@@ -57,6 +57,7 @@ final class OcsfReader {
             .origin(Origin.SECURITYHUB)
             .resource(AsffReader.resource(f, "uid"))
             .resourceFacts(new ResourceFacts(ResourceRole.UNKNOWN, own.addresses()))
+            .updatedAt(FindingTimes.instant(FindingTimes.ocsf(f), ips::warn))
             .archived(isClosed(f, ips))
             .remoteIps(ips.ips())
             .warnings(ips.warnings())

@@ -16,7 +16,9 @@ public interface BlocklistStore extends AutoCloseable {
 
   /**
    * Creates the entry, or merges the sighting into it with {@link BlocklistEntry#refresh}, in one
-   * atomic step. An entry that had expired but was not yet deleted is replaced as if absent.
+   * atomic step. An entry that had expired but was not yet deleted is replaced as if absent. A
+   * sighting the active entry already counted (the same {@link BlockRequest#sightingKey}) leaves it
+   * as it is, however many copies race: no hit, no later expiry.
    */
   UpsertResult upsert(BlockRequest request);
 

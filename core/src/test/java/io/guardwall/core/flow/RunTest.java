@@ -72,7 +72,10 @@ class RunTest {
     first.process(event("guardduty-network.json"), "f", 0);
     first.finish();
     Run second = gw.startRun();
-    FindingReport again = second.process(event("guardduty-network.json"), "f", 0).findings().get(0);
+    // GuardDuty's update of the finding: a new sighting, so it counts.
+    ObjectNode updated = event("guardduty-network.json");
+    ((ObjectNode) updated.get("detail")).put("updatedAt", "2026-11-20T10:30:00.000Z");
+    FindingReport again = second.process(updated, "f", 0).findings().get(0);
     RunReport end = second.finish();
     assertThat(again.notification()).isEqualTo(NotificationOutcome.DUPLICATE);
     assertThat(end.reconcile()).isNull();

@@ -548,6 +548,7 @@ class GuardDutyFindingTest {
             """
             {"Id": "5b2f4c1e9d7a8b3c6e0f1a2d4c8b7e90", "Type": "UnauthorizedAccess:EC2/SSHBruteForce",
              "Severity": 2, "AccountId": "111122223333", "Region": "us-east-1",
+             "UpdatedAt": "2025-06-03T09:52:07.846Z",
              "Arn": "arn:aws:guardduty:us-east-1:111122223333:detector/3ec6f1d2a7b84c0e9f5d2b1a6c8e4f70/finding/5b2f4c1e9d7a8b3c6e0f1a2d4c8b7e90",
              "Title": "198.51.100.23 is performing SSH brute force attacks against i-0a1b2c3d4e5f60718.",
              "Description": "198.51.100.23 is performing SSH brute force attacks against i-0a1b2c3d4e5f60718. Brute force attacks are used to gain unauthorized access to your instance by guessing the SSH password.",

@@ -39,6 +39,7 @@ final class PlanFixtures {
         severity,
         new TreeSet<>(Set.of("Recon:EC2/PortProbeUnprotectedPort")),
         List.of("f-" + cidr),
+        List.of(),
         new TreeSet<>(Set.of("123456789012")),
         new TreeSet<>(Set.of("us-east-1")),
         new TreeSet<>(Set.of(Origin.GUARDDUTY)),

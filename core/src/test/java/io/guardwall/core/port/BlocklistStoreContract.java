@@ -469,6 +469,88 @@ public abstract class BlocklistStoreContract {
     assertThatThrownBy(() -> store.deleteExpired(null)).isInstanceOf(NullPointerException.class);
   }
 
+  // --- sightings: one finding's copies count once ---
+
+  @Test
+  public void upsert_shouldLeaveEntryAsFirstCopyLeftIt_whenSameSightingRecordedAgain() {
+    store.upsert(Sighting.of(IP, T0).sightingKey("f@1").build());
+    BlocklistEntry first = entry(IP);
+
+    UpsertResult again =
+        store.upsert(
+            Sighting.of(IP, T0.plus(Duration.ofHours(1)))
+                .sightingKey("f@1")
+                .origin(Origin.SECURITYHUB)
+                .build());
+
+    assertThat(again.created()).isFalse();
+    assertThat(again.entry()).isEqualTo(first);
+    assertThat(entry(IP)).isEqualTo(first);
+    assertThat(entry(IP).hits()).isEqualTo(1);
+    assertThat(entry(IP).lastSeen()).isEqualTo(T0);
+  }
+
+  @Test
+  public void upsert_shouldCountHit_whenFindingUpdatedSinceItsLastSighting() {
+    store.upsert(Sighting.of(IP, T0).sightingKey("f@1").build());
+
+    store.upsert(Sighting.of(IP, T0.plusSeconds(60)).sightingKey("f@2").build());
+    store.upsert(Sighting.of(IP, T0.plusSeconds(90)).sightingKey("f@2").build());
+
+    assertThat(entry(IP).hits()).isEqualTo(2);
+    assertThat(entry(IP).sightingKeys()).containsExactly("f@1", "f@2");
+    assertThat(entry(IP).lastSeen()).isEqualTo(T0.plusSeconds(60));
+  }
+
+  @Test
+  public void upsert_shouldCountEveryRequest_whenTheyHaveNoSightingKey() {
+    store.upsert(Sighting.of(IP, T0).build());
+    store.upsert(Sighting.of(IP, T0).build());
+
+    assertThat(entry(IP).hits()).isEqualTo(2);
+    assertThat(entry(IP).sightingKeys()).isEmpty();
+  }
+
+  @Test
+  public void upsert_shouldCountAgain_whenSightingArrivesAfterItsEntryExpired() {
+    store.upsert(Sighting.of(IP, T0).sightingKey("f@1").build());
+
+    UpsertResult late =
+        store.upsert(Sighting.of(IP, T0.plus(Duration.ofDays(1))).sightingKey("f@1").build());
+
+    assertThat(late.created()).isTrue();
+    assertThat(entry(IP).hits()).isEqualTo(1);
+    assertThat(entry(IP).firstSeen()).isEqualTo(T0.plus(Duration.ofDays(1)));
+  }
+
+  @Test
+  public void upsert_shouldKeepNewestSightingKeys_whenMoreArrive() {
+    int extra = 5;
+    for (int i = 0; i < BlocklistEntry.MAX_SIGHTING_KEYS + extra; i++) {
+      store.upsert(Sighting.of(IP, T0.plusSeconds(i)).sightingKey("k" + i).build());
+    }
+
+    assertThat(entry(IP).sightingKeys())
+        .hasSize(BlocklistEntry.MAX_SIGHTING_KEYS)
+        .startsWith("k" + extra)
+        .endsWith("k" + (BlocklistEntry.MAX_SIGHTING_KEYS + extra - 1));
+  }
+
+  @Test
+  public void upsert_shouldCountOnce_whenCopiesOfOneSightingRace() throws Exception {
+    int threads = 8;
+    String cidr = "203.0.113.98/32";
+
+    List<UpsertResult> results =
+        Race.run(
+            threads,
+            t -> List.of(store.upsert(Sighting.of(cidr, T0).sightingKey("f@race").build())));
+
+    assertThat(results.stream().filter(UpsertResult::created)).hasSize(1);
+    assertThat(results).allSatisfy(r -> assertThat(r.entry().hits()).isEqualTo(1));
+    assertThat(entry(cidr).hits()).isEqualTo(1);
+  }
+
   // --- concurrency ---
 
   @Test

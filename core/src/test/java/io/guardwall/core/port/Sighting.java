@@ -17,6 +17,7 @@ public final class Sighting {
   private SeverityLevel severity = SeverityLevel.MEDIUM;
   private String type = "Recon:EC2/PortProbeUnprotectedPort";
   private String findingId = "finding-1";
+  private String sightingKey;
   private String account = "111122223333";
   private String region = "eu-west-1";
   private Origin origin = Origin.GUARDDUTY;
@@ -51,6 +52,12 @@ public final class Sighting {
     return this;
   }
 
+  /** The sighting's key; without one (the default) every request counts. */
+  public Sighting sightingKey(String value) {
+    sightingKey = value;
+    return this;
+  }
+
   public Sighting account(String value) {
     account = value;
     return this;
@@ -79,6 +86,7 @@ public final class Sighting {
         severity,
         type,
         findingId,
+        sightingKey,
         account,
         region,
         origin,

@@ -62,6 +62,7 @@ final class MotoPace {
         SeverityLevel.LOW,
         "Recon:EC2/PortProbeUnprotectedPort",
         Burst.id(i),
+        null,
         "111122223333",
         "us-east-1",
         Origin.GUARDDUTY,
