@@ -14,6 +14,9 @@ import io.guardwall.core.flow.NotificationOutcome;
 import io.guardwall.core.flow.Run;
 import io.guardwall.core.flow.RunReport;
 import io.guardwall.core.json.Jackson;
+import io.guardwall.slack.WebhookRetry;
+import io.guardwall.slack.interact.InteractionReader;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -62,6 +65,7 @@ public final class QueueHandler extends JsonHandler {
   private static final Logger LOG = LoggerFactory.getLogger(QueueHandler.class);
 
   private final Guardwall guardwall;
+  private final SlackActions actions;
 
   public QueueHandler() {
     this(Wiring.fromEnvironment(QueueHandler.class), MetricsSink.powertools());
@@ -72,10 +76,23 @@ public final class QueueHandler extends JsonHandler {
     this(w.guardwall(w.store(), w.notifications(), w.firewall(), w.notifier()), metrics);
   }
 
-  /** For tests: the flows over the given ports. */
+  /** For tests: the flows over the given ports, replying to Slack actions through Slack. */
   QueueHandler(Guardwall guardwall, MetricsSink metrics) {
+    this(
+        guardwall,
+        new SlackActions(
+            guardwall,
+            Replier.slack(WebhookRetry.defaults()),
+            InteractionReader.SLACK_RESPONSE_URLS,
+            Clock.systemUTC()),
+        metrics);
+  }
+
+  /** For tests: the flows over the given ports, performing Slack actions with {@code actions}. */
+  QueueHandler(Guardwall guardwall, SlackActions actions, MetricsSink metrics) {
     super(metrics);
     this.guardwall = Objects.requireNonNull(guardwall);
+    this.actions = Objects.requireNonNull(actions);
   }
 
   @Override
@@ -90,7 +107,8 @@ public final class QueueHandler extends JsonHandler {
 
   /** The batch, sending alerts only while {@code hasTime} says there is time for one more. */
   JsonNode handle(JsonNode event, BooleanSupplier hasTime) {
-    List<SqsMessage> messages = SqsMessage.read(event);
+    List<SqsMessage> all = SqsMessage.read(event);
+    List<SqsMessage> messages = all.stream().filter(m -> !SlackActions.isAction(m.body())).toList();
     Run run = guardwall.startBatch();
     List<Received> received = recordAll(run, messages);
     RunReport end = run.finish();
@@ -99,6 +117,8 @@ public final class QueueHandler extends JsonHandler {
     received.stream().filter(r -> r.status() == Status.FAILED).forEach(r -> retry.add(r.id()));
     alerts.stream().filter(a -> !a.settled()).forEach(a -> retry.addAll(a.sources()));
     report(run, end, received, alerts);
+    // Slack actions are acknowledged, never retried: a change they made stays in the store.
+    actions.performAll(all.stream().filter(m -> !messages.contains(m)).toList(), metrics());
     return response(messages, retry);
   }
 
