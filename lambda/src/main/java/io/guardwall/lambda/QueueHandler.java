@@ -41,7 +41,9 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * response, naming the messages to retry: those whose findings could not be recorded and those
  * whose alert Slack did not accept (or that the batch had no time left to send). A message that can
  * never be read (not JSON, not a finding event) is logged, counted as {@value #REJECTED_METRIC} and
- * acknowledged, so that it does not come back until it lands in the dead-letter queue. Thread-safe.
+ * acknowledged, so that it does not come back until it lands in the dead-letter queue. Slack
+ * actions (put on the same queue by {@link InteractionHandler}) are performed after the batch's
+ * findings by {@link SlackActions}, and always acknowledged. Thread-safe.
  */
 public final class QueueHandler extends JsonHandler {
 
@@ -76,7 +78,7 @@ public final class QueueHandler extends JsonHandler {
     this(w.guardwall(w.store(), w.notifications(), w.firewall(), w.notifier()), metrics);
   }
 
-  /** For tests: the flows over the given ports, replying to Slack actions through Slack. */
+  /** The flows over the given ports; Slack actions reply through Slack's response URLs only. */
   QueueHandler(Guardwall guardwall, MetricsSink metrics) {
     this(
         guardwall,
