@@ -8,9 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * The Slack webhook URL, read from a Secrets Manager secret whose {@code SecretString} is the bare
@@ -22,13 +20,13 @@ public final class SecretsManagerWebhookSource {
   /** How long a read URL is used before the secret is read again (picks up rotations). */
   public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(5);
 
-  private final SecretsManagerClient client;
+  private final SecretsManagerSecret secret;
   private final String secretId;
   private final Cached<String> url;
 
   SecretsManagerWebhookSource(
       SecretsManagerClient client, String secretId, Duration ttl, InstantSource clock) {
-    this.client = Objects.requireNonNull(client, "client");
+    this.secret = new SecretsManagerSecret(client, secretId);
     this.secretId = Objects.requireNonNull(secretId, "secretId");
     this.url = new Cached<>(this::read, ttl, clock);
   }
@@ -63,22 +61,11 @@ public final class SecretsManagerWebhookSource {
   }
 
   private String read() {
-    String secret = fetch();
-    if (secret == null) {
+    String value = secret.read();
+    if (value == null) {
       throw problem("has no SecretString (a binary secret cannot hold a webhook URL)");
     }
-    return webhook(secret.trim());
-  }
-
-  private String fetch() {
-    try {
-      return client.getSecretValue(b -> b.secretId(secretId)).secretString();
-    } catch (ResourceNotFoundException e) {
-      throw new ConfigException("secret '" + secretId + "' not found in Secrets Manager", e);
-    } catch (SdkException e) {
-      throw new ConfigException(
-          "secret '" + secretId + "' could not be read: " + e.getMessage(), e);
-    }
+    return webhook(value.trim());
   }
 
   private String webhook(String secret) {

@@ -3,7 +3,10 @@ package io.guardwall.lambda;
 import io.guardwall.core.config.ConfigException;
 import io.guardwall.core.config.ConfigReader;
 import io.guardwall.core.config.GuardwallConfig;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The environment every function reads: the one definition of the variable names, which the CDK
@@ -26,6 +29,18 @@ public final class Env {
   /** The Secrets Manager secret that holds the Slack webhook URL. */
   public static final String SLACK_SECRET = "GUARDWALL_SLACK_SECRET";
 
+  /** The Secrets Manager secret that holds the Slack app's signing secret (interactivity). */
+  public static final String SLACK_SIGNING_SECRET = "GUARDWALL_SLACK_SIGNING_SECRET";
+
+  /** The URL of the event queue, where the interaction endpoint puts Slack actions. */
+  public static final String EVENT_QUEUE_URL = "GUARDWALL_EVENT_QUEUE_URL";
+
+  /** The Slack user ids allowed to act from Slack, comma-separated; nobody when unset. */
+  public static final String SLACK_USERS = "GUARDWALL_SLACK_USERS";
+
+  /** The Slack channel ids actions are allowed from, comma-separated; none when unset. */
+  public static final String SLACK_CHANNELS = "GUARDWALL_SLACK_CHANNELS";
+
   /** guardwall's configuration as JSON; the defaults when unset. */
   public static final String CONFIG = "GUARDWALL_CONFIG";
 
@@ -38,6 +53,17 @@ public final class Env {
       throw new IllegalStateException("environment variable " + name + " is not set");
     }
     return value;
+  }
+
+  /** The comma-separated values of {@code name}; none when unset. */
+  static Set<String> list(Function<String, String> env, String name) {
+    String value = env.apply(name);
+    return value == null
+        ? Set.of()
+        : Arrays.stream(value.split(",", -1))
+            .map(String::strip)
+            .filter(v -> !v.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The configuration in {@link #CONFIG}; the defaults when unset. */

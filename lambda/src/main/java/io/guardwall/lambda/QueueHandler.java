@@ -14,6 +14,9 @@ import io.guardwall.core.flow.NotificationOutcome;
 import io.guardwall.core.flow.Run;
 import io.guardwall.core.flow.RunReport;
 import io.guardwall.core.json.Jackson;
+import io.guardwall.slack.WebhookRetry;
+import io.guardwall.slack.interact.InteractionReader;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,7 +41,9 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * response, naming the messages to retry: those whose findings could not be recorded and those
  * whose alert Slack did not accept (or that the batch had no time left to send). A message that can
  * never be read (not JSON, not a finding event) is logged, counted as {@value #REJECTED_METRIC} and
- * acknowledged, so that it does not come back until it lands in the dead-letter queue. Thread-safe.
+ * acknowledged, so that it does not come back until it lands in the dead-letter queue. Slack
+ * actions (put on the same queue by {@link InteractionHandler}) are performed after the batch's
+ * findings by {@link SlackActions}, and always acknowledged. Thread-safe.
  */
 public final class QueueHandler extends JsonHandler {
 
@@ -62,6 +67,7 @@ public final class QueueHandler extends JsonHandler {
   private static final Logger LOG = LoggerFactory.getLogger(QueueHandler.class);
 
   private final Guardwall guardwall;
+  private final SlackActions actions;
 
   public QueueHandler() {
     this(Wiring.fromEnvironment(QueueHandler.class), MetricsSink.powertools());
@@ -72,10 +78,23 @@ public final class QueueHandler extends JsonHandler {
     this(w.guardwall(w.store(), w.notifications(), w.firewall(), w.notifier()), metrics);
   }
 
-  /** For tests: the flows over the given ports. */
+  /** The flows over the given ports; Slack actions reply through Slack's response URLs only. */
   QueueHandler(Guardwall guardwall, MetricsSink metrics) {
+    this(
+        guardwall,
+        new SlackActions(
+            guardwall,
+            Replier.slack(WebhookRetry.defaults()),
+            InteractionReader.SLACK_RESPONSE_URLS,
+            Clock.systemUTC()),
+        metrics);
+  }
+
+  /** For tests: the flows over the given ports, performing Slack actions with {@code actions}. */
+  QueueHandler(Guardwall guardwall, SlackActions actions, MetricsSink metrics) {
     super(metrics);
     this.guardwall = Objects.requireNonNull(guardwall);
+    this.actions = Objects.requireNonNull(actions);
   }
 
   @Override
@@ -90,7 +109,8 @@ public final class QueueHandler extends JsonHandler {
 
   /** The batch, sending alerts only while {@code hasTime} says there is time for one more. */
   JsonNode handle(JsonNode event, BooleanSupplier hasTime) {
-    List<SqsMessage> messages = SqsMessage.read(event);
+    List<SqsMessage> all = SqsMessage.read(event);
+    List<SqsMessage> messages = all.stream().filter(m -> !SlackActions.isAction(m.body())).toList();
     Run run = guardwall.startBatch();
     List<Received> received = recordAll(run, messages);
     RunReport end = run.finish();
@@ -99,6 +119,8 @@ public final class QueueHandler extends JsonHandler {
     received.stream().filter(r -> r.status() == Status.FAILED).forEach(r -> retry.add(r.id()));
     alerts.stream().filter(a -> !a.settled()).forEach(a -> retry.addAll(a.sources()));
     report(run, end, received, alerts);
+    // Slack actions are acknowledged, never retried: a change they made stays in the store.
+    actions.performAll(all.stream().filter(m -> !messages.contains(m)).toList(), metrics());
     return response(messages, retry);
   }
 

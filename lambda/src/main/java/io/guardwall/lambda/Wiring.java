@@ -2,15 +2,18 @@ package io.guardwall.lambda;
 
 import io.guardwall.aws.DynamoDbState;
 import io.guardwall.aws.NetworkFirewallAdapters;
+import io.guardwall.aws.SecretsManagerSecret;
 import io.guardwall.aws.SecretsManagerWebhookSource;
+import io.guardwall.aws.SqsMessageQueue;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.Notifier;
-import io.guardwall.core.port.StateBackend;
 import io.guardwall.core.reconcile.RetryPolicy;
+import io.guardwall.slack.interact.InteractionReader;
+import io.guardwall.slack.interact.Permissions;
 import java.time.Clock;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +27,7 @@ final class Wiring {
 
   private final Function<String, String> env;
   private final String function;
-  private @Nullable StateBackend state;
+  private @Nullable DynamoDbState state;
 
   Wiring(Function<String, String> env, String function) {
     this.env = env;
@@ -71,7 +74,22 @@ final class Wiring {
         RetryPolicy.defaults());
   }
 
-  private StateBackend state() {
+  /** The interaction endpoint's ports, replying through {@code replier}. */
+  InteractionHandler.Ports interactionPorts(Replier replier) {
+    SecretsManagerSecret secret =
+        SecretsManagerSecret.create(Env.required(env, Env.SLACK_SIGNING_SECRET));
+    SqsMessageQueue queue = SqsMessageQueue.create(Env.required(env, Env.EVENT_QUEUE_URL));
+    return new InteractionHandler.Ports(
+        secret::read,
+        state().replayGuard(),
+        Clock.systemUTC(),
+        new InteractionReader(InteractionReader.SLACK_RESPONSE_URLS),
+        new Permissions(Env.list(env, Env.SLACK_USERS), Env.list(env, Env.SLACK_CHANNELS)),
+        queue::send,
+        replier);
+  }
+
+  private DynamoDbState state() {
     if (state == null) {
       state =
           DynamoDbState.create(

@@ -8,6 +8,10 @@ import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.local.DryRunFirewall;
 import io.guardwall.core.local.RecordingNotifier;
+import io.guardwall.core.model.BlockRequest;
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.model.Origin;
+import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.InMemoryBlocklistStore;
 import io.guardwall.core.port.InMemoryNotificationLog;
@@ -15,6 +19,7 @@ import io.guardwall.core.port.Notifier;
 import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.core.testing.Resources;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -70,6 +75,22 @@ final class Fixture {
       r.put("eventSourceARN", "arn:aws:sqs:eu-west-1:111122223333:guardwall-events");
     }
     return event;
+  }
+
+  /** A GuardDuty block of {@code ip} seen two hours ago, expiring {@code expiresIn} after now. */
+  static BlockRequest blockRequest(String ip, Duration expiresIn) {
+    return new BlockRequest(
+        Cidr.ofAddress(ip),
+        Fixture.NOW.minus(Duration.ofHours(2)),
+        Fixture.NOW.plus(expiresIn),
+        SeverityLevel.HIGH,
+        "Recon:EC2/PortProbeUnprotectedPort",
+        "f-" + ip,
+        null,
+        "111122223333",
+        "eu-west-1",
+        Origin.GUARDDUTY,
+        false);
   }
 
   static String sampleText(String name) {

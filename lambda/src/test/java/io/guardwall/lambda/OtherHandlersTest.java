@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.guardwall.core.model.BlockRequest;
 import io.guardwall.core.model.Cidr;
-import io.guardwall.core.model.Origin;
-import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.port.NotifyException;
 import io.guardwall.core.slack.SlackMessage;
 import java.time.Duration;
@@ -20,7 +17,7 @@ class OtherHandlersTest {
 
   @Test
   void reconcile_shouldRenderTheBlocklistAndListWhatItAdded() throws Exception {
-    f.store.upsert(request("203.0.113.66", Duration.ofHours(1)));
+    f.store.upsert(Fixture.blockRequest("203.0.113.66", Duration.ofHours(1)));
     ReconcileHandler reconcile = new ReconcileHandler(f.guardwall(), f.metrics);
 
     JsonNode out =
@@ -105,8 +102,8 @@ class OtherHandlersTest {
 
   @Test
   void maintain_shouldDeleteOnlyExpiredEntries() throws Exception {
-    f.store.upsert(request("198.51.100.1", Duration.ofHours(-1)));
-    f.store.upsert(request("198.51.100.2", Duration.ofHours(1)));
+    f.store.upsert(Fixture.blockRequest("198.51.100.1", Duration.ofHours(-1)));
+    f.store.upsert(Fixture.blockRequest("198.51.100.2", Duration.ofHours(1)));
     MaintainHandler handler = new MaintainHandler(f.guardwall(), f.metrics);
     JsonNode out = handler.handle(Fixture.json("{\"trigger\":\"schedule\"}"));
     assertThat(out.path("deleted").asInt()).isEqualTo(1);
@@ -136,20 +133,5 @@ class OtherHandlersTest {
     handler.handle(Fixture.json("{\"error\":{\"Cause\":\"" + "x".repeat(50_000) + "\"}}"));
     String text = f.notifier.messages().get(0).payload().toString();
     assertThat(text).contains("unknown failed").hasSizeLessThan(4_000);
-  }
-
-  private BlockRequest request(String ip, Duration expiresIn) {
-    return new BlockRequest(
-        Cidr.ofAddress(ip),
-        Fixture.NOW.minus(Duration.ofHours(2)),
-        Fixture.NOW.plus(expiresIn),
-        SeverityLevel.HIGH,
-        "Recon:EC2/PortProbeUnprotectedPort",
-        "f-" + ip,
-        null,
-        "111122223333",
-        "eu-west-1",
-        Origin.GUARDDUTY,
-        false);
   }
 }

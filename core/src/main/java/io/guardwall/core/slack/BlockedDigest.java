@@ -23,10 +23,22 @@ final class BlockedDigest {
   private static final DateTimeFormatter EXPIRY =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-  private final String unblockHint;
+  /**
+   * Entries with an {@link ActionMenu}, one section each: with the header, up to three packed
+   * sections for the rest, the "more" line and the note, a digest stays within 50 blocks.
+   */
+  static final int MAX_MENUS = 44;
 
-  BlockedDigest(String unblockHint) {
+  private final String unblockHint;
+  private final boolean menus;
+
+  /**
+   * @param menus whether each entry gets an {@link ActionMenu}: only when Slack interactivity is
+   *     set up, so that plain-webhook users see no buttons that go nowhere
+   */
+  BlockedDigest(String unblockHint, boolean menus) {
     this.unblockHint = SlackText.escape(unblockHint);
+    this.menus = menus;
   }
 
   ObjectNode payload(List<BlockedIp> blocked, Instant now) {
@@ -58,8 +70,21 @@ final class BlockedDigest {
    */
   private int addEntries(List<ObjectNode> blocks, List<BlockedIp> ordered, Instant now) {
     List<BlockedIp> listed = ordered.subList(0, Math.min(MAX_LISTED, ordered.size()));
+    int withMenu = menus ? Math.min(MAX_MENUS, listed.size()) : 0;
+    for (BlockedIp ip : listed.subList(0, withMenu)) {
+      blocks.add(Blocks.section(entry(ip, now)).set("accessory", ActionMenu.overflow(ip.cidr())));
+    }
+    if (withMenu == listed.size()) {
+      return listed.size();
+    }
+    if (withMenu > 0) {
+      blocks.add(
+          Blocks.context(
+              "The addresses below have no menu (a message holds 50 blocks):"
+                  + " use the command under each."));
+    }
     StringBuilder section = new StringBuilder();
-    for (BlockedIp ip : listed) {
+    for (BlockedIp ip : listed.subList(withMenu, listed.size())) {
       String entry = entry(ip, now);
       if (section.length() + 2 + entry.length() > BlockKitLimits.MAX_SECTION_TEXT) {
         blocks.add(Blocks.section(section.toString()));

@@ -23,7 +23,9 @@ public record SlackMessage(Kind kind, @Nullable String findingId, ObjectNode pay
     /** What a maintenance run unblocked, and what does not fit the rule group. */
     MAINTENANCE,
     /** A CloudWatch alarm that went into or out of ALARM. */
-    ALARM
+    ALARM,
+    /** A reply to a click on a button, through the click's {@code response_url}. */
+    ACTION
   }
 
   public SlackMessage {

@@ -26,12 +26,21 @@ public final class SlackMessages {
    *     {@code ./guardwall unblock})
    */
   public SlackMessages(String unblockHint) {
+    this(unblockHint, false);
+  }
+
+  /**
+   * @param unblockHint as above
+   * @param menus whether digest entries carry the Unblock / Extend / Pin / Allow menu: only when
+   *     Slack interactivity is set up
+   */
+  public SlackMessages(String unblockHint, boolean menus) {
     Objects.requireNonNull(unblockHint, "unblockHint");
     if (unblockHint.isBlank() || unblockHint.length() > MAX_HINT) {
       throw new IllegalArgumentException(
           "unblockHint must be 1-" + MAX_HINT + " chars, not " + unblockHint.length());
     }
-    this.digest = new BlockedDigest(unblockHint.strip());
+    this.digest = new BlockedDigest(unblockHint.strip(), menus);
   }
 
   /**

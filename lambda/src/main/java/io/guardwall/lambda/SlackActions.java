@@ -1,0 +1,155 @@
+package io.guardwall.lambda;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.flow.Guardwall;
+import io.guardwall.core.flow.UnblockOutcome;
+import io.guardwall.core.json.Jackson;
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.reconcile.ReconcileException;
+import io.guardwall.core.slack.ActionReply;
+import io.guardwall.slack.interact.Interaction;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/**
+ * Performs the Slack actions of a queue batch through the core use cases, reconciles the firewall
+ * after each change, and tells the channel through the click's {@code response_url}: who did what,
+ * or, to the clicker alone, why nothing changed. An action is never retried: a failed reply or
+ * reconcile leaves the change in the store, which the next reconcile applies. Thread-safe.
+ */
+final class SlackActions {
+
+  static final String PERFORMED = "ActionsPerformed";
+  static final String REFUSED = "ActionsRefused";
+  static final String REJECTED = "ActionsRejected";
+  static final String REPLY_FAILURES = "ActionRepliesFailed";
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlackActions.class);
+
+  private final Guardwall guardwall;
+  private final Replier replier;
+  private final Predicate<URI> responseUrls;
+  private final Clock clock;
+
+  /**
+   * @param responseUrls which response URLs may be called: Slack's in production, checked again
+   *     here because anything that can send to the queue could name another
+   */
+  SlackActions(Guardwall guardwall, Replier replier, Predicate<URI> responseUrls, Clock clock) {
+    this.guardwall = Objects.requireNonNull(guardwall, "guardwall");
+    this.replier = Objects.requireNonNull(replier, "replier");
+    this.responseUrls = Objects.requireNonNull(responseUrls, "responseUrls");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Whether {@code body} is an action message rather than a finding event. */
+  static boolean isAction(String body) {
+    return body.contains(ActionMessage.KIND) && ActionMessage.KIND.equals(kind(body));
+  }
+
+  /** Performs the action messages {@code messages}, in order. */
+  void performAll(List<SqsMessage> messages, MetricsSink metrics) {
+    for (SqsMessage m : messages) {
+      perform(m, metrics);
+    }
+  }
+
+  private void perform(SqsMessage m, MetricsSink metrics) {
+    Optional<ActionMessage> action = read(m);
+    if (action.isEmpty() || !responseUrls.test(action.get().interaction().responseUrl())) {
+      LOG.warn("action message {} is malformed and dropped", m.messageId());
+      metrics.put(REJECTED, 1, MetricUnit.COUNT);
+      return;
+    }
+    Interaction i = action.get().interaction();
+    Optional<String> refusal = apply(i);
+    metrics.put(refusal.isPresent() ? REFUSED : PERFORMED, 1, MetricUnit.COUNT);
+    ObjectNode reply =
+        refusal
+            .map(ActionReply::refused)
+            .orElseGet(
+                () ->
+                    ActionReply.done(i.userName(), i.verb(), i.cidr().toString(), clock.instant()));
+    post(i.responseUrl(), reply, metrics);
+  }
+
+  /** Performs the verb: empty when done, else why not, for the clicker. */
+  private Optional<String> apply(Interaction i) {
+    switch (i.verb()) {
+      case UNBLOCK:
+        return unblock(i.cidr());
+      case EXTEND:
+      case PIN:
+      case ALLOW:
+      default:
+        // NOT WIRED YET: extend, pin and allow are core use cases of task G (branch actions);
+        // at the merge each becomes one call here, with the actor (user id and name).
+        return Optional.of(
+            i.verb().word() + " from Slack is not available yet: use the guardwall CLI");
+    }
+  }
+
+  private Optional<String> unblock(Cidr cidr) {
+    UnblockOutcome outcome = guardwall.unblock(cidr);
+    if (outcome instanceof UnblockOutcome.NotBlocked notBlocked) {
+      return Optional.of(notBlockedReason(notBlocked));
+    }
+    reconcile();
+    return Optional.empty();
+  }
+
+  private static String notBlockedReason(UnblockOutcome.NotBlocked n) {
+    String covering =
+        n.coveredBy().isEmpty()
+            ? ""
+            : "; it is still blocked by "
+                + n.coveredBy().stream().map(Cidr::toString).collect(Collectors.joining(", "));
+    return n.cidr() + " is not blocked" + covering;
+  }
+
+  private void reconcile() {
+    try {
+      guardwall.reconcile();
+    } catch (ReconcileException e) {
+      // The store holds the change: the next reconcile applies it.
+      LOG.error(
+          "reconcile after a Slack action failed: {}", JsonHandler.excerpt(e.toString(), 500));
+    }
+  }
+
+  private void post(URI url, ObjectNode reply, MetricsSink metrics) {
+    try {
+      replier.post(url, reply);
+    } catch (RuntimeException e) {
+      LOG.warn("the reply to Slack failed: {}", JsonHandler.excerpt(e.toString(), 300));
+      metrics.put(REPLY_FAILURES, 1, MetricUnit.COUNT);
+    }
+  }
+
+  private static Optional<ActionMessage> read(SqsMessage m) {
+    try {
+      return ActionMessage.read(Jackson.reader().readTree(m.body()));
+    } catch (JsonProcessingException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String kind(String body) {
+    try {
+      JsonNode json = Jackson.reader().readTree(body);
+      return json == null ? "" : json.path("kind").asText("");
+    } catch (JsonProcessingException e) {
+      return "";
+    }
+  }
+}

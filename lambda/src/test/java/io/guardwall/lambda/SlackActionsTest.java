@@ -1,0 +1,142 @@
+package io.guardwall.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.slack.Verb;
+import io.guardwall.slack.WebhookRetry;
+import io.guardwall.slack.interact.Interaction;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The queue consumer performing Slack actions and replying through the response URL. */
+class SlackActionsTest {
+
+  private static final String C2 = Fixture.sampleText("02-guardduty-c2-outbound.json");
+
+  private final Fixture f = new Fixture();
+  private final ResponseUrlStub slack = new ResponseUrlStub();
+
+  @AfterEach
+  void stop() {
+    slack.close();
+  }
+
+  private QueueHandler handler(Replier replier) {
+    return new QueueHandler(
+        f.guardwall(), new SlackActions(f.guardwall(), replier, slack::owns, f.clock), f.metrics);
+  }
+
+  private QueueHandler handler() {
+    return handler(Replier.slack(new WebhookRetry(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)));
+  }
+
+  private String action(Verb verb, String cidr, String userName, URI responseUrl) {
+    Interaction i =
+        new Interaction(Clicks.USER, userName, Clicks.CHANNEL, verb, Cidr.parse(cidr), responseUrl);
+    return new ActionMessage(i, Fixture.NOW).toJson();
+  }
+
+  private String action(Verb verb, String cidr) {
+    return action(verb, cidr, "renée", slack.url());
+  }
+
+  @Test
+  void handle_shouldUnblockReconcileAndTellTheChannel_whenAnUnblockActionArrives() {
+    f.store.upsert(Fixture.blockRequest("203.0.113.7", Duration.ofHours(1)));
+    f.guardwall().reconcile();
+    assertThat(f.firewall.ruleGroup().orElseThrow().toString()).contains("203.0.113.7/32");
+
+    JsonNode response = handler().handle(Fixture.sqsEvent(action(Verb.UNBLOCK, "203.0.113.7/32")));
+
+    assertThat(response.get("batchItemFailures")).isEmpty();
+    assertThat(f.store.get(Cidr.parse("203.0.113.7/32"))).isEmpty();
+    assertThat(f.firewall.ruleGroup().orElseThrow().toString()).doesNotContain("203.0.113.7");
+    assertThat(slack.posts).hasSize(1);
+    JsonNode reply = slack.posts.get(0);
+    assertThat(reply.get("response_type").asText()).isEqualTo("in_channel");
+    assertThat(reply.get("text").asText())
+        .isEqualTo("renée unblocked `203.0.113.7/32` at 2026-11-28 06:00 UTC");
+    assertThat(f.metrics.value(SlackActions.PERFORMED)).isEqualTo(1);
+  }
+
+  @Test
+  void handle_shouldReplyEphemerallyWithTheReason_whenTheAddressIsNotBlocked() {
+    f.store.upsert(Fixture.blockRequest("203.0.113.7", Duration.ofHours(1)));
+
+    handler().handle(Fixture.sqsEvent(action(Verb.UNBLOCK, "198.51.100.9/32")));
+
+    assertThat(f.store.get(Cidr.parse("203.0.113.7/32"))).isPresent();
+    JsonNode reply = slack.posts.get(0);
+    assertThat(reply.get("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(reply.get("text").asText()).contains("198.51.100.9/32 is not blocked");
+    assertThat(f.metrics.value(SlackActions.REFUSED)).isEqualTo(1);
+  }
+
+  @Test
+  void handle_shouldSayNotAvailableYet_whenTheVerbIsNotWired() {
+    f.store.upsert(Fixture.blockRequest("203.0.113.7", Duration.ofHours(1)));
+
+    handler().handle(Fixture.sqsEvent(action(Verb.PIN, "203.0.113.7/32")));
+
+    assertThat(f.store.get(Cidr.parse("203.0.113.7/32"))).isPresent();
+    assertThat(slack.posts.get(0).get("text").asText()).contains("not available yet");
+  }
+
+  @Test
+  void handle_shouldMakeTheUserNameInert_whenItCarriesMarkup() {
+    f.store.upsert(Fixture.blockRequest("203.0.113.7", Duration.ofHours(1)));
+
+    handler()
+        .handle(
+            Fixture.sqsEvent(
+                action(Verb.UNBLOCK, "203.0.113.7/32", "<!channel> *x*", slack.url())));
+
+    String text = slack.posts.get(0).toString();
+    assertThat(text).doesNotContain("<!channel>", "*x*").contains("&lt;!channel&gt;");
+  }
+
+  @Test
+  void handle_shouldStillUnblock_whenTheReplyFails() {
+    f.store.upsert(Fixture.blockRequest("203.0.113.7", Duration.ofHours(1)));
+    Replier down =
+        (url, payload) -> {
+          throw new io.guardwall.core.port.NotifyException("Slack answered 500", null);
+        };
+
+    JsonNode response =
+        handler(down).handle(Fixture.sqsEvent(action(Verb.UNBLOCK, "203.0.113.7/32")));
+
+    assertThat(response.get("batchItemFailures")).isEmpty();
+    assertThat(f.store.get(Cidr.parse("203.0.113.7/32"))).isEmpty();
+    assertThat(f.metrics.value(SlackActions.REPLY_FAILURES)).isEqualTo(1);
+  }
+
+  @Test
+  void handle_shouldDropTheAction_whenItsResponseUrlIsNotSlacks() {
+    f.store.upsert(Fixture.blockRequest("203.0.113.7", Duration.ofHours(1)));
+    URI elsewhere = URI.create("http://169.254.169.254/latest/meta-data/");
+
+    handler().handle(Fixture.sqsEvent(action(Verb.UNBLOCK, "203.0.113.7/32", "renée", elsewhere)));
+
+    assertThat(f.store.get(Cidr.parse("203.0.113.7/32"))).isPresent();
+    assertThat(f.metrics.value(SlackActions.REJECTED)).isEqualTo(1);
+  }
+
+  @Test
+  void handle_shouldDropAMalformedActionAndRecordTheFindings_whenBothShareABatch() {
+    String broken =
+        "{\"kind\":\"" + ActionMessage.KIND + "\",\"verb\":\"unblock\",\"cidr\":\"nope\"}";
+
+    JsonNode response = handler().handle(Fixture.sqsEvent(broken, C2));
+
+    assertThat(response.get("batchItemFailures")).isEmpty();
+    assertThat(f.metrics.value(SlackActions.REJECTED)).isEqualTo(1);
+    assertThat(f.metrics.value("EventsReceived")).isEqualTo(1);
+    assertThat(f.metrics.value(QueueHandler.REJECTED_METRIC)).isZero();
+    assertThat(slack.posts).isEmpty();
+  }
+}

@@ -1,0 +1,144 @@
+package io.guardwall.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.aws.DynamoDbState;
+import io.guardwall.aws.MotoServer;
+import io.guardwall.aws.NetworkFirewallStub;
+import io.guardwall.aws.SdkEndpoints;
+import io.guardwall.aws.SqsMessageQueue;
+import io.guardwall.core.flow.Guardwall;
+import io.guardwall.core.slack.Verb;
+import io.guardwall.slack.interact.InteractionReader;
+import io.guardwall.slack.interact.Permissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Issue 8's end to end: a signed click → the interaction endpoint → the event queue on moto → the
+ * queue consumer → DynamoDB on moto and the Network Firewall stub → the reply at a local
+ * response_url; and forged, stale and replayed clicks that change nothing.
+ */
+@ExtendWith(MotoServer.class)
+class SlackUnblockIT {
+
+  private static final String ADDRESS = "203.0.113.7/32";
+
+  private final NetworkFirewallStub firewall = NetworkFirewallStub.start(10_000);
+  private final SdkEndpoints endpoints =
+      SdkEndpoints.use(MotoServer.endpoint(), firewall.endpoint());
+  private final ResponseUrlStub slack = new ResponseUrlStub();
+  private final Fixture.Metrics metrics = new Fixture.Metrics();
+  private SqsClient sqs;
+  private String queueUrl;
+  private Guardwall guardwall;
+  private InteractionHandler endpoint;
+  private QueueHandler consumer;
+
+  @BeforeEach
+  void deploy() {
+    sqs = MotoServer.client(SqsClient.builder());
+    queueUrl = sqs.createQueue(b -> b.queueName("guardwall-events")).queueUrl();
+    Map<String, String> env =
+        Map.of(
+            Env.TABLE, "guardwall-blocklist",
+            Env.NOTIFICATIONS_TABLE, "guardwall-notifications",
+            Env.RULE_GROUP_ARN, NetworkFirewallStub.RULE_GROUP_ARN,
+            Env.SLACK_SECRET, "guardwall-slack");
+    DynamoDbState state = DynamoDbState.create("guardwall-blocklist", "guardwall-notifications");
+    state.createIfMissing();
+    Wiring w = new Wiring(env::get, "QueueHandler");
+    guardwall = w.guardwall(w.store(), w.notifications(), w.firewall(), w.notifier());
+    consumer =
+        new QueueHandler(
+            guardwall,
+            new SlackActions(
+                guardwall,
+                Replier.slack(InteractionHandler.ONE_ATTEMPT),
+                slack::owns,
+                Clock.systemUTC()),
+            metrics);
+    endpoint =
+        new InteractionHandler(
+            new InteractionHandler.Ports(
+                () -> Clicks.SECRET,
+                state.replayGuard(),
+                Clock.systemUTC(),
+                new InteractionReader(slack::owns),
+                new Permissions(Set.of(Clicks.USER), Set.of(Clicks.CHANNEL)),
+                SqsMessageQueue.create(queueUrl)::send,
+                Replier.slack(InteractionHandler.ONE_ATTEMPT)),
+            metrics);
+    guardwall.block(Fixture.blockRequest("203.0.113.7", Duration.ofDays(30)));
+    guardwall.reconcile();
+  }
+
+  @AfterEach
+  void stop() {
+    slack.close();
+    endpoints.close();
+    firewall.close();
+  }
+
+  private String unblockForm() {
+    return Clicks.form(Clicks.payload(Verb.UNBLOCK.value(ADDRESS), "renée", slack.url()));
+  }
+
+  /** Lambda's event source mapping, once: what the queue holds, handed to the consumer. */
+  private int deliverQueue() {
+    List<Message> messages =
+        sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+            .messages();
+    if (!messages.isEmpty()) {
+      consumer.handle(
+          Fixture.sqsEvent(messages.stream().map(Message::body).toArray(String[]::new)),
+          () -> true);
+    }
+    return messages.size();
+  }
+
+  @Test
+  void signedUnblock_shouldTakeTheAddressOutOfTheRuleGroupAndUpdateTheMessage() {
+    assertThat(firewall.addresses()).contains(ADDRESS);
+
+    JsonNode answer = endpoint.handle(Clicks.signed(unblockForm(), Instant.now()));
+    int delivered = deliverQueue();
+
+    assertThat(answer.get("statusCode").asInt()).isEqualTo(200);
+    assertThat(delivered).isEqualTo(1);
+    assertThat(firewall.addresses()).doesNotContain(ADDRESS);
+    assertThat(slack.posts).hasSize(1);
+    assertThat(slack.posts.get(0).get("response_type").asText()).isEqualTo("in_channel");
+    assertThat(slack.posts.get(0).get("text").asText()).startsWith("renée unblocked `" + ADDRESS);
+  }
+
+  @Test
+  void forgedStaleAndReplayedClicks_shouldChangeNothing() {
+    ObjectNode forged = Clicks.signed(unblockForm(), Instant.now());
+    ((ObjectNode) forged.get("headers")).put("x-slack-signature", "v0=" + "a".repeat(64));
+    ObjectNode stale = Clicks.signed(unblockForm(), Instant.now().minus(Duration.ofMinutes(6)));
+    ObjectNode genuine = Clicks.signed(unblockForm(), Instant.now());
+    endpoint.handle(genuine.deepCopy());
+    sqs.purgeQueue(b -> b.queueUrl(queueUrl));
+
+    assertThat(endpoint.handle(forged).get("statusCode").asInt()).isEqualTo(401);
+    assertThat(endpoint.handle(stale).get("statusCode").asInt()).isEqualTo(401);
+    assertThat(endpoint.handle(genuine).get("statusCode").asInt()).isEqualTo(401);
+    assertThat(deliverQueue()).isZero();
+    assertThat(firewall.addresses()).contains(ADDRESS);
+    assertThat(slack.posts).isEmpty();
+    assertThat(metrics.value(InteractionHandler.SIGNATURE_FAILURES + "_REPLAYED")).isEqualTo(1);
+  }
+}
