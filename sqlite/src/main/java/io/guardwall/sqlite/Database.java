@@ -63,7 +63,12 @@ final class Database implements AutoCloseable {
   private static SQLiteConfig config() {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-    // WAL lets readers proceed during a write; NORMAL sync is crash-safe in WAL mode.
+    // WAL lets readers proceed during a write. Durability: synchronous=NORMAL in WAL mode syncs
+    // at checkpoints, not at every commit. A committed batch survives a killed process (the WAL is
+    // in the OS's page cache) and the file is never corrupted; a power loss or OS crash may roll
+    // back the last commits before a checkpoint, which is safe here: a block or alert not
+    // recorded is redone when its findings are replayed, and one transaction per batch already
+    // bounds the fsyncs that FULL would add, but a backfill would still pay one per batch.
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     return config;

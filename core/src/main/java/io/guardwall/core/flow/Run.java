@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One batch of events: {@link #process} records blocks and sends finding alerts as each event
@@ -76,20 +77,48 @@ public final class Run {
    * and reported, so that a finding no route can see still shows its error or warnings.
    */
   public EventReport process(JsonNode raw, String source, int index) {
+    return processAll(List.of(new IncomingEvent(raw, source, index))).get(0);
+  }
+
+  /**
+   * Processes a batch of events as {@link #process} does each, in order, recording the blocks of
+   * the whole batch in one {@link Guardwall#blockAll}, before any of its alerts is sent: a finding
+   * is reported recorded only once its batch is. When the store fails, every finding of the batch
+   * with an address to block is reported not recorded (a SQLite store then recorded none of the
+   * batch) and is not alerted; the run goes on with the next batch.
+   */
+  public List<EventReport> processAll(List<IncomingEvent> events) {
+    List<ReadEvent> read = events.stream().map(this::read).toList();
+    recordAll(read.stream().flatMap(r -> r.findings().stream()).toList());
+    return read.stream().map(this::report).toList();
+  }
+
+  /** An event read and decided, or why it could not be read. */
+  private record ReadEvent(
+      IncomingEvent in, @Nullable String error, Set<Route> routes, List<DecidedFinding> findings) {}
+
+  private ReadEvent read(IncomingEvent in) {
     List<FindingEvent> parts;
     try {
-      parts = gw.parser.split(gw.parser.normalize(raw));
+      parts = gw.parser.split(gw.parser.normalize(in.event()));
     } catch (InvalidEventException e) {
-      return EventReport.failed(source, index, message(e));
+      return new ReadEvent(in, message(e), Set.of(), List.of());
     }
     Set<Route> routes = EnumSet.noneOf(Route.class);
-    List<FindingReport> findings = new ArrayList<>();
+    List<DecidedFinding> findings = new ArrayList<>();
     for (FindingEvent part : parts) {
       Set<Route> own = routes(part);
       routes.addAll(own);
-      findings.add(handle(gw.parser.read(part), own, source));
+      findings.add(decide(gw.parser.read(part), own, in.source()));
     }
-    return new EventReport(source, index, routes, null, findings);
+    return new ReadEvent(in, null, routes, findings);
+  }
+
+  private DecidedFinding decide(FindingResult result, Set<Route> routes, String source) {
+    Finding f = result.finding();
+    List<IpDecision> ips =
+        f == null ? List.of() : gw.policy.decide(f, routes.contains(Route.BLOCK));
+    return new DecidedFinding(result, routes, source, ips);
   }
 
   private Set<Route> routes(FindingEvent part) {
@@ -97,6 +126,19 @@ public final class Run {
     routes.addAll(gw.router.routes(part.event()));
     routes.retainAll(enabled);
     return routes;
+  }
+
+  private EventReport report(ReadEvent r) {
+    IncomingEvent in = r.in();
+    String error = r.error();
+    return error != null
+        ? EventReport.failed(in.source(), in.index(), error)
+        : new EventReport(
+            in.source(),
+            in.index(),
+            r.routes(),
+            null,
+            r.findings().stream().map(this::finish).toList());
   }
 
   /**
@@ -200,42 +242,81 @@ public final class Run {
     return batch;
   }
 
-  private FindingReport handle(FindingResult result, Set<Route> routes, String source) {
-    Finding f = result.finding();
-    if (f == null) {
+  /** The finding's report, once its batch is recorded: alerts it unless recording failed. */
+  private FindingReport finish(DecidedFinding d) {
+    FindingResult result = d.result;
+    if (!result.isValid()) {
       return FindingReport.invalid(
           result.id(), result.type(), Objects.requireNonNull(result.error(), "error"));
     }
+    Finding f = d.finding();
+    String severity = f.severity().level().name();
+    String notRecorded = d.notRecorded();
+    if (notRecorded != null) {
+      return FindingReport.notRecorded(f.id(), f.type(), severity, notRecorded);
+    }
+    NotificationOutcome notification = notify(f, d.routes.contains(Route.NOTIFY), d.source);
+    return new FindingReport(f.id(), f.type(), severity, null, d.ips, f.warnings(), notification);
+  }
+
+  /**
+   * Records every block of the batch in one call. Unlike a bad finding, a store failure means the
+   * run did not do its work: it is reported as a run error too, so that callers fail visibly.
+   */
+  private void recordAll(List<DecidedFinding> findings) {
+    List<DecidedFinding> owners = new ArrayList<>();
+    List<IpDecision> decisions = new ArrayList<>();
+    for (DecidedFinding d : findings) {
+      for (IpDecision ip : d.blocks()) {
+        owners.add(d);
+        decisions.add(ip);
+      }
+    }
+    if (owners.isEmpty()) {
+      return;
+    }
+    List<BlockOutcome> outcomes;
     try {
-      List<IpDecision> ips = gw.policy.decide(f, routes.contains(Route.BLOCK));
-      ips.stream().filter(IpDecision::block).forEach(d -> record(f, d));
-      NotificationOutcome notification = notify(f, routes.contains(Route.NOTIFY), source);
-      return new FindingReport(
-          f.id(), f.type(), f.severity().level().name(), null, ips, f.warnings(), notification);
+      outcomes = gw.blockAll(requests(owners, decisions));
     } catch (StoreException e) {
-      // Unlike a bad finding, a store failure means the run did not do its work: report it as a
-      // run error too, so that callers fail visibly.
       String cause = message(e);
-      errors.add("finding " + f.id() + " not recorded: " + cause);
-      return FindingReport.notRecorded(f.id(), f.type(), f.severity().level().name(), cause);
+      owners.stream().distinct().forEach(d -> failRecording(d, cause));
+      return;
+    }
+    for (int i = 0; i < outcomes.size(); i++) {
+      noteOutcome(owners.get(i).finding(), decisions.get(i), outcomes.get(i));
     }
   }
 
-  private void record(Finding f, IpDecision d) {
+  private void failRecording(DecidedFinding d, String cause) {
+    d.failRecording(cause);
+    errors.add("finding " + d.finding().id() + " not recorded: " + cause);
+  }
+
+  private List<BlockRequest> requests(List<DecidedFinding> owners, List<IpDecision> decisions) {
     Instant now = gw.clock.instant();
-    BlockRequest request =
-        new BlockRequest(
-            d.ip().address(),
-            now,
-            now.plus(gw.config.blockDuration()),
-            f.severity().level(),
-            f.type(),
-            f.id(),
-            f.accountId(),
-            f.region(),
-            f.origin(),
-            false);
-    BlockOutcome outcome = gw.block(request);
+    List<BlockRequest> requests = new ArrayList<>(owners.size());
+    for (int i = 0; i < owners.size(); i++) {
+      requests.add(request(owners.get(i).finding(), decisions.get(i), now));
+    }
+    return requests;
+  }
+
+  private BlockRequest request(Finding f, IpDecision d, Instant now) {
+    return new BlockRequest(
+        d.ip().address(),
+        now,
+        now.plus(gw.config.blockDuration()),
+        f.severity().level(),
+        f.type(),
+        f.id(),
+        f.accountId(),
+        f.region(),
+        f.origin(),
+        false);
+  }
+
+  private void noteOutcome(Finding f, IpDecision d, BlockOutcome outcome) {
     if (outcome instanceof BlockOutcome.Recorded r && r.upsert().created()) {
       BlockedIp ip = blockedIp(f, d, r.upsert());
       recorded.put(ip.cidr(), ip);
