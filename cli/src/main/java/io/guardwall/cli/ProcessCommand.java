@@ -85,9 +85,15 @@ final class ProcessCommand extends StateCommand {
     Workers pool = new Workers(workers);
     Periodic ticks = new Periodic(() -> tick(run, progress), interval);
     try {
-      EventFiles.forEach(
-          sources,
-          window.filter(input -> pool.submit(() -> tally.add(progress.done(input.runIn(run))))));
+      Batches<EventInput> batches =
+          new Batches<>(
+              Batches.EVENTS,
+              batch ->
+                  pool.submit(
+                      () ->
+                          EventInput.runAll(run, batch).forEach(r -> tally.add(progress.done(r)))));
+      EventFiles.forEach(sources, window.filter(batches));
+      batches.flush();
       pool.finish();
     } finally {
       pool.stop();

@@ -19,7 +19,7 @@ final class Workers {
 
   Workers(int threads) {
     this.pool = Executors.newFixedThreadPool(threads);
-    this.slots = new Semaphore(threads * 4);
+    this.slots = new Semaphore(threads * 2);
   }
 
   /** Runs {@code task} on a worker, waiting first while as many tasks as allowed are pending. */
