@@ -4,6 +4,7 @@ import io.guardwall.core.port.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
@@ -81,18 +82,39 @@ final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one immediate transaction: all of it is stored, or none. */
   <T> T transaction(Work<T> work) {
+    return transaction(work, result -> {});
+  }
+
+  /**
+   * Like {@link #transaction(Work)}, then hands the result to {@code committed} once the commit
+   * succeeded, still under the lock (so no other work sees the state between the two).
+   */
+  <T> T transaction(Work<T> work, Consumer<T> committed) {
     return locked(
         c -> {
           execute(c, "BEGIN IMMEDIATE");
+          T result;
           try {
-            T result = work.run(c);
+            result = work.run(c);
             execute(c, "COMMIT");
-            return result;
           } catch (SQLException | RuntimeException e) {
             rollback(c, e);
             throw e;
           }
+          committed.accept(result);
+          return result;
         });
+  }
+
+  /**
+   * SQLite's {@code data_version}: it changes when another connection (another process, say)
+   * commits to the file, and not for this connection's own commits.
+   */
+  static long dataVersion(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+      return rs.next() ? rs.getLong(1) : -1;
+    }
   }
 
   /** Reports a problem that did not stop the operation. */

@@ -31,7 +31,11 @@ final class SqliteBlocklistStore implements BlocklistStore {
   private static final String SELECT = "SELECT " + EntryRows.COLUMNS + " FROM blocklist ";
   private static final String DELETE = "DELETE FROM blocklist WHERE cidr = ?";
 
+  /** Entries kept between batches: the rule group's default capacity of busy addresses. */
+  static final int CACHED_ENTRIES = 10_000;
+
   private final Database db;
+  private final EntryCache cache = new EntryCache(CACHED_ENTRIES);
 
   SqliteBlocklistStore(Database db) {
     this.db = db;
@@ -46,15 +50,21 @@ final class SqliteBlocklistStore implements BlocklistStore {
   @Override
   public List<UpsertResult> upsertAll(List<BlockRequest> requests) {
     List<BlockRequest> batch = List.copyOf(requests);
-    return batch.isEmpty() ? List.of() : db.transaction(c -> upsertIn(c, batch));
+    if (batch.isEmpty()) {
+      return List.of();
+    }
+    Map<Cidr, BlocklistEntry> written = new LinkedHashMap<>();
+    return db.transaction(c -> upsertIn(c, batch, written), r -> cache.putAll(written.values()));
   }
 
   /**
    * Applies the requests in order against what is stored and what the batch wrote before, then
    * writes each CIDR's last state once: a busy address costs one write per batch, not per sighting.
    */
-  private List<UpsertResult> upsertIn(Connection c, List<BlockRequest> batch) throws SQLException {
-    Map<Cidr, BlocklistEntry> written = new LinkedHashMap<>();
+  private List<UpsertResult> upsertIn(
+      Connection c, List<BlockRequest> batch, Map<Cidr, BlocklistEntry> written)
+      throws SQLException {
+    cache.validFor(Database.dataVersion(c));
     List<UpsertResult> results = new ArrayList<>(batch.size());
     try (PreparedStatement byCidr = c.prepareStatement(SELECT + "WHERE cidr = ?")) {
       for (BlockRequest r : batch) {
@@ -70,6 +80,10 @@ final class SqliteBlocklistStore implements BlocklistStore {
   }
 
   private @Nullable BlocklistEntry stored(PreparedStatement byCidr, Cidr cidr) throws SQLException {
+    BlocklistEntry cached = cache.get(cidr);
+    if (cached != null) {
+      return cached;
+    }
     List<BlocklistEntry> rows = select(byCidr, "replaced by the new sighting", cidr.value());
     return rows.isEmpty() ? null : rows.get(0);
   }
@@ -106,6 +120,7 @@ final class SqliteBlocklistStore implements BlocklistStore {
             c -> {
               List<BlocklistEntry> expired =
                   select(c, "left in place", "WHERE pinned = 0 AND expires_at <= ?", at);
+              expired.forEach(e -> cache.remove(e.cidr()));
               deleteAll(c, expired);
               return expired;
             }));
@@ -116,6 +131,7 @@ final class SqliteBlocklistStore implements BlocklistStore {
     String key = cidr.value();
     return db.statement(
         c -> {
+          cache.remove(cidr);
           try (PreparedStatement ps = c.prepareStatement(DELETE)) {
             ps.setString(1, key);
             return ps.executeUpdate() > 0;
