@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Findings per second through the whole in-process pipeline as {@code process} runs it: each
@@ -72,6 +73,22 @@ public class PipelineBenchmark extends Protocol {
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public Object processBatch() throws IOException {
+    return process();
+  }
+
+  /**
+   * The same on two threads sharing the state file, as {@code process --workers 2} runs on this
+   * two-core machine: parsing and deciding run in parallel, the store's transactions one at a time.
+   * The score is the two threads' findings per second together.
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  @Threads(2)
+  public Object processBatchTwoWorkers() throws IOException {
+    return process();
+  }
+
+  private Object process() throws IOException {
     Run run = guardwall.startRun();
     List<IncomingEvent> batch = new ArrayList<>(EVENTS_PER_BATCH);
     for (int i = 0; i < lines.size(); i++) {
