@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One finding of a batch between its decisions and its report: what it was read as, its routes and
- * address decisions, and whether the store failed to record its blocks. Confined to the thread that
- * processes the batch.
+ * address decisions, whether the store failed to record its blocks, and what became of its alert.
+ * Confined to the thread that processes the batch.
  */
 final class DecidedFinding {
   final FindingResult result;
@@ -19,6 +19,7 @@ final class DecidedFinding {
   final String source;
   final List<IpDecision> ips;
   private @Nullable String notRecorded;
+  private @Nullable NotificationOutcome notification;
 
   DecidedFinding(FindingResult result, Set<Route> routes, String source, List<IpDecision> ips) {
     this.result = result;
@@ -43,6 +44,15 @@ final class DecidedFinding {
 
   void failRecording(String cause) {
     notRecorded = cause;
+  }
+
+  void notified(NotificationOutcome outcome) {
+    notification = outcome;
+  }
+
+  /** What became of its alert; null when it was not handled (unreadable, not recorded). */
+  @Nullable NotificationOutcome notification() {
+    return notification;
   }
 
   /** Why the store did not record this finding's blocks, or null when it did. */

@@ -12,6 +12,7 @@ import io.guardwall.core.parse.InvalidEventException;
 import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.policy.IpDecision;
 import io.guardwall.core.policy.Violation;
+import io.guardwall.core.port.ClaimRequest;
 import io.guardwall.core.port.NotificationClaim;
 import io.guardwall.core.port.NotifyException;
 import io.guardwall.core.port.StoreException;
@@ -89,7 +90,9 @@ public final class Run {
    */
   public List<EventReport> processAll(List<IncomingEvent> events) {
     List<ReadEvent> read = events.stream().map(this::read).toList();
-    recordAll(read.stream().flatMap(r -> r.findings().stream()).toList());
+    List<DecidedFinding> findings = read.stream().flatMap(r -> r.findings().stream()).toList();
+    recordAll(findings);
+    notifyBatch(findings);
     return read.stream().map(this::report).toList();
   }
 
@@ -255,8 +258,8 @@ public final class Run {
     if (notRecorded != null) {
       return FindingReport.notRecorded(f.id(), f.type(), severity, notRecorded);
     }
-    NotificationOutcome notification = notify(f, d.routes.contains(Route.NOTIFY), d.source);
-    return new FindingReport(f.id(), f.type(), severity, null, d.ips, f.warnings(), notification);
+    return new FindingReport(
+        f.id(), f.type(), severity, null, d.ips, f.warnings(), d.notification());
   }
 
   /**
@@ -341,37 +344,95 @@ public final class Run {
         f.sample());
   }
 
-  private NotificationOutcome notify(Finding f, boolean routed, String source) {
-    Optional<String> skip = gw.policy.notifySkipReason(f, routed);
+  /**
+   * Decides the alert of each finding of the batch whose blocks were recorded, then sends the ones
+   * due together: one claim of the notification log for the batch, one confirm.
+   */
+  private void notifyBatch(List<DecidedFinding> findings) {
+    List<DecidedFinding> due = new ArrayList<>();
+    for (DecidedFinding d : findings) {
+      if (d.result.isValid() && d.notRecorded() == null) {
+        Optional<NotificationOutcome> without = withoutAlert(d);
+        if (without.isPresent()) {
+          d.notified(without.get());
+        } else {
+          due.add(d);
+        }
+      }
+    }
+    List<NotificationOutcome> sent = alertAll(due.stream().map(DecidedFinding::finding).toList());
+    for (int i = 0; i < due.size(); i++) {
+      due.get(i).notified(sent.get(i));
+    }
+  }
+
+  /** What becomes of the finding's alert when it is not sent now; empty when it is due. */
+  private Optional<NotificationOutcome> withoutAlert(DecidedFinding d) {
+    Finding f = d.finding();
+    Optional<String> skip = gw.policy.notifySkipReason(f, d.routes.contains(Route.NOTIFY));
     if (skip.isEmpty() && deferAlerts) {
-      queued.add(new QueuedAlert(f, source));
-      return NotificationOutcome.QUEUED;
+      queued.add(new QueuedAlert(f, d.source));
+      return Optional.of(NotificationOutcome.QUEUED);
     }
     if (skip.isEmpty()) {
-      return alert(f);
+      return Optional.empty();
     }
-    return gw.policy.meetsNotifyThreshold(f)
-        ? new NotificationOutcome.Skipped(skip.get())
-        : new NotificationOutcome.BelowThreshold(f.severity().level(), gw.config.notifyThreshold());
+    return Optional.of(
+        gw.policy.meetsNotifyThreshold(f)
+            ? new NotificationOutcome.Skipped(skip.get())
+            : new NotificationOutcome.BelowThreshold(
+                f.severity().level(), gw.config.notifyThreshold()));
+  }
+
+  private NotificationOutcome alert(Finding f) {
+    return alertAll(List.of(f)).get(0);
   }
 
   /**
-   * Claims the alert, sends it and confirms the claim once Slack accepted it; a send that fails
-   * releases the claim, so the finding is alerted when it arrives again.
+   * Claims the alerts in one call, sends each claimed one and confirms together those Slack
+   * accepted; a send that fails releases its claim, so the finding is alerted when it arrives
+   * again. A finding twice in the batch is claimed once (the second is a duplicate), as when its
+   * first alert was sent before.
    */
-  private NotificationOutcome alert(Finding f) {
+  private List<NotificationOutcome> alertAll(List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return List.of();
+    }
     Optional<String> unavailable = gw.notifier.unavailable();
     if (unavailable.isPresent()) {
-      errors.add("finding " + f.id() + " was not alerted: " + unavailable.get());
-      return new NotificationOutcome.NotConfigured(unavailable.get());
+      return findings.stream().map(f -> notConfigured(f, unavailable.get())).toList();
     }
-    Optional<NotificationClaim> claim;
+    List<Optional<NotificationClaim>> claims;
     try {
       Instant now = gw.clock.instant();
-      claim = gw.notifications.claim(f.id(), f.severity().level(), now, now.plus(NOTIFY_LEASE));
+      claims = gw.notifications.claimAll(claimRequests(findings), now, now.plus(NOTIFY_LEASE));
     } catch (StoreException e) {
-      return failed(f, "the notification log failed, so the alert was not sent: " + e.getMessage());
+      String cause = "the notification log failed, so the alert was not sent: " + e.getMessage();
+      return findings.stream().map(f -> failed(f, cause)).toList();
     }
+    List<NotificationOutcome> outcomes = new ArrayList<>(findings.size());
+    List<NotificationClaim> delivered = new ArrayList<>();
+    try {
+      for (int i = 0; i < findings.size(); i++) {
+        outcomes.add(send(findings.get(i), claims.get(i), delivered));
+      }
+    } finally {
+      confirmAll(delivered);
+    }
+    return outcomes;
+  }
+
+  private static List<ClaimRequest> claimRequests(List<Finding> findings) {
+    return findings.stream().map(f -> new ClaimRequest(f.id(), f.severity().level())).toList();
+  }
+
+  private NotificationOutcome notConfigured(Finding f, String reason) {
+    errors.add("finding " + f.id() + " was not alerted: " + reason);
+    return new NotificationOutcome.NotConfigured(reason);
+  }
+
+  private NotificationOutcome send(
+      Finding f, Optional<NotificationClaim> claim, List<NotificationClaim> delivered) {
     if (claim.isEmpty()) {
       return NotificationOutcome.DUPLICATE;
     }
@@ -384,7 +445,7 @@ public final class Run {
       }
       return failed(f, message(e));
     }
-    confirm(claim.get());
+    delivered.add(claim.get());
     return NotificationOutcome.SENT;
   }
 
@@ -413,17 +474,22 @@ public final class Run {
   }
 
   /** A confirm that fails risks a second alert, never a lost one: reported, not thrown. */
-  private void confirm(NotificationClaim claim) {
+  private void confirmAll(List<NotificationClaim> claims) {
+    if (claims.isEmpty()) {
+      return;
+    }
     Instant now = gw.clock.instant();
     try {
-      gw.notifications.confirm(claim, now, now.plus(gw.config.notificationMemory()));
+      gw.notifications.confirmAll(claims, now, now.plus(gw.config.notificationMemory()));
     } catch (StoreException e) {
-      errors.add(
-          "finding "
-              + claim.findingId()
-              + " was alerted, but the notification log did not record it, so it may be alerted"
-              + " again: "
-              + e.getMessage());
+      claims.forEach(
+          claim ->
+              errors.add(
+                  "finding "
+                      + claim.findingId()
+                      + " was alerted, but the notification log did not record it, so it may be"
+                      + " alerted again: "
+                      + e.getMessage()));
     }
   }
 
