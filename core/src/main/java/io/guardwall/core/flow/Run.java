@@ -38,11 +38,11 @@ import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One batch of events: {@link #process} records blocks and sends finding alerts as each event
- * arrives (or, in a batch that {@linkplain Guardwall#startBatch defers alerts}, holds them for
- * {@link #sendAlerts}); {@link #checkpoint} and {@link #finish} reconcile the firewall and send one
- * digest of the addresses that reconcile added to it. Thread-safe: workers may process events
- * concurrently.
+ * One run over events: {@link #process} (one event) and {@link #processAll} (a batch, recorded in
+ * one store call) record blocks and send finding alerts as events arrive (or, in a run that
+ * {@linkplain Guardwall#startBatch defers alerts}, hold them for {@link #sendAlerts}); {@link
+ * #checkpoint} and {@link #finish} reconcile the firewall and send one digest of the addresses that
+ * reconcile added to it. Thread-safe: workers may process batches concurrently.
  */
 public final class Run {
 
