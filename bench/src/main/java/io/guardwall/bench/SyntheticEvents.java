@@ -30,11 +30,11 @@ final class SyntheticEvents {
     return events;
   }
 
-  /** A public address per index: 11.x.y.z is outside every non-public range. */
   /** The levels a finding blocks at, drawn at random for the entries. */
   private static final List<SeverityLevel> LEVELS =
       List.of(SeverityLevel.LOW, SeverityLevel.MEDIUM, SeverityLevel.HIGH, SeverityLevel.CRITICAL);
 
+  /** A public address per index: 11.x.y.z is outside every non-public range. */
   static String address(int i) {
     return "11." + ((i >> 16) & 255) + "." + ((i >> 8) & 255) + "." + (i & 255);
   }
@@ -43,18 +43,26 @@ final class SyntheticEvents {
     ObjectNode e = Jackson.objectNode();
     e.put("version", "0").put("id", "evt-" + i).put("detail-type", "GuardDuty Finding");
     e.put("source", "aws.guardduty").put("account", "111122223333").put("region", "us-east-1");
-    ObjectNode d = e.putObject("detail");
+    e.set(
+        "detail",
+        finding("finding-" + i, ip, actionType, "UnauthorizedAccess:EC2/SSHBruteForce", 5 + i % 4));
+    return e;
+  }
+
+  /** A bare GuardDuty finding, as the S3 export and an event's {@code detail} hold it. */
+  static ObjectNode finding(String id, String ip, String actionType, String type, double severity) {
+    ObjectNode d = Jackson.objectNode();
     d.put("schemaVersion", "2.0").put("accountId", "111122223333").put("region", "us-east-1");
-    d.put("id", "finding-" + i).put("type", "UnauthorizedAccess:EC2/SSHBruteForce");
-    d.put("severity", 5 + (i % 4)).put("title", "Brute force from " + ip);
-    d.put("arn", "arn:aws:guardduty:us-east-1:111122223333:detector/d/finding/finding-" + i);
+    d.put("id", id).put("type", type);
+    d.put("severity", severity).put("title", "Activity from " + ip);
+    d.put("arn", "arn:aws:guardduty:us-east-1:111122223333:detector/d/finding/" + id);
     d.putObject("resource").put("resourceType", "Instance");
     ObjectNode action = d.putObject("service").putObject("action").put("actionType", actionType);
     ObjectNode remote = remoteIpHolder(action, actionType).putObject("remoteIpDetails");
     remote.put("ipAddressV4", ip);
     remote.putObject("country").put("countryName", "Testland");
     remote.putObject("organization").put("asn", "64500").put("asnOrg", "Example");
-    return e;
+    return d;
   }
 
   private static ObjectNode remoteIpHolder(ObjectNode action, String actionType) {

@@ -53,7 +53,8 @@ final class Backend implements AutoCloseable {
       String notifySpec,
       Clock clock,
       Time slackTime,
-      Consumer<String> warnings) {
+      Consumer<String> warnings,
+      boolean keepMessages) {
     this.state = openState(storeSpec, warnings);
     resources.add(state);
     this.store = state.blocklist();
@@ -62,7 +63,8 @@ final class Backend implements AutoCloseable {
     this.firewall =
         dryRun ? dryRunFirewall(state, config.firewall().capacity()) : ruleGroup(firewallSpec);
     this.webhook = webhook(notifySpec, slackTime);
-    this.notifier = new RecordingNotifier(webhook);
+    this.notifier =
+        keepMessages ? new RecordingNotifier(webhook) : RecordingNotifier.counting(webhook);
     this.guardwall =
         new Guardwall(
             config,
@@ -73,13 +75,26 @@ final class Backend implements AutoCloseable {
 
   /**
    * The backend of a replay: SQLite (a file, or memory), the dry-run firewall, the host's webhook;
-   * state warnings go to {@code warnings}.
+   * state warnings go to {@code warnings}. Its notifier keeps the Slack messages when {@code
+   * keepMessages}, else only counts them.
    */
   static Backend dryRun(
-      GuardwallConfig config, Path stateFile, Host host, Clock clock, Consumer<String> warnings) {
+      GuardwallConfig config,
+      Path stateFile,
+      Host host,
+      Clock clock,
+      Consumer<String> warnings,
+      boolean keepMessages) {
     String store = "sqlite:" + (stateFile == null ? ":memory:" : stateFile.toString());
     return new Backend(
-        config, store, "dry-run", defaultNotify(host.env()), clock, host.slackTime(), warnings);
+        config,
+        store,
+        "dry-run",
+        defaultNotify(host.env()),
+        clock,
+        host.slackTime(),
+        warnings,
+        keepMessages);
   }
 
   /** The backend the options name; state warnings go to {@code warnings}. */
@@ -92,7 +107,8 @@ final class Backend implements AutoCloseable {
         o.notify != null ? o.notify : defaultNotify(host.env()),
         clock,
         host.slackTime(),
-        warnings);
+        warnings,
+        false);
   }
 
   static String defaultNotify(Map<String, String> env) {

@@ -22,6 +22,10 @@ final class ByteLines {
   private final InputStream in;
   private final long maxBytes;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+  // Scanned in blocks: a read() call per byte costs more than the rest of reading a line.
+  private final byte[] buffer = new byte[65536];
+  private int position;
+  private int limit;
   private int number;
 
   ByteLines(InputStream in, long maxBytes) {
@@ -41,22 +45,45 @@ final class ByteLines {
    */
   byte[] next() throws IOException {
     line.reset();
-    boolean tooLong = false;
-    int b = in.read();
-    if (b < 0) {
+    if (!fill()) {
       return null;
     }
-    for (; b >= 0 && b != '\n'; b = in.read()) {
-      tooLong = tooLong || line.size() >= maxBytes;
-      if (!tooLong) {
-        line.write(b);
+    boolean tooLong = false;
+    boolean ended = false;
+    while (!ended && fill()) {
+      int end = position;
+      while (end < limit && buffer[end] != '\n') {
+        end++;
       }
+      ended = end < limit;
+      tooLong = keep(end - position, tooLong);
+      position = ended ? end + 1 : end;
     }
     number++;
     if (tooLong) {
       throw new TooLong(maxBytes);
     }
     return withoutCarriageReturn(line.toByteArray());
+  }
+
+  /** Keeps up to the cap of the next {@code length} bytes; whether the line is now too long. */
+  private boolean keep(int length, boolean tooLong) {
+    if (tooLong || line.size() + (long) length > maxBytes) {
+      return true;
+    }
+    line.write(buffer, position, length);
+    return false;
+  }
+
+  /** Whether unread bytes are buffered, reading more when none are. */
+  private boolean fill() throws IOException {
+    if (position < limit) {
+      return true;
+    }
+    int n = in.read(buffer, 0, buffer.length);
+    position = 0;
+    limit = Math.max(n, 0);
+    return n > 0;
   }
 
   private static byte[] withoutCarriageReturn(byte[] bytes) {

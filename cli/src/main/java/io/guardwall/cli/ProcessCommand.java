@@ -85,11 +85,16 @@ final class ProcessCommand extends StateCommand {
     Workers pool = new Workers(workers);
     Periodic ticks = new Periodic(() -> tick(run, progress), interval);
     try {
+      Batches<EventInput> batches =
+          new Batches<>(
+              Batches.EVENTS,
+              batch ->
+                  pool.submit(
+                      () ->
+                          EventInput.runAll(run, batch).forEach(r -> tally.add(progress.done(r)))));
       EventFiles.forEach(
-          progress.read(sources),
-          window.filter(
-              input -> pool.submit(() -> tally.add(progress.done(input.runIn(run)))),
-              Diagnostics.of(spec)::warning));
+          progress.read(sources), window.filter(batches, Diagnostics.of(spec)::warning));
+      batches.flush();
       pool.finish();
     } finally {
       pool.stop();

@@ -72,7 +72,8 @@ final class ReplayCommand implements Callable<Integer> {
             state,
             GuardwallCli.host(spec),
             Clock.systemUTC(),
-            diagnostics::warning)) {
+            diagnostics::warning,
+            !summary)) {
       Output out = new Output(spec.commandLine().getOut(), options.format);
       ReplayPrinter printer = out.replay(summary);
       ReplayResult result = replay(backend, sources, printer);
@@ -86,11 +87,13 @@ final class ReplayCommand implements Callable<Integer> {
   private ReplayResult replay(Backend backend, List<EventSource> sources, ReplayPrinter printer) {
     Run run = backend.startRun();
     Progress progress = progressOptions.progress(spec, sources);
+    Batches<EventInput> batches =
+        new Batches<>(
+            Batches.EVENTS,
+            batch -> EventInput.runAll(run, batch).forEach(r -> printer.event(progress.done(r))));
     EventFiles.forEach(
-        progress.read(sources),
-        window.filter(
-            input -> printer.event(progress.done(input.runIn(run))),
-            Diagnostics.of(spec)::warning));
+        progress.read(sources), window.filter(batches, Diagnostics.of(spec)::warning));
+    batches.flush();
     progress.end();
     warnLeftOut();
     RunReport report = run.finish();
@@ -101,7 +104,11 @@ final class ReplayCommand implements Callable<Integer> {
     List<String> errors = new ArrayList<>(report.errors());
     errors.addAll(backend.deliver());
     return new ReplayResult(
-        rendered, errors, backend.store.listActive(Instant.now()), backend.notifier.messages());
+        rendered,
+        errors,
+        backend.store.listActive(Instant.now()),
+        backend.notifier.messages(),
+        backend.notifier.count());
   }
 
   private void warnLeftOut() {
@@ -116,5 +123,6 @@ final class ReplayCommand implements Callable<Integer> {
       ReconcileResult rendered,
       List<String> errors,
       List<BlocklistEntry> blocklist,
-      List<SlackMessage> messages) {}
+      List<SlackMessage> messages,
+      long messageCount) {}
 }

@@ -8,8 +8,6 @@ import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.policy.IpDecision;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,11 +19,13 @@ import java.util.TreeMap;
 final class ReplaySummary implements ReplayPrinter {
 
   static final int TOP = 10;
+  static final int TRACKED = 10_000;
   private static final int SHOWN_FAILURES = 10;
 
   private final PrintWriter out;
   private final Map<String, Integer> decisions = new TreeMap<>();
-  private final Map<String, Integer> blocked = new HashMap<>();
+  // Bounded: a backfill may block millions of distinct addresses.
+  private final TopCounts blocked = new TopCounts(TRACKED);
   private final List<String> failures = new ArrayList<>();
   private long events;
   private long findings;
@@ -52,7 +52,7 @@ final class ReplaySummary implements ReplayPrinter {
     for (IpDecision d : f.ips()) {
       decisions.merge((d.block() ? "block  " : "skip   ") + d.reason(), 1, Integer::sum);
       if (d.block()) {
-        blocked.merge(d.ip().address().display(), 1, Integer::sum);
+        blocked.add(d.ip().address().display());
       }
     }
   }
@@ -70,9 +70,15 @@ final class ReplaySummary implements ReplayPrinter {
     failures.forEach(f -> out.println("  " + inert(f)));
     out.println("Decisions (addresses):");
     decisions.forEach((reason, n) -> out.printf("  %7d  %s%n", n, inert(reason)));
-    out.printf(
-        "Top blocked addresses (%d of %d):%n", Math.min(TOP, blocked.size()), blocked.size());
-    top().forEach(e -> out.printf("  %-39s %d findings%n", e.getKey(), e.getValue()));
+    List<Map.Entry<String, Long>> top = blocked.top(TOP);
+    if (blocked.exact()) {
+      out.printf("Top blocked addresses (%d of %d):%n", top.size(), blocked.distinct());
+    } else {
+      out.printf(
+          "Top blocked addresses (%d of more than %d; counts may miss up to %d each):%n",
+          top.size(), blocked.distinct(), blocked.maxDropped());
+    }
+    top.forEach(e -> out.printf("  %-39s %d findings%n", e.getKey(), e.getValue()));
     RuleGroupPlan plan = result.rendered().plan();
     out.printf(
         "Blocklist: %d active. Rule group (dry run): %d CIDRs after merging, capacity used %d of"
@@ -82,17 +88,8 @@ final class ReplaySummary implements ReplayPrinter {
         plan.capacityUsed(),
         plan.capacity(),
         plan.evicted().size());
-    out.printf("Slack messages: %d%n", result.messages().size());
+    out.printf("Slack messages: %d%n", result.messageCount());
     result.errors().forEach(e -> out.println("error: " + inert(e)));
     out.flush();
-  }
-
-  private List<Map.Entry<String, Integer>> top() {
-    return blocked.entrySet().stream()
-        .sorted(
-            Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-                .thenComparing(Map.Entry.comparingByKey()))
-        .limit(TOP)
-        .toList();
   }
 }

@@ -13,13 +13,16 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Workers {
 
+  /** Tasks allowed per thread, running or waiting: a task is a batch of events. */
+  static final int PENDING_PER_THREAD = 2;
+
   private final ExecutorService pool;
   private final Semaphore slots;
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
   Workers(int threads) {
     this.pool = Executors.newFixedThreadPool(threads);
-    this.slots = new Semaphore(threads * 4);
+    this.slots = new Semaphore(threads * PENDING_PER_THREAD);
   }
 
   /** Runs {@code task} on a worker, waiting first while as many tasks as allowed are pending. */

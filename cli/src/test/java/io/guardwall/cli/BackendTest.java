@@ -70,7 +70,8 @@ class BackendTest {
   @Test
   void deliver_shouldPostAlertAndDigest_whenWebhookConfigured() throws Exception {
     try (Backend backend =
-        Backend.dryRun(GuardwallConfig.defaults(), null, host(), Clock.systemUTC(), w -> {})) {
+        Backend.dryRun(
+            GuardwallConfig.defaults(), null, host(), Clock.systemUTC(), w -> {}, true)) {
       replayOneEvent(backend);
       assertThat(backend.deliver()).isEmpty();
     }
@@ -83,7 +84,8 @@ class BackendTest {
   void deliver_shouldReportWithoutLeakingUrl_whenSlackRejects() throws Exception {
     status = 404;
     try (Backend backend =
-        Backend.dryRun(GuardwallConfig.defaults(), null, host(), Clock.systemUTC(), w -> {})) {
+        Backend.dryRun(
+            GuardwallConfig.defaults(), null, host(), Clock.systemUTC(), w -> {}, true)) {
       replayOneEvent(backend);
       List<String> errors = backend.deliver();
       assertThat(errors)
@@ -101,7 +103,8 @@ class BackendTest {
     Path state = dir.resolve("state.db");
     status = 404;
     try (Backend backend =
-        Backend.dryRun(GuardwallConfig.defaults(), state, host(), Clock.systemUTC(), w -> {})) {
+        Backend.dryRun(
+            GuardwallConfig.defaults(), state, host(), Clock.systemUTC(), w -> {}, true)) {
       assertThat(alert(backend)).isInstanceOf(NotificationOutcome.Failed.class);
       backend.deliver();
     }
@@ -109,7 +112,8 @@ class BackendTest {
     posted.clear();
 
     try (Backend backend =
-        Backend.dryRun(GuardwallConfig.defaults(), state, host(), Clock.systemUTC(), w -> {})) {
+        Backend.dryRun(
+            GuardwallConfig.defaults(), state, host(), Clock.systemUTC(), w -> {}, true)) {
       assertThat(alert(backend)).isEqualTo(NotificationOutcome.SENT);
       assertThat(backend.deliver()).isEmpty();
     }

@@ -21,19 +21,19 @@ class WorkersTest {
           await(release);
           ran.incrementAndGet();
         };
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < Workers.PENDING_PER_THREAD; i++) {
       workers.submit(held);
     }
-    Thread fifth = new Thread(() -> workers.submit(held));
-    fifth.start();
-    while (fifth.getState() != Thread.State.WAITING) {
+    Thread next = new Thread(() -> workers.submit(held));
+    next.start();
+    while (next.getState() != Thread.State.WAITING) {
       Thread.onSpinWait();
     }
-    assertThat(fifth.isAlive()).isTrue();
+    assertThat(next.isAlive()).isTrue();
     release.countDown();
-    fifth.join();
+    next.join();
     workers.finish();
-    assertThat(ran).hasValue(5);
+    assertThat(ran).hasValue(Workers.PENDING_PER_THREAD + 1);
   }
 
   @Test

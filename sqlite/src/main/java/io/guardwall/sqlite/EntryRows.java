@@ -84,12 +84,31 @@ final class EntryRows {
     return text == null ? null : InstantText.parse(text);
   }
 
-  private static String json(Collection<String> values) {
-    try {
-      return Jackson.writer().writeValueAsString(values);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write strings as JSON", e);
+  /** A JSON array of strings, written by hand: a serializer per row cost more than the write. */
+  static String json(Collection<String> values) {
+    StringBuilder b = new StringBuilder(16 * values.size() + 2).append('[');
+    for (String v : values) {
+      if (b.length() > 1) {
+        b.append(',');
+      }
+      quoted(b, v);
     }
+    return b.append(']').toString();
+  }
+
+  private static void quoted(StringBuilder b, String v) {
+    b.append('"');
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    b.append('"');
   }
 
   private static List<String> strings(ResultSet rs, String column) throws SQLException {

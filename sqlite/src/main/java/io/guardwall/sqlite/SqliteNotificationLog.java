@@ -1,12 +1,15 @@
 package io.guardwall.sqlite;
 
 import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.port.ClaimRequest;
 import io.guardwall.core.port.NotificationClaim;
 import io.guardwall.core.port.NotificationLog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,7 +58,7 @@ final class SqliteNotificationLog implements NotificationLog {
         AND (lease_until IS NULL OR lease_until <= ?)""";
 
   private final Database db;
-  private final AtomicLong claims = new AtomicLong();
+  private final AtomicLong claimed = new AtomicLong();
 
   SqliteNotificationLog(Database db) {
     this.db = db;
@@ -64,29 +67,62 @@ final class SqliteNotificationLog implements NotificationLog {
   @Override
   public Optional<NotificationClaim> claim(
       String findingId, SeverityLevel level, Instant now, Instant leaseUntil) {
-    Objects.requireNonNull(findingId, "findingId");
-    Objects.requireNonNull(level, "level");
+    return claimAll(List.of(new ClaimRequest(findingId, level)), now, leaseUntil).get(0);
+  }
+
+  /** The whole batch in one transaction, one conditional upsert statement per claim. */
+  @Override
+  public List<Optional<NotificationClaim>> claimAll(
+      List<ClaimRequest> requests, Instant now, Instant leaseUntil) {
+    List<ClaimRequest> batch = List.copyOf(requests);
     String at = InstantText.format(Objects.requireNonNull(now, "now"));
     String until = InstantText.format(Objects.requireNonNull(leaseUntil, "leaseUntil"));
-    NotificationClaim claim = NotificationClaim.granted(findingId, level);
-    boolean granted =
-        db.statement(
-            c -> update(c, CLAIM, findingId, level.rank(), until, claim.token(), at, at) == 1);
-    if (claims.incrementAndGet() % PRUNE_EVERY == 0) {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
+    List<Optional<NotificationClaim>> claims = db.transaction(c -> claimIn(c, batch, at, until));
+    long before = claimed.getAndAdd(batch.size());
+    if (before / PRUNE_EVERY != (before + batch.size()) / PRUNE_EVERY) {
       db.statement(c -> update(c, PRUNE, at, at));
     }
-    return granted ? Optional.of(claim) : Optional.empty();
+    return claims;
+  }
+
+  private static List<Optional<NotificationClaim>> claimIn(
+      Connection c, List<ClaimRequest> batch, String at, String until) throws SQLException {
+    List<Optional<NotificationClaim>> claims = new ArrayList<>(batch.size());
+    try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+      for (ClaimRequest r : batch) {
+        NotificationClaim claim = NotificationClaim.granted(r.findingId(), r.level());
+        bind(ps, r.findingId(), r.level().rank(), until, claim.token(), at, at);
+        claims.add(ps.executeUpdate() == 1 ? Optional.of(claim) : Optional.empty());
+      }
+    }
+    return claims;
   }
 
   @Override
   public void confirm(NotificationClaim claim, Instant now, Instant forgetAfter) {
-    Objects.requireNonNull(claim, "claim");
+    confirmAll(List.of(Objects.requireNonNull(claim, "claim")), now, forgetAfter);
+  }
+
+  /** Every claim of the batch in one transaction. */
+  @Override
+  public void confirmAll(List<NotificationClaim> claims, Instant now, Instant forgetAfter) {
+    List<NotificationClaim> batch = List.copyOf(claims);
     String at = InstantText.format(Objects.requireNonNull(now, "now"));
     String forget = InstantText.format(Objects.requireNonNull(forgetAfter, "forgetAfter"));
+    if (batch.isEmpty()) {
+      return;
+    }
     db.transaction(
         c -> {
-          update(c, REMEMBER, claim.findingId(), claim.level().rank(), forget, at);
-          return update(c, END_LEASE, claim.findingId(), claim.token());
+          int ended = 0;
+          for (NotificationClaim claim : batch) {
+            update(c, REMEMBER, claim.findingId(), claim.level().rank(), forget, at);
+            ended += update(c, END_LEASE, claim.findingId(), claim.token());
+          }
+          return ended;
         });
   }
 
@@ -98,10 +134,14 @@ final class SqliteNotificationLog implements NotificationLog {
 
   private static int update(Connection c, String sql, Object... params) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
+      bind(ps, params);
       return ps.executeUpdate();
+    }
+  }
+
+  private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      ps.setObject(i + 1, params[i]);
     }
   }
 }

@@ -4,6 +4,7 @@ import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.model.BlockRequest;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
+import io.guardwall.core.model.UpsertResult;
 import io.guardwall.core.parse.FindingParser;
 import io.guardwall.core.plan.RuleGroupContents;
 import io.guardwall.core.plan.RuleGroupLayout;
@@ -30,6 +31,7 @@ import io.guardwall.core.slack.SlackMessages;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -105,11 +107,33 @@ public final class Guardwall {
    * @throws io.guardwall.core.port.StoreException when the store fails; nothing is recorded
    */
   public BlockOutcome block(BlockRequest request) {
-    Optional<Violation> violation = safety.check(request.cidr());
-    if (violation.isPresent()) {
-      return new BlockOutcome.Refused(violation.get());
+    return blockAll(List.of(request)).get(0);
+  }
+
+  /**
+   * {@link #block} for many requests, in order, recorded in one {@link BlocklistStore#upsertAll}:
+   * one outcome per request.
+   *
+   * @throws io.guardwall.core.port.StoreException when the store fails; see {@link
+   *     BlocklistStore#upsertAll} for what a failure leaves recorded
+   */
+  public List<BlockOutcome> blockAll(List<BlockRequest> requests) {
+    List<Optional<Violation>> violations =
+        requests.stream().map(r -> safety.check(r.cidr())).toList();
+    List<BlockRequest> allowed = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      if (violations.get(i).isEmpty()) {
+        allowed.add(requests.get(i));
+      }
     }
-    return new BlockOutcome.Recorded(store.upsert(request));
+    Iterator<UpsertResult> upserts = store.upsertAll(allowed).iterator();
+    return violations.stream().map(v -> outcome(v, upserts)).toList();
+  }
+
+  private static BlockOutcome outcome(Optional<Violation> violation, Iterator<UpsertResult> next) {
+    return violation.isPresent()
+        ? new BlockOutcome.Refused(violation.get())
+        : new BlockOutcome.Recorded(next.next());
   }
 
   /**

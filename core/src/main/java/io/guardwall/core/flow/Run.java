@@ -12,6 +12,7 @@ import io.guardwall.core.parse.InvalidEventException;
 import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.policy.IpDecision;
 import io.guardwall.core.policy.Violation;
+import io.guardwall.core.port.ClaimRequest;
 import io.guardwall.core.port.NotificationClaim;
 import io.guardwall.core.port.NotifyException;
 import io.guardwall.core.port.StoreException;
@@ -34,13 +35,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One batch of events: {@link #process} records blocks and sends finding alerts as each event
- * arrives (or, in a batch that {@linkplain Guardwall#startBatch defers alerts}, holds them for
- * {@link #sendAlerts}); {@link #checkpoint} and {@link #finish} reconcile the firewall and send one
- * digest of the addresses that reconcile added to it. Thread-safe: workers may process events
- * concurrently.
+ * One run over events: {@link #process} (one event) and {@link #processAll} (a batch, recorded in
+ * one store call) record blocks and send finding alerts as events arrive (or, in a run that
+ * {@linkplain Guardwall#startBatch defers alerts}, hold them for {@link #sendAlerts}); {@link
+ * #checkpoint} and {@link #finish} reconcile the firewall and send one digest of the addresses that
+ * reconcile added to it. Thread-safe: workers may process batches concurrently.
  */
 public final class Run {
 
@@ -76,20 +78,50 @@ public final class Run {
    * and reported, so that a finding no route can see still shows its error or warnings.
    */
   public EventReport process(JsonNode raw, String source, int index) {
+    return processAll(List.of(new IncomingEvent(raw, source, index))).get(0);
+  }
+
+  /**
+   * Processes a batch of events as {@link #process} does each, in order, recording the blocks of
+   * the whole batch in one {@link Guardwall#blockAll}, before any of its alerts is sent: a finding
+   * is reported recorded only once its batch is. When the store fails, every finding of the batch
+   * with an address to block is reported not recorded (a SQLite store then recorded none of the
+   * batch) and is not alerted; the run goes on with the next batch.
+   */
+  public List<EventReport> processAll(List<IncomingEvent> events) {
+    List<ReadEvent> read = events.stream().map(this::read).toList();
+    List<DecidedFinding> findings = read.stream().flatMap(r -> r.findings().stream()).toList();
+    recordAll(findings);
+    notifyBatch(findings);
+    return read.stream().map(this::report).toList();
+  }
+
+  /** An event read and decided, or why it could not be read. */
+  private record ReadEvent(
+      IncomingEvent in, @Nullable String error, Set<Route> routes, List<DecidedFinding> findings) {}
+
+  private ReadEvent read(IncomingEvent in) {
     List<FindingEvent> parts;
     try {
-      parts = gw.parser.split(gw.parser.normalize(raw));
+      parts = gw.parser.split(gw.parser.normalize(in.event()));
     } catch (InvalidEventException e) {
-      return EventReport.failed(source, index, message(e));
+      return new ReadEvent(in, message(e), Set.of(), List.of());
     }
     Set<Route> routes = EnumSet.noneOf(Route.class);
-    List<FindingReport> findings = new ArrayList<>();
+    List<DecidedFinding> findings = new ArrayList<>();
     for (FindingEvent part : parts) {
       Set<Route> own = routes(part);
       routes.addAll(own);
-      findings.add(handle(gw.parser.read(part), own, source));
+      findings.add(decide(gw.parser.read(part), own, in.source()));
     }
-    return new EventReport(source, index, routes, null, findings);
+    return new ReadEvent(in, null, routes, findings);
+  }
+
+  private DecidedFinding decide(FindingResult result, Set<Route> routes, String source) {
+    Finding f = result.finding();
+    List<IpDecision> ips =
+        f == null ? List.of() : gw.policy.decide(f, routes.contains(Route.BLOCK));
+    return new DecidedFinding(result, routes, source, ips);
   }
 
   private Set<Route> routes(FindingEvent part) {
@@ -97,6 +129,19 @@ public final class Run {
     routes.addAll(gw.router.routes(part.event()));
     routes.retainAll(enabled);
     return routes;
+  }
+
+  private EventReport report(ReadEvent r) {
+    IncomingEvent in = r.in();
+    String error = r.error();
+    return error != null
+        ? EventReport.failed(in.source(), in.index(), error)
+        : new EventReport(
+            in.source(),
+            in.index(),
+            r.routes(),
+            null,
+            r.findings().stream().map(this::finish).toList());
   }
 
   /**
@@ -200,43 +245,82 @@ public final class Run {
     return batch;
   }
 
-  private FindingReport handle(FindingResult result, Set<Route> routes, String source) {
-    Finding f = result.finding();
-    if (f == null) {
+  /** The finding's report, once its batch is recorded: alerts it unless recording failed. */
+  private FindingReport finish(DecidedFinding d) {
+    FindingResult result = d.result;
+    if (!result.isValid()) {
       return FindingReport.invalid(
           result.id(), result.type(), Objects.requireNonNull(result.error(), "error"));
     }
+    Finding f = d.finding();
+    String severity = f.severity().level().name();
+    String notRecorded = d.notRecorded();
+    if (notRecorded != null) {
+      return FindingReport.notRecorded(f.id(), f.type(), severity, notRecorded);
+    }
+    return new FindingReport(
+        f.id(), f.type(), severity, null, d.ips, f.warnings(), d.notification());
+  }
+
+  /**
+   * Records every block of the batch in one call. Unlike a bad finding, a store failure means the
+   * run did not do its work: it is reported as a run error too, so that callers fail visibly.
+   */
+  private void recordAll(List<DecidedFinding> findings) {
+    List<DecidedFinding> owners = new ArrayList<>();
+    List<IpDecision> decisions = new ArrayList<>();
+    for (DecidedFinding d : findings) {
+      for (IpDecision ip : d.blocks()) {
+        owners.add(d);
+        decisions.add(ip);
+      }
+    }
+    if (owners.isEmpty()) {
+      return;
+    }
+    List<BlockOutcome> outcomes;
     try {
-      List<IpDecision> ips = gw.policy.decide(f, routes.contains(Route.BLOCK));
-      ips.stream().filter(IpDecision::block).forEach(d -> record(f, d));
-      NotificationOutcome notification = notify(f, routes.contains(Route.NOTIFY), source);
-      return new FindingReport(
-          f.id(), f.type(), f.severity().level().name(), null, ips, f.warnings(), notification);
+      outcomes = gw.blockAll(requests(owners, decisions));
     } catch (StoreException e) {
-      // Unlike a bad finding, a store failure means the run did not do its work: report it as a
-      // run error too, so that callers fail visibly.
       String cause = message(e);
-      errors.add("finding " + f.id() + " not recorded: " + cause);
-      return FindingReport.notRecorded(f.id(), f.type(), f.severity().level().name(), cause);
+      owners.stream().distinct().forEach(d -> failRecording(d, cause));
+      return;
+    }
+    for (int i = 0; i < outcomes.size(); i++) {
+      noteOutcome(owners.get(i).finding(), decisions.get(i), outcomes.get(i));
     }
   }
 
-  private void record(Finding f, IpDecision d) {
+  private void failRecording(DecidedFinding d, String cause) {
+    d.failRecording(cause);
+    errors.add("finding " + d.finding().id() + " not recorded: " + cause);
+  }
+
+  private List<BlockRequest> requests(List<DecidedFinding> owners, List<IpDecision> decisions) {
     Instant now = gw.clock.instant();
-    BlockRequest request =
-        new BlockRequest(
-            d.ip().address(),
-            now,
-            now.plus(gw.config.blockDuration()),
-            f.severity().level(),
-            f.type(),
-            f.id(),
-            f.sightingKey(),
-            f.accountId(),
-            f.region(),
-            f.origin(),
-            false);
-    BlockOutcome outcome = gw.block(request);
+    List<BlockRequest> requests = new ArrayList<>(owners.size());
+    for (int i = 0; i < owners.size(); i++) {
+      requests.add(request(owners.get(i).finding(), decisions.get(i), now));
+    }
+    return requests;
+  }
+
+  private BlockRequest request(Finding f, IpDecision d, Instant now) {
+    return new BlockRequest(
+        d.ip().address(),
+        now,
+        now.plus(gw.config.blockDuration()),
+        f.severity().level(),
+        f.type(),
+        f.id(),
+        f.sightingKey(),
+        f.accountId(),
+        f.region(),
+        f.origin(),
+        false);
+  }
+
+  private void noteOutcome(Finding f, IpDecision d, BlockOutcome outcome) {
     if (outcome instanceof BlockOutcome.Recorded r && r.upsert().created()) {
       BlockedIp ip = blockedIp(f, d, r.upsert());
       recorded.put(ip.cidr(), ip);
@@ -261,37 +345,95 @@ public final class Run {
         f.sample());
   }
 
-  private NotificationOutcome notify(Finding f, boolean routed, String source) {
-    Optional<String> skip = gw.policy.notifySkipReason(f, routed);
+  /**
+   * Decides the alert of each finding of the batch whose blocks were recorded, then sends the ones
+   * due together: one claim of the notification log for the batch, one confirm.
+   */
+  private void notifyBatch(List<DecidedFinding> findings) {
+    List<DecidedFinding> due = new ArrayList<>();
+    for (DecidedFinding d : findings) {
+      if (d.result.isValid() && d.notRecorded() == null) {
+        Optional<NotificationOutcome> without = withoutAlert(d);
+        if (without.isPresent()) {
+          d.notified(without.get());
+        } else {
+          due.add(d);
+        }
+      }
+    }
+    List<NotificationOutcome> sent = alertAll(due.stream().map(DecidedFinding::finding).toList());
+    for (int i = 0; i < due.size(); i++) {
+      due.get(i).notified(sent.get(i));
+    }
+  }
+
+  /** What becomes of the finding's alert when it is not sent now; empty when it is due. */
+  private Optional<NotificationOutcome> withoutAlert(DecidedFinding d) {
+    Finding f = d.finding();
+    Optional<String> skip = gw.policy.notifySkipReason(f, d.routes.contains(Route.NOTIFY));
     if (skip.isEmpty() && deferAlerts) {
-      queued.add(new QueuedAlert(f, source));
-      return NotificationOutcome.QUEUED;
+      queued.add(new QueuedAlert(f, d.source));
+      return Optional.of(NotificationOutcome.QUEUED);
     }
     if (skip.isEmpty()) {
-      return alert(f);
+      return Optional.empty();
     }
-    return gw.policy.meetsNotifyThreshold(f)
-        ? new NotificationOutcome.Skipped(skip.get())
-        : new NotificationOutcome.BelowThreshold(f.severity().level(), gw.config.notifyThreshold());
+    return Optional.of(
+        gw.policy.meetsNotifyThreshold(f)
+            ? new NotificationOutcome.Skipped(skip.get())
+            : new NotificationOutcome.BelowThreshold(
+                f.severity().level(), gw.config.notifyThreshold()));
+  }
+
+  private NotificationOutcome alert(Finding f) {
+    return alertAll(List.of(f)).get(0);
   }
 
   /**
-   * Claims the alert, sends it and confirms the claim once Slack accepted it; a send that fails
-   * releases the claim, so the finding is alerted when it arrives again.
+   * Claims the alerts in one call, sends each claimed one and confirms together those Slack
+   * accepted; a send that fails releases its claim, so the finding is alerted when it arrives
+   * again. A finding twice in the batch is claimed once (the second is a duplicate), as when its
+   * first alert was sent before.
    */
-  private NotificationOutcome alert(Finding f) {
+  private List<NotificationOutcome> alertAll(List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return List.of();
+    }
     Optional<String> unavailable = gw.notifier.unavailable();
     if (unavailable.isPresent()) {
-      errors.add("finding " + f.id() + " was not alerted: " + unavailable.get());
-      return new NotificationOutcome.NotConfigured(unavailable.get());
+      return findings.stream().map(f -> notConfigured(f, unavailable.get())).toList();
     }
-    Optional<NotificationClaim> claim;
+    List<Optional<NotificationClaim>> claims;
     try {
       Instant now = gw.clock.instant();
-      claim = gw.notifications.claim(f.id(), f.severity().level(), now, now.plus(NOTIFY_LEASE));
+      claims = gw.notifications.claimAll(claimRequests(findings), now, now.plus(NOTIFY_LEASE));
     } catch (StoreException e) {
-      return failed(f, "the notification log failed, so the alert was not sent: " + e.getMessage());
+      String cause = "the notification log failed, so the alert was not sent: " + e.getMessage();
+      return findings.stream().map(f -> failed(f, cause)).toList();
     }
+    List<NotificationOutcome> outcomes = new ArrayList<>(findings.size());
+    List<NotificationClaim> delivered = new ArrayList<>();
+    try {
+      for (int i = 0; i < findings.size(); i++) {
+        outcomes.add(send(findings.get(i), claims.get(i), delivered));
+      }
+    } finally {
+      confirmAll(delivered);
+    }
+    return outcomes;
+  }
+
+  private static List<ClaimRequest> claimRequests(List<Finding> findings) {
+    return findings.stream().map(f -> new ClaimRequest(f.id(), f.severity().level())).toList();
+  }
+
+  private NotificationOutcome notConfigured(Finding f, String reason) {
+    errors.add("finding " + f.id() + " was not alerted: " + reason);
+    return new NotificationOutcome.NotConfigured(reason);
+  }
+
+  private NotificationOutcome send(
+      Finding f, Optional<NotificationClaim> claim, List<NotificationClaim> delivered) {
     if (claim.isEmpty()) {
       return NotificationOutcome.DUPLICATE;
     }
@@ -304,7 +446,7 @@ public final class Run {
       }
       return failed(f, message(e));
     }
-    confirm(claim.get());
+    delivered.add(claim.get());
     return NotificationOutcome.SENT;
   }
 
@@ -333,17 +475,22 @@ public final class Run {
   }
 
   /** A confirm that fails risks a second alert, never a lost one: reported, not thrown. */
-  private void confirm(NotificationClaim claim) {
+  private void confirmAll(List<NotificationClaim> claims) {
+    if (claims.isEmpty()) {
+      return;
+    }
     Instant now = gw.clock.instant();
     try {
-      gw.notifications.confirm(claim, now, now.plus(gw.config.notificationMemory()));
+      gw.notifications.confirmAll(claims, now, now.plus(gw.config.notificationMemory()));
     } catch (StoreException e) {
-      errors.add(
-          "finding "
-              + claim.findingId()
-              + " was alerted, but the notification log did not record it, so it may be alerted"
-              + " again: "
-              + e.getMessage());
+      claims.forEach(
+          claim ->
+              errors.add(
+                  "finding "
+                      + claim.findingId()
+                      + " was alerted, but the notification log did not record it, so it may be"
+                      + " alerted again: "
+                      + e.getMessage()));
     }
   }
 

@@ -6,17 +6,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps every message sent, then hands it to the next notifier if there is one; so a dry run can
- * show the payloads it would post. Thread-safe.
+ * Keeps every message sent (or, {@linkplain #counting counting}, only how many), then hands it to
+ * the next notifier if there is one; so a dry run can show the payloads it would post. Thread-safe.
  */
 public final class RecordingNotifier implements Notifier {
 
   private final Notifier next;
+  private final boolean keep;
   private final List<SlackMessage> sent = new ArrayList<>();
+  private long count;
 
   /** Records and forwards to {@code next}; null records only. */
   public RecordingNotifier(Notifier next) {
+    this(next, true);
+  }
+
+  private RecordingNotifier(Notifier next, boolean keep) {
     this.next = next;
+    this.keep = keep;
+  }
+
+  /**
+   * Counts and forwards to {@code next} (null: counts only), keeping no message: for a long run
+   * that never shows them, whose memory must not grow with its alerts.
+   */
+  public static RecordingNotifier counting(Notifier next) {
+    return new RecordingNotifier(next, false);
   }
 
   @Override
@@ -36,10 +51,19 @@ public final class RecordingNotifier implements Notifier {
   }
 
   private synchronized void record(SlackMessage message) {
-    sent.add(message);
+    count++;
+    if (keep) {
+      sent.add(message);
+    }
   }
 
+  /** The messages kept: every one sent, or none when {@linkplain #counting counting}. */
   public synchronized List<SlackMessage> messages() {
     return List.copyOf(sent);
+  }
+
+  /** How many messages were sent. */
+  public synchronized long count() {
+    return count;
   }
 }

@@ -20,11 +20,16 @@ public record Cidr(String value) implements Comparable<Cidr> {
 
   public Cidr {
     Objects.requireNonNull(value, "value");
+    // Already canonical IPv4, the common case, needs no parse.
+    value = Ipv4Text.canonicalPrefix(value) >= 0 ? value : canonicalOf(value);
+  }
+
+  private static String canonicalOf(String value) {
     IPAddress parsed = toAddress(value);
     if (!parsed.isPrefixBlock() && parsed.getNetworkPrefixLength() != null) {
       throw new IllegalArgumentException("not a network address (host bits set): " + value);
     }
-    value = canonical(parsed);
+    return canonical(parsed);
   }
 
   /**
@@ -46,6 +51,9 @@ public record Cidr(String value) implements Comparable<Cidr> {
    */
   public static Cidr ofAddress(String text) {
     Objects.requireNonNull(text, "address");
+    if (Ipv4Text.address(text, 0, text.length()) >= 0) {
+      return new Cidr(text + "/32");
+    }
     IPAddressString s = addressString(text, ADDRESS_FORMS);
     IPAddress address = s.isIPAddress() ? s.getAddress() : null;
     if (address == null || address.isMultiple()) {
@@ -56,6 +64,9 @@ public record Cidr(String value) implements Comparable<Cidr> {
 
   /** Whether {@code text} is one address as {@link #ofAddress} takes it. */
   public static boolean isAddress(String text) {
+    if (Ipv4Text.address(text, 0, text.length()) >= 0) {
+      return true;
+    }
     IPAddressString s = addressString(text, ADDRESS_FORMS);
     IPAddress address = s.isIPAddress() ? s.getAddress() : null;
     return address != null && !address.isMultiple();
@@ -88,6 +99,9 @@ public record Cidr(String value) implements Comparable<Cidr> {
 
   /** The address alone when this is a single address, else the CIDR. */
   public String display() {
+    if (value.endsWith("/32") && Ipv4Text.canonicalPrefix(value) == 32) {
+      return value.substring(0, value.length() - 3);
+    }
     return isSingleAddress()
         ? address().getLower().withoutPrefixLength().toCanonicalString()
         : value;

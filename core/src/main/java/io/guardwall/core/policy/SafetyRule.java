@@ -4,6 +4,7 @@ import inet.ipaddr.IPAddress;
 import io.guardwall.core.config.BlockWidth;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.model.Cidr;
+import io.guardwall.core.model.Ipv4Text;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class SafetyRule {
     if (prefix < maxWidth.ipv4()) {
       return false;
     }
-    long first = ipv4(value, slash);
+    long first = Ipv4Text.address(value, 0, slash);
     long last = first + (1L << (32 - prefix)) - 1;
     for (int i = 0; i < forbiddenIpv4.length; i += 2) {
       if (first <= forbiddenIpv4[i + 1] && forbiddenIpv4[i] <= last) {
@@ -103,17 +104,6 @@ public final class SafetyRule {
       }
     }
     return true;
-  }
-
-  private static long ipv4(String value, int end) {
-    long address = 0;
-    int start = 0;
-    for (int i = 0; i < 4; i++) {
-      int dot = i < 3 ? value.indexOf('.', start) : end;
-      address = address << 8 | Integer.parseInt(value, start, dot, 10);
-      start = dot + 1;
-    }
-    return address;
   }
 
   /** Whether {@code cidr} may be blocked. */

@@ -9,7 +9,9 @@ import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.RemoteIp;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -98,9 +100,22 @@ final class ThreatSides {
 
   /** The first row matching {@code type}, else {@link #DEFAULT}. */
   static Row rowFor(String type) {
+    Row known = ROWS.get(type);
+    if (known != null) {
+      return known;
+    }
     String normalized = normalize(type);
-    return TABLE.stream().filter(r -> r.matches(normalized)).findFirst().orElse(DEFAULT);
+    Row row = TABLE.stream().filter(r -> r.matches(normalized)).findFirst().orElse(DEFAULT);
+    if (ROWS.size() < MAX_REMEMBERED) {
+      ROWS.put(type, row);
+    }
+    return row;
   }
+
+  // Matching the table's patterns cost more than the rest of the decision; there are a few hundred
+  // finding types, and the bound keeps unexpected ones from filling the memory.
+  private static final int MAX_REMEMBERED = 4_096;
+  private static final Map<String, Row> ROWS = new ConcurrentHashMap<>();
 
   /**
    * A sentence for the finding's alert when the workload, not the remote, is the actor (a port scan

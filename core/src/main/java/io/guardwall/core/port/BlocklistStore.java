@@ -5,6 +5,7 @@ import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.UpsertResult;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,23 @@ public interface BlocklistStore extends AutoCloseable {
    * as it is, however many copies race: no hit, no later expiry.
    */
   UpsertResult upsert(BlockRequest request);
+
+  /**
+   * Upserts {@code requests} in order, each seeing the ones before it, with the results {@link
+   * #upsert} would give one after another. A store that can records the whole batch in one atomic
+   * step, so that a failure leaves none of it recorded; this default upserts one at a time, so a
+   * failure leaves the requests before the failing one recorded (recording one again only refreshes
+   * it, which is how a re-run after a failure converges).
+   *
+   * @throws StoreException when the store fails
+   */
+  default List<UpsertResult> upsertAll(List<BlockRequest> requests) {
+    List<UpsertResult> results = new ArrayList<>(requests.size());
+    for (BlockRequest r : requests) {
+      results.add(upsert(r));
+    }
+    return results;
+  }
 
   /** The entries active at {@code now} (pinned or not yet expired), in CIDR order; all pages. */
   List<BlocklistEntry> listActive(Instant now);

@@ -2,6 +2,8 @@ package io.guardwall.core.port;
 
 import io.guardwall.core.model.SeverityLevel;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,30 @@ public interface NotificationLog extends AutoCloseable {
    */
   Optional<NotificationClaim> claim(
       String findingId, SeverityLevel level, Instant now, Instant leaseUntil);
+
+  /**
+   * {@link #claim} for many findings in order, each seeing the claims before it (a finding asked
+   * twice at one level is granted once): one result per request. A log that can claims the whole
+   * batch in one atomic step; this default claims one at a time.
+   */
+  default List<Optional<NotificationClaim>> claimAll(
+      List<ClaimRequest> requests, Instant now, Instant leaseUntil) {
+    List<Optional<NotificationClaim>> claims = new ArrayList<>(requests.size());
+    for (ClaimRequest r : requests) {
+      claims.add(claim(r.findingId(), r.level(), now, leaseUntil));
+    }
+    return claims;
+  }
+
+  /**
+   * {@link #confirm} for many claims; a log that can records them in one atomic step, this default
+   * one at a time.
+   */
+  default void confirmAll(List<NotificationClaim> claims, Instant now, Instant forgetAfter) {
+    for (NotificationClaim c : claims) {
+      confirm(c, now, forgetAfter);
+    }
+  }
 
   /**
    * Records that {@code claim}'s notification was delivered, to be remembered until {@code

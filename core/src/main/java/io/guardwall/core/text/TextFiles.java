@@ -117,11 +117,24 @@ public final class TextFiles {
    */
   public static String decode(byte[] bytes) throws IOException {
     int start = hasBom(bytes) ? 3 : 0;
-    int invalid = firstInvalid(ByteBuffer.wrap(bytes, start, bytes.length - start));
+    int invalid =
+        isAscii(bytes, start)
+            ? -1
+            : firstInvalid(ByteBuffer.wrap(bytes, start, bytes.length - start));
     if (invalid >= 0) {
       throw new IOException(notUtf8(bytes, invalid));
     }
     return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+  }
+
+  // Most input is ASCII: checking that is much cheaper than running a decoder.
+  private static boolean isAscii(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // Decodes into a small reused buffer: only validity matters here, not the characters.
