@@ -105,7 +105,9 @@ class SqliteRuleGroupTest extends FirewallContract {
     try (Connection c = raw();
         Statement s = c.createStatement()) {
       s.execute("DROP TABLE rule_groups");
-      s.execute("PRAGMA user_version = " + (Schema.VERSION - 1));
+      s.execute("DROP TABLE allow_list");
+      s.execute("DROP TABLE audit");
+      s.execute("PRAGMA user_version = 2");
     }
 
     Firewall migrated = reopen();

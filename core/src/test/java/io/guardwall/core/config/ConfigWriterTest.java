@@ -23,7 +23,8 @@ class ConfigWriterTest {
           true,
           Duration.ofDays(2),
           new FirewallSettings(1, 2, "Blocked", "gw", 30_000),
-          new BlockWidth(24, 64));
+          new BlockWidth(24, 64),
+          Duration.ofHours(6));
 
   @Test
   void write_shouldReadBackEqual_whenDefaults() {
