@@ -2,6 +2,7 @@ package io.guardwall.core.flow;
 
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.model.AllowedCidr;
+import io.guardwall.core.model.AuditRecord;
 import io.guardwall.core.model.BlockRequest;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
@@ -209,6 +210,22 @@ public final class Guardwall {
    * then one summary of what expired and what does not fit, when there is any.
    */
   public DigestOutcome postMaintenanceDigest(MaintenanceDigest digest) {
+    return postMaintenanceDigest(digest, List.of());
+  }
+
+  /**
+   * {@link #postMaintenanceDigest(MaintenanceDigest)}, then one message on the {@code actions}
+   * people took since the last digest (from {@link Actions#history}), when there are any.
+   */
+  public DigestOutcome postMaintenanceDigest(MaintenanceDigest digest, List<AuditRecord> actions) {
+    List<SlackMessage> all = maintenanceMessages(digest);
+    if (!actions.isEmpty()) {
+      all.add(messages.actionsTaken(actions));
+    }
+    return post(digest.added(), all);
+  }
+
+  private List<SlackMessage> maintenanceMessages(MaintenanceDigest digest) {
     List<SlackMessage> all =
         new ArrayList<>(messages.blockedDigests(digest.added(), clock.instant()));
     if (digest.hasNews()) {
@@ -220,7 +237,7 @@ public final class Guardwall {
               digest.evictedCount(),
               digest.addedCount() - digest.added().size()));
     }
-    return post(digest.added(), all);
+    return all;
   }
 
   /** Why the notifier cannot post anything now, or empty when it can. */

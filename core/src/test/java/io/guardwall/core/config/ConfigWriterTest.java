@@ -47,7 +47,8 @@ class ConfigWriterTest {
                 + "\"blockSamples\":true,\"blockVictims\":false,\"notificationMemory\":\"PT168H\","
                 + "\"firewall\":{\"sourcePriority\":30000,\"destinationPriority\":30100,"
                 + "\"customActionName\":\"GuardwallBlocked\",\"metricDimension\":\"guardwall\","
-                + "\"capacity\":10000},\"maxBlockWidth\":{\"ipv4\":16,\"ipv6\":48}}");
+                + "\"capacity\":10000},\"maxBlockWidth\":{\"ipv4\":16,\"ipv6\":48},"
+                + "\"extendBy\":\"PT24H\"}");
   }
 
   @Test
