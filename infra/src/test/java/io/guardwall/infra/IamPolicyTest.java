@@ -85,9 +85,11 @@ class IamPolicyTest {
       }
       String table = s.resources().get(0).toString();
       String prefixes =
-          table.contains("GuardwallBlocklist")
-              ? "[\"cidr#*\"]"
-              : "[\"finding#*\",\"finding-sha256#*\"]";
+          !table.contains("GuardwallBlocklist")
+              ? "[\"finding#*\",\"finding-sha256#*\"]"
+              : s.actions().equals(List.of("dynamodb:GetItem"))
+                  ? "[\"allowlist*\"]"
+                  : "[\"cidr#*\"]";
       assertThat(s.json().at("/Condition/ForAllValues:StringLike/dynamodb:LeadingKeys").toString())
           .as("%s %s", s.policy(), s.actions())
           .isEqualTo(prefixes);

@@ -70,41 +70,33 @@ public final class Actions {
     Duration d =
         by == null ? gw.config.extendBy() : Durations.requireWithin(by, "extend", Durations.MAX);
     Optional<BlocklistEntry> entry = active(cidr);
-    if (entry.isEmpty() || entry.get().pinned()) {
-      return refused(
-          actor,
-          Action.EXTEND,
-          cidr,
-          reason,
-          entry.isEmpty() ? absent(cidr) : cidr + " is pinned: it never expires");
+    Optional<String> problem = unpinnedProblem(entry, cidr, " is pinned: it never expires");
+    if (problem.isPresent()) {
+      return refused(actor, Action.EXTEND, cidr, reason, problem.get());
     }
     Instant now = gw.clock.instant();
-    Instant until = later(Objects.requireNonNull(entry.get().expiresAt()), now).plus(d);
+    Instant until = later(Objects.requireNonNull(entry.orElseThrow().expiresAt()), now).plus(d);
     return write(
         actor,
         Action.EXTEND,
         reason,
-        request(entry.get(), now, until, false),
+        request(entry.orElseThrow(), now, until, false),
         "expires at " + until);
   }
 
   /** Makes the entry for {@code cidr} never expire; refused for a missing or pinned entry. */
   public ActionOutcome pin(Actor actor, Cidr cidr, String reason) {
     Optional<BlocklistEntry> entry = active(cidr);
-    if (entry.isEmpty() || entry.get().pinned()) {
-      return refused(
-          actor,
-          Action.PIN,
-          cidr,
-          reason,
-          entry.isEmpty() ? absent(cidr) : cidr + " is already pinned");
+    Optional<String> problem = unpinnedProblem(entry, cidr, " is already pinned");
+    if (problem.isPresent()) {
+      return refused(actor, Action.PIN, cidr, reason, problem.get());
     }
     Instant now = gw.clock.instant();
     return write(
         actor,
         Action.PIN,
         reason,
-        request(entry.get(), now, now, true),
+        request(entry.orElseThrow(), now, now, true),
         "pinned: it never expires");
   }
 
@@ -148,6 +140,15 @@ public final class Actions {
     return gw.audit.since(since).stream()
         .filter(r -> cidr == null || overlaps(r.cidr(), cidr))
         .toList();
+  }
+
+  /** Why {@code entry} cannot be extended or pinned: it is missing, or pinned already. */
+  private static Optional<String> unpinnedProblem(
+      Optional<BlocklistEntry> entry, Cidr cidr, String whenPinned) {
+    if (entry.isEmpty()) {
+      return Optional.of(absent(cidr));
+    }
+    return entry.get().pinned() ? Optional.of(cidr + whenPinned) : Optional.empty();
   }
 
   private Optional<BlocklistEntry> active(Cidr cidr) {
