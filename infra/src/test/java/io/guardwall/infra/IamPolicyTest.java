@@ -144,13 +144,15 @@ class IamPolicyTest {
   @Test
   void tableActions_shouldBeExactlyTheCallsEachFunctionMakes() {
     assertThat(dynamoActions("GuardwallQueueRole", "GuardwallBlocklist"))
-        .containsExactlyInAnyOrder("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:Scan");
+        .containsExactlyInAnyOrder(
+            "dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:Scan", "dynamodb:GetItem");
     assertThat(dynamoActions("GuardwallQueueRole", "GuardwallNotifications"))
         .containsExactly("dynamodb:UpdateItem");
+    // The second GetItem is the allow-list item's, read once per batch (issue 8).
     assertThat(dynamoActions("GuardwallReconcileRole", "GuardwallBlocklist"))
-        .containsExactly("dynamodb:Scan");
+        .containsExactlyInAnyOrder("dynamodb:Scan", "dynamodb:GetItem");
     assertThat(dynamoActions("GuardwallMaintainRole", "GuardwallBlocklist"))
-        .containsExactlyInAnyOrder("dynamodb:Scan", "dynamodb:DeleteItem");
+        .containsExactlyInAnyOrder("dynamodb:Scan", "dynamodb:DeleteItem", "dynamodb:GetItem");
     assertThat(dynamoActions("GuardwallReconcileRole", "GuardwallNotifications")).isEmpty();
     assertThat(dynamoActions("GuardwallMaintainRole", "GuardwallNotifications")).isEmpty();
   }
