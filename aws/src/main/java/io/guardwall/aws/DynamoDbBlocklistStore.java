@@ -21,7 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -256,13 +255,6 @@ final class DynamoDbBlocklistStore implements BlocklistStore {
    * failure becomes a {@link StoreException} naming the table and the operation.
    */
   private <T> T call(String operation, Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (ConditionalCheckFailedException e) {
-      throw e;
-    } catch (SdkException e) {
-      throw new StoreException(
-          "DynamoDB table " + table + ": " + operation + " failed: " + e.getMessage(), e);
-    }
+    return DynamoDbCalls.call(table, operation, call);
   }
 }

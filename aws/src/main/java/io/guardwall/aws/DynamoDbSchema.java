@@ -44,6 +44,19 @@ package io.guardwall.aws;
  * Honoured Slack request    pk = "slack-request#" + its X-Slack-Signature
  *   expiresAtExact  N     when a replay of it would be stale anyway, exact
  *   expiresAt       N     the same, rounded up to whole seconds (TTL)
+ *
+ * Dynamic allow-list         pk = "allowlist" (one item, read once per batch)
+ *   allowed         M     canonical CIDR -> M {reason S, at N (exact), actorSource S
+ *                         (CLI | SLACK), actorId S, actorName S}
+ *
+ * Audit record               pk = "audit#" + ISO-8601 instant + "#" + random UUID; no TTL
+ *   at              N     epoch seconds with up to 9 decimals (exact instant)
+ *   action          S     UNBLOCK | EXTEND | PIN | ALLOW | DISALLOW
+ *   cidr            S     the canonical CIDR
+ *   reason          S     empty when none was given
+ *   done            BOOL  false when the action was refused
+ *   outcome         S     what happened, or why it was refused
+ *   actorSource, actorId, actorName   S   as in the allow-list
  * </pre>
  *
  * <p>TTL deletion is lazy: readers never trust it and compare {@code expiresAtExact} themselves.
@@ -67,6 +80,12 @@ public final class DynamoDbSchema {
 
   /** The key prefix of notification records of over-long finding ids. */
   public static final String FINDING_HASH_PREFIX = "finding-sha256#";
+
+  /** The key of the dynamic allow-list's one item (the stack scopes IAM to it). */
+  public static final String ALLOW_LIST_KEY = "allowlist";
+
+  /** The key prefix of audit records (the stack scopes IAM to it). */
+  public static final String AUDIT_PREFIX = "audit#";
 
   static final String CIDR = "cidr";
   static final String VERSION = "version";

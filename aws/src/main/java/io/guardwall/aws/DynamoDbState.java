@@ -21,7 +21,9 @@ public final class DynamoDbState extends AbstractStateBackend {
       DynamoDbClient client, String blocklistTable, String notificationsTable, boolean ownsClient) {
     super(
         new DynamoDbBlocklistStore(client, blocklistTable, null),
-        new DynamoDbNotificationLog(client, notificationsTable));
+        new DynamoDbNotificationLog(client, notificationsTable),
+        new DynamoDbAllowListStore(client, blocklistTable),
+        new DynamoDbAuditTrail(client, blocklistTable));
     this.client = client;
     this.blocklistTable = blocklistTable;
     this.notificationsTable = notificationsTable;

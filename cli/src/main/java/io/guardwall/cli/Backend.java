@@ -68,7 +68,8 @@ final class Backend implements AutoCloseable {
     this.guardwall =
         new Guardwall(
             config,
-            new Guardwall.Ports(this.store, notifications, firewall, notifier),
+            new Guardwall.Ports(
+                this.store, notifications, firewall, notifier, state.allowList(), state.audit()),
             clock,
             dryRun ? RetryPolicy.immediate(3) : RetryPolicy.defaults());
   }

@@ -36,6 +36,7 @@ final class Functions {
   // DynamoDbNotificationLog only ever calls UpdateItem.
   static final List<String> RECORD_ACTIONS = List.of("dynamodb:UpdateItem", "dynamodb:GetItem");
   static final List<String> SCAN_ACTIONS = List.of("dynamodb:Scan");
+  static final List<String> ALLOW_LIST_ACTIONS = List.of("dynamodb:GetItem");
   static final List<String> PRUNE_ACTIONS = List.of("dynamodb:DeleteItem");
   static final List<String> NOTIFICATION_ACTIONS = List.of("dynamodb:UpdateItem");
 
@@ -118,6 +119,8 @@ final class Functions {
         || task.needs(Task.Access.SCAN)
         || task.needs(Task.Access.PRUNE)) {
       allow(role, SCAN_ACTIONS, blocklist.getTableArn());
+      // Every path that blocks or renders reads the dynamic allow-list, once per batch.
+      allowKeys(role, ALLOW_LIST_ACTIONS, blocklist, DynamoDbSchema.ALLOW_LIST_KEY);
     }
     if (task.needs(Task.Access.NOTIFICATIONS)) {
       allowKeys(

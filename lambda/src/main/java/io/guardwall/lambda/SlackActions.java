@@ -3,10 +3,11 @@ package io.guardwall.lambda;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.flow.ActionOutcome;
+import io.guardwall.core.flow.Actions;
 import io.guardwall.core.flow.Guardwall;
-import io.guardwall.core.flow.UnblockOutcome;
 import io.guardwall.core.json.Jackson;
-import io.guardwall.core.model.Cidr;
+import io.guardwall.core.model.Actor;
 import io.guardwall.core.reconcile.ReconcileException;
 import io.guardwall.core.slack.ActionReply;
 import io.guardwall.slack.interact.Interaction;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
@@ -35,6 +35,9 @@ final class SlackActions {
   static final String REPLY_FAILURES = "ActionRepliesFailed";
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackActions.class);
+
+  /** The reason a Slack action records: the menu asks for none. */
+  private static final String FROM_SLACK = "from Slack";
 
   private final Guardwall guardwall;
   private final Replier replier;
@@ -85,36 +88,23 @@ final class SlackActions {
 
   /** Performs the verb: empty when done, else why not, for the clicker. */
   private Optional<String> apply(Interaction i) {
-    switch (i.verb()) {
-      case UNBLOCK:
-        return unblock(i.cidr());
-      case EXTEND:
-      case PIN:
-      case ALLOW:
-      default:
-        // NOT WIRED YET: extend, pin and allow are core use cases of task G (branch actions);
-        // at the merge each becomes one call here, with the actor (user id and name).
-        return Optional.of(
-            i.verb().word() + " from Slack is not available yet: use the guardwall CLI");
-    }
-  }
-
-  private Optional<String> unblock(Cidr cidr) {
-    UnblockOutcome outcome = guardwall.unblock(cidr);
-    if (outcome instanceof UnblockOutcome.NotBlocked notBlocked) {
-      return Optional.of(notBlockedReason(notBlocked));
+    ActionOutcome outcome = perform(guardwall.actions(), i);
+    if (!outcome.done()) {
+      return Optional.of(outcome.message());
     }
     reconcile();
     return Optional.empty();
   }
 
-  private static String notBlockedReason(UnblockOutcome.NotBlocked n) {
-    String covering =
-        n.coveredBy().isEmpty()
-            ? ""
-            : "; it is still blocked by "
-                + n.coveredBy().stream().map(Cidr::toString).collect(Collectors.joining(", "));
-    return n.cidr() + " is not blocked" + covering;
+  /** The one core use case each verb stands for, the CLI's too, recorded in the audit trail. */
+  private static ActionOutcome perform(Actions actions, Interaction i) {
+    Actor actor = Actor.slackUser(i.userId(), i.userName());
+    return switch (i.verb()) {
+      case UNBLOCK -> actions.unblock(actor, i.cidr(), FROM_SLACK);
+      case EXTEND -> actions.extend(actor, i.cidr(), null, FROM_SLACK);
+      case PIN -> actions.pin(actor, i.cidr(), FROM_SLACK);
+      case ALLOW -> actions.allow(actor, i.cidr(), FROM_SLACK);
+    };
   }
 
   private void reconcile() {

@@ -9,6 +9,11 @@ final class Unavailable {
 
   private Unavailable() {}
 
+  /** Whether {@code port} is one of these stand-ins. */
+  static boolean isProxy(Object port) {
+    return Proxy.isProxyClass(port.getClass());
+  }
+
   static <T> T port(Class<T> type, String function) {
     return type.cast(
         Proxy.newProxyInstance(

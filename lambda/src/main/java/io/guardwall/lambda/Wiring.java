@@ -7,6 +7,8 @@ import io.guardwall.aws.SecretsManagerWebhookSource;
 import io.guardwall.aws.SqsMessageQueue;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.flow.Guardwall;
+import io.guardwall.core.port.AllowListStore;
+import io.guardwall.core.port.AuditTrail;
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.NotificationLog;
@@ -64,12 +66,27 @@ final class Wiring {
     return Unavailable.port(port, function);
   }
 
-  /** The flows over the given ports. */
+  /** The dynamic allow-list, read once per batch, in the blocklist's table. */
+  AllowListStore allowList() {
+    return state().allowList();
+  }
+
+  /**
+   * The flows over the given ports; the allow-list is the table's when the function may read the
+   * blocklist, and no function writes the audit trail yet.
+   */
   Guardwall guardwall(
       BlocklistStore store, NotificationLog notifications, Firewall firewall, Notifier notifier) {
+    boolean reads = !Unavailable.isProxy(store);
     return new Guardwall(
         config(),
-        new Guardwall.Ports(store, notifications, firewall, notifier),
+        new Guardwall.Ports(
+            store,
+            notifications,
+            firewall,
+            notifier,
+            reads ? allowList() : none(AllowListStore.class),
+            none(AuditTrail.class)),
         Clock.systemUTC(),
         RetryPolicy.defaults());
   }

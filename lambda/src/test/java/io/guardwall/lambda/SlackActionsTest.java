@@ -72,18 +72,48 @@ class SlackActionsTest {
     assertThat(f.store.get(Cidr.parse("203.0.113.7/32"))).isPresent();
     JsonNode reply = slack.posts.get(0);
     assertThat(reply.get("response_type").asText()).isEqualTo("ephemeral");
-    assertThat(reply.get("text").asText()).contains("198.51.100.9/32 is not blocked");
+    assertThat(reply.get("text").asText()).contains("not in the blocklist: 198.51.100.9/32");
     assertThat(f.metrics.value(SlackActions.REFUSED)).isEqualTo(1);
   }
 
   @Test
-  void handle_shouldSayNotAvailableYet_whenTheVerbIsNotWired() {
+  void handle_shouldPinTheEntry_whenPinWasClicked() {
     f.store.upsert(Fixture.blockRequest("203.0.113.7", Duration.ofHours(1)));
 
     handler().handle(Fixture.sqsEvent(action(Verb.PIN, "203.0.113.7/32")));
 
-    assertThat(f.store.get(Cidr.parse("203.0.113.7/32"))).isPresent();
-    assertThat(slack.posts.get(0).get("text").asText()).contains("not available yet");
+    assertThat(f.store.get(Cidr.parse("203.0.113.7/32")).orElseThrow().pinned()).isTrue();
+    assertThat(slack.posts.get(0).toString()).contains("203.0.113.7/32");
+    assertThat(f.metrics.value(SlackActions.PERFORMED)).isEqualTo(1);
+  }
+
+  @Test
+  void handle_shouldExtendTheEntry_whenExtendWasClicked() {
+    f.store.upsert(Fixture.blockRequest("203.0.113.7", Duration.ofHours(1)));
+
+    handler().handle(Fixture.sqsEvent(action(Verb.EXTEND, "203.0.113.7/32")));
+
+    assertThat(f.store.get(Cidr.parse("203.0.113.7/32")).orElseThrow().expiresAt())
+        .isAfter(Fixture.NOW.plus(Duration.ofHours(20)));
+    assertThat(f.metrics.value(SlackActions.PERFORMED)).isEqualTo(1);
+  }
+
+  @Test
+  void handle_shouldAllowAndRemoveTheEntry_whenAllowWasClicked() {
+    f.store.upsert(Fixture.blockRequest("203.0.113.7", Duration.ofHours(1)));
+
+    handler().handle(Fixture.sqsEvent(action(Verb.ALLOW, "203.0.113.7/32")));
+
+    assertThat(f.store.get(Cidr.parse("203.0.113.7/32"))).isEmpty();
+    assertThat(f.metrics.value(SlackActions.PERFORMED)).isEqualTo(1);
+  }
+
+  @Test
+  void handle_shouldRefuseEphemerally_whenExtendingAnAddressThatIsNotBlocked() {
+    handler().handle(Fixture.sqsEvent(action(Verb.EXTEND, "203.0.113.8/32")));
+
+    assertThat(slack.posts.get(0).get("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(f.metrics.value(SlackActions.REFUSED)).isEqualTo(1);
   }
 
   @Test

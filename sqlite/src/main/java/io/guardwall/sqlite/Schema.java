@@ -89,7 +89,33 @@ final class Schema {
                 target TEXT NOT NULL,
                 cidr TEXT NOT NULL,
                 PRIMARY KEY (target, cidr)
-              )"""));
+              )"""),
+          // The dynamic allow-list, and the audit trail of people's actions (seq keeps the order
+          // of actions of the same instant).
+          List.of(
+              """
+              CREATE TABLE allow_list (
+                cidr TEXT PRIMARY KEY NOT NULL,
+                reason TEXT NOT NULL,
+                actor_source TEXT NOT NULL,
+                actor_id TEXT NOT NULL,
+                actor_name TEXT NOT NULL,
+                allowed_at TEXT NOT NULL
+              )""",
+              """
+              CREATE TABLE audit (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                at TEXT NOT NULL,
+                actor_source TEXT NOT NULL,
+                actor_id TEXT NOT NULL,
+                actor_name TEXT NOT NULL,
+                action TEXT NOT NULL,
+                cidr TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                done INTEGER NOT NULL CHECK (done IN (0, 1)),
+                outcome TEXT NOT NULL
+              )""",
+              "CREATE INDEX audit_at ON audit (at)"));
 
   static final int VERSION = STEPS.size();
 

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Opens the embedded SQLite state file (the blocklist, the notification log and the dry-run rule
- * group); thread-safe, and several processes may share one file. Problems that do not stop an
- * operation, such as a row that cannot be read back, go to the warnings sink (by default the {@code
- * io.guardwall.sqlite} logger).
+ * Opens the embedded SQLite state file (the blocklist, the notification log, the dry-run rule
+ * group, the dynamic allow-list and the audit trail); thread-safe, and several processes may share
+ * one file. Problems that do not stop an operation, such as a row that cannot be read back, go to
+ * the warnings sink (by default the {@code io.guardwall.sqlite} logger).
  */
 public final class SqliteState extends AbstractStateBackend {
   private static final System.Logger LOG = System.getLogger("io.guardwall.sqlite");
@@ -27,7 +27,11 @@ public final class SqliteState extends AbstractStateBackend {
   private final Database db;
 
   private SqliteState(Database db) {
-    super(new SqliteBlocklistStore(db), new SqliteNotificationLog(db));
+    super(
+        new SqliteBlocklistStore(db),
+        new SqliteNotificationLog(db),
+        new SqliteAllowListStore(db),
+        new SqliteAuditTrail(db));
     this.db = db;
   }
 

@@ -77,9 +77,11 @@ class SqliteDryRunTargetTest extends LocalTargetContract {
       throws SQLException {
     try (Connection c = raw();
         Statement s = c.createStatement()) {
+      s.execute("DROP TABLE allow_list");
+      s.execute("DROP TABLE audit");
       s.execute("DROP TABLE dry_run_targets");
       s.execute("DROP TABLE dry_run_cidrs");
-      s.execute("PRAGMA user_version = " + (Schema.VERSION - 1));
+      s.execute("PRAGMA user_version = " + (Schema.VERSION - 2));
     }
 
     EnforcementPoint migrated = reopen();

@@ -109,6 +109,8 @@ class SqliteRuleGroupTest extends FirewallContract {
       s.execute("DROP TABLE dry_run_targets");
       s.execute("DROP TABLE dry_run_cidrs");
       s.execute("ALTER TABLE blocklist DROP COLUMN sighting_keys");
+      s.execute("DROP TABLE allow_list");
+      s.execute("DROP TABLE audit");
       s.execute("PRAGMA user_version = 2");
     }
 

@@ -174,10 +174,12 @@ class SqliteStateTest {
     try (Connection c = raw(file);
         Statement s = c.createStatement()) {
       // back to the blocklist table before sighting keys, as guardwall wrote it until then
+      s.execute("DROP TABLE allow_list");
+      s.execute("DROP TABLE audit");
       s.execute("DROP TABLE dry_run_targets");
       s.execute("DROP TABLE dry_run_cidrs");
       s.execute("ALTER TABLE blocklist DROP COLUMN sighting_keys");
-      s.execute("PRAGMA user_version = " + (Schema.VERSION - 2));
+      s.execute("PRAGMA user_version = " + (Schema.VERSION - 3));
     }
 
     try (SqliteState state = SqliteState.open(file)) {

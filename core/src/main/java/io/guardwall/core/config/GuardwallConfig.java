@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param notificationMemory how long a notified finding is remembered for de-duplication
  * @param firewall where guardwall's rules go in the rule group
  * @param maxBlockWidth the widest CIDR that may be blocked, per address family
+ * @param extendBy how much later {@code extend} moves an entry's expiry when no duration is given
+ *     (at most {@link Durations#MAX})
  */
 public record GuardwallConfig(
     Duration blockDuration,
@@ -39,13 +41,15 @@ public record GuardwallConfig(
     boolean blockVictims,
     Duration notificationMemory,
     FirewallSettings firewall,
-    BlockWidth maxBlockWidth) {
+    BlockWidth maxBlockWidth,
+    Duration extendBy) {
 
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
   public GuardwallConfig {
     Durations.requireWithin(blockDuration, "blockDuration", Durations.MAX);
     Durations.requireWithin(notificationMemory, "notificationMemory", Durations.MAX);
+    Durations.requireWithin(extendBy, "extendBy", Durations.MAX);
     Objects.requireNonNull(notifyThreshold, "notifyThreshold");
     Objects.requireNonNull(apiBlockThreshold, "apiBlockThreshold");
     Objects.requireNonNull(firewall, "firewall");
@@ -66,7 +70,8 @@ public record GuardwallConfig(
         false,
         Duration.ofDays(7),
         FirewallSettings.defaults(),
-        BlockWidth.defaults());
+        BlockWidth.defaults(),
+        Duration.ofHours(24));
   }
 
   // Sorted, so that the configuration is written the same way every time.

@@ -1,6 +1,8 @@
 package io.guardwall.core.flow;
 
 import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.model.AllowedCidr;
+import io.guardwall.core.model.AuditRecord;
 import io.guardwall.core.model.BlockRequest;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
@@ -10,9 +12,12 @@ import io.guardwall.core.plan.RuleGroupContents;
 import io.guardwall.core.plan.RuleGroupLayout;
 import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.plan.RuleGroupPlanner;
+import io.guardwall.core.policy.DynamicSafety;
 import io.guardwall.core.policy.Policy;
 import io.guardwall.core.policy.SafetyRule;
 import io.guardwall.core.policy.Violation;
+import io.guardwall.core.port.AllowListStore;
+import io.guardwall.core.port.AuditTrail;
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.FirewallSnapshot;
@@ -51,14 +56,38 @@ public final class Guardwall {
   final FindingParser parser = FindingParser.create();
   final Policy policy;
   final SlackMessages messages;
-  final SafetyRule safety;
+  final DynamicSafety safety;
+  final AllowListStore allowList;
+  final AuditTrail audit;
   final CoalescingReconciler<ReconcileResult> reconciler;
   final Firewall firewall;
   final RuleGroupPlanner planner;
+  private final Actions actions = new Actions(this);
 
   /** The ports a flow runs against; every one required. */
   public record Ports(
-      BlocklistStore store, NotificationLog notifications, Firewall firewall, Notifier notifier) {}
+      BlocklistStore store,
+      NotificationLog notifications,
+      Firewall firewall,
+      Notifier notifier,
+      AllowListStore allowList,
+      AuditTrail audit) {
+
+    /**
+     * The ports with a dynamic allow-list and an audit trail kept in memory only: for tests and
+     * benchmarks, which keep nothing between runs.
+     */
+    public Ports(
+        BlocklistStore store, NotificationLog notifications, Firewall firewall, Notifier notifier) {
+      this(
+          store,
+          notifications,
+          firewall,
+          notifier,
+          AllowListStore.inMemory(),
+          AuditTrail.inMemory());
+    }
+  }
 
   public Guardwall(GuardwallConfig config, Ports ports, Clock clock, RetryPolicy retry) {
     this.config = config;
@@ -67,8 +96,13 @@ public final class Guardwall {
     this.notifications = ports.notifications();
     this.notifier = ports.notifier();
     this.router = Router.create(config.notifyThreshold());
-    this.policy = new Policy(config);
-    this.safety = SafetyRule.of(config);
+    this.allowList = ports.allowList();
+    this.audit = ports.audit();
+    AllowListStore dynamic = ports.allowList();
+    this.safety =
+        new DynamicSafety(
+            SafetyRule.of(config), () -> dynamic.list().stream().map(AllowedCidr::cidr).toList());
+    this.policy = new Policy(config, safety);
     this.messages = new SlackMessages("guardwall unblock");
     this.firewall = ports.firewall();
     this.planner = new RuleGroupPlanner(layout(config), safety);
@@ -76,8 +110,14 @@ public final class Guardwall {
         CoalescingReconciler.of(new Reconciler(firewall, store, planner, clock, retry));
   }
 
+  /** What people do to blocks (unblock, extend, pin, allow), each recorded in the audit trail. */
+  public Actions actions() {
+    return actions;
+  }
+
   /** A new batch of events; its {@link Run#finish} reconciles and sends the digest. */
   public Run startRun() {
+    safety.refresh();
     return new Run(this, EnumSet.allOf(Route.class), false);
   }
 
@@ -87,6 +127,7 @@ public final class Guardwall {
    * up: the cloud's queue consumer.
    */
   public Run startBatch() {
+    safety.refresh();
     return new Run(this, EnumSet.allOf(Route.class), true);
   }
 
@@ -97,6 +138,7 @@ public final class Guardwall {
   public Run startRun(Set<Route> routes) {
     Set<Route> enabled = EnumSet.noneOf(Route.class);
     enabled.addAll(routes);
+    safety.refresh();
     return new Run(this, enabled, false);
   }
 
@@ -119,7 +161,7 @@ public final class Guardwall {
    */
   public List<BlockOutcome> blockAll(List<BlockRequest> requests) {
     List<Optional<Violation>> violations =
-        requests.stream().map(r -> safety.check(r.cidr())).toList();
+        requests.stream().map(r -> safety.get().check(r.cidr())).toList();
     List<BlockRequest> allowed = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
       if (violations.get(i).isEmpty()) {
@@ -159,6 +201,7 @@ public final class Guardwall {
    * @throws io.guardwall.core.reconcile.ReconcileException when the firewall cannot be updated
    */
   public ReconcileResult reconcile() {
+    safety.refresh();
     return reconciler.request();
   }
 
@@ -191,6 +234,22 @@ public final class Guardwall {
    * then one summary of what expired and what does not fit, when there is any.
    */
   public DigestOutcome postMaintenanceDigest(MaintenanceDigest digest) {
+    return postMaintenanceDigest(digest, List.of());
+  }
+
+  /**
+   * {@link #postMaintenanceDigest(MaintenanceDigest)}, then one message on the {@code actions}
+   * people took since the last digest (from {@link Actions#history}), when there are any.
+   */
+  public DigestOutcome postMaintenanceDigest(MaintenanceDigest digest, List<AuditRecord> actions) {
+    List<SlackMessage> all = maintenanceMessages(digest);
+    if (!actions.isEmpty()) {
+      all.add(messages.actionsTaken(actions));
+    }
+    return post(digest.added(), all);
+  }
+
+  private List<SlackMessage> maintenanceMessages(MaintenanceDigest digest) {
     List<SlackMessage> all =
         new ArrayList<>(messages.blockedDigests(digest.added(), clock.instant()));
     if (digest.hasNews()) {
@@ -202,7 +261,7 @@ public final class Guardwall {
               digest.evictedCount(),
               digest.addedCount() - digest.added().size()));
     }
-    return post(digest.added(), all);
+    return all;
   }
 
   /** Why the notifier cannot post anything now, or empty when it can. */
@@ -232,6 +291,7 @@ public final class Guardwall {
 
   /** Compares the desired state with the rule group as it is, without writing anything. */
   public FirewallStatus status() {
+    safety.refresh();
     FirewallSnapshot snapshot = firewall.describe();
     List<BlocklistEntry> desired = store.listActive(clock.instant());
     RuleGroupPlan plan = planner.plan(desired, snapshot.ruleGroup(), snapshot.capacity());

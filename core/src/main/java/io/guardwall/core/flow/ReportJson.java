@@ -3,6 +3,9 @@ package io.guardwall.core.flow;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.json.Jackson;
+import io.guardwall.core.model.Actor;
+import io.guardwall.core.model.AllowedCidr;
+import io.guardwall.core.model.AuditRecord;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.policy.IpDecision;
 import io.guardwall.core.policy.Violation;
@@ -69,6 +72,47 @@ public final class ReportJson {
     ArrayNode origins = o.putArray("origins");
     e.origins().forEach(x -> origins.add(lower(x.name())));
     o.put("pinned", e.pinned());
+    return o;
+  }
+
+  /** One audit record: when, who, what, on which CIDR, why, and what came of it. */
+  public static ObjectNode audit(AuditRecord r) {
+    ObjectNode o = Jackson.objectNode();
+    o.put("at", r.at().toString());
+    o.set("actor", actor(r.actor()));
+    o.put("action", r.action().verb());
+    o.put("cidr", r.cidr().value());
+    o.put("reason", r.reason());
+    o.put("done", r.done());
+    o.put("outcome", r.outcome());
+    return o;
+  }
+
+  /** An action's audit record, with the entries it changed or removed and what still blocks. */
+  public static ObjectNode action(ActionOutcome outcome) {
+    ObjectNode o = audit(outcome.record());
+    ArrayNode entries = o.putArray("entries");
+    outcome.entries().forEach(e -> entries.add(entry(e)));
+    ArrayNode covered = o.putArray("coveredBy");
+    outcome.coveredBy().forEach(c -> covered.add(c.value()));
+    return o;
+  }
+
+  /** One CIDR of the dynamic allow-list. */
+  public static ObjectNode allowed(AllowedCidr a) {
+    ObjectNode o = Jackson.objectNode();
+    o.put("cidr", a.cidr().value());
+    o.put("reason", a.reason());
+    o.set("actor", actor(a.actor()));
+    o.put("at", a.at().toString());
+    return o;
+  }
+
+  private static ObjectNode actor(Actor a) {
+    ObjectNode o = Jackson.objectNode();
+    o.put("source", lower(a.source().name()));
+    o.put("id", a.id());
+    o.put("name", a.name());
     return o;
   }
 

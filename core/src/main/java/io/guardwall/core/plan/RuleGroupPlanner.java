@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -35,9 +36,18 @@ public final class RuleGroupPlanner {
   private final TargetSelector selector;
 
   public RuleGroupPlanner(RuleGroupLayout layout, SafetyRule safety) {
+    this(layout, new TargetSelector(safety));
+  }
+
+  /** A planner judging entries by the rule {@code safety} supplies at each plan. */
+  public RuleGroupPlanner(RuleGroupLayout layout, Supplier<SafetyRule> safety) {
+    this(layout, new TargetSelector(safety));
+  }
+
+  private RuleGroupPlanner(RuleGroupLayout layout, TargetSelector selector) {
     this.layout = Objects.requireNonNull(layout, "layout");
     this.renderer = new RuleGroupRenderer(layout);
-    this.selector = new TargetSelector(safety);
+    this.selector = selector;
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Decides what guardwall does with a finding: which remote addresses to block and whether to send
@@ -22,11 +23,16 @@ public final class Policy {
       EnumSet.of(IpSource.NETWORK_CONNECTION, IpSource.PORT_PROBE);
 
   private final GuardwallConfig config;
-  private final SafetyRule safety;
+  private final Supplier<SafetyRule> safety;
 
   public Policy(GuardwallConfig config) {
+    this(config, () -> SafetyRule.of(config));
+  }
+
+  /** The policy judging addresses by the rule {@code safety} supplies at each decision. */
+  public Policy(GuardwallConfig config, Supplier<SafetyRule> safety) {
     this.config = config;
-    this.safety = SafetyRule.of(config);
+    this.safety = safety;
   }
 
   /**
@@ -145,7 +151,7 @@ public final class Policy {
   }
 
   private Optional<String> addressSkipReason(RemoteIp ip) {
-    return safety.check(ip.address()).map(Violation::message);
+    return safety.get().check(ip.address()).map(Violation::message);
   }
 
   private static String describe(RemoteIp ip) {

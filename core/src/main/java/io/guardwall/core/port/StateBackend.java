@@ -4,9 +4,9 @@ import io.guardwall.core.model.CidrBudget;
 import java.util.Optional;
 
 /**
- * Where guardwall keeps its state: the blocklist and the notification log, side by side in one
- * place (a SQLite file, a DynamoDB table). Implementations are thread-safe; the stores they hand
- * out are valid until the backend is closed.
+ * Where guardwall keeps its state: the blocklist, the notification log, the dynamic allow-list and
+ * the audit trail, side by side in one place (a SQLite file, a DynamoDB table). Implementations are
+ * thread-safe; the stores they hand out are valid until the backend is closed.
  */
 public interface StateBackend extends AutoCloseable {
 
@@ -15,6 +15,12 @@ public interface StateBackend extends AutoCloseable {
 
   /** The notification log; the same log on every call. */
   NotificationLog notifications();
+
+  /** The dynamic allow-list; the same store on every call. */
+  AllowListStore allowList();
+
+  /** The audit trail of people's actions; the same trail on every call. */
+  AuditTrail audit();
 
   /**
    * The rule group of dry runs ({@code capacity} wide), kept in this state so that a later run sees

@@ -1,5 +1,6 @@
 package io.guardwall.core.slack;
 
+import io.guardwall.core.model.AuditRecord;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.Finding;
 import java.time.Instant;
@@ -79,6 +80,11 @@ public final class SlackMessages {
         SlackMessage.Kind.MAINTENANCE,
         null,
         MaintenanceSummary.payload(expired, expiredCount, evicted, evictedCount, unlisted));
+  }
+
+  /** What people did since the last digest: one line per action (who, what, CIDR), inert. */
+  public SlackMessage actionsTaken(List<AuditRecord> actions) {
+    return new SlackMessage(SlackMessage.Kind.MAINTENANCE, null, ActionsTaken.payload(actions));
   }
 
   /**

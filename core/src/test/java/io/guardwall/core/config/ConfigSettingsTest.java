@@ -115,6 +115,6 @@ class ConfigSettingsTest {
     assertThat(ConfigReader.settingKeys())
         .startsWith("blockDuration", "notifyThreshold")
         .contains("allowList", "firewall", "firewall.capacity", "maxBlockWidth.ipv6")
-        .hasSize(17);
+        .hasSize(18);
   }
 }

@@ -23,7 +23,8 @@ class ConfigWriterTest {
           true,
           Duration.ofDays(2),
           new FirewallSettings(1, 2, "Blocked", "gw", 30_000),
-          new BlockWidth(24, 64));
+          new BlockWidth(24, 64),
+          Duration.ofHours(6));
 
   @Test
   void write_shouldReadBackEqual_whenDefaults() {
@@ -46,7 +47,8 @@ class ConfigWriterTest {
                 + "\"blockSamples\":true,\"blockVictims\":false,\"notificationMemory\":\"PT168H\","
                 + "\"firewall\":{\"sourcePriority\":30000,\"destinationPriority\":30100,"
                 + "\"customActionName\":\"GuardwallBlocked\",\"metricDimension\":\"guardwall\","
-                + "\"capacity\":10000},\"maxBlockWidth\":{\"ipv4\":16,\"ipv6\":48}}");
+                + "\"capacity\":10000},\"maxBlockWidth\":{\"ipv4\":16,\"ipv6\":48},"
+                + "\"extendBy\":\"PT24H\"}");
   }
 
   @Test

@@ -46,7 +46,10 @@ class RuleGroupPlannerValidationTest {
 
   @Test
   void constructor_shouldRejectNullLayout() {
-    assertThatThrownBy(() -> new RuleGroupPlanner(null, null))
+    assertThatThrownBy(
+            () ->
+                new RuleGroupPlanner(
+                    (RuleGroupLayout) null, (io.guardwall.core.policy.SafetyRule) null))
         .isInstanceOf(NullPointerException.class);
   }
 

@@ -135,7 +135,8 @@ class SafetyPropertiesTest {
             d.blockVictims(),
             Duration.ofDays(7),
             FirewallSettings.defaults(),
-            width);
+            width,
+            d.extendBy());
     return new RuleGroupPlanner(RuleGroupLayout.defaults(), SafetyRule.of(config));
   }
 

@@ -1,0 +1,106 @@
+package io.guardwall.aws;
+
+import static io.guardwall.aws.DynamoDbSchema.AUDIT_PREFIX;
+import static io.guardwall.aws.DynamoDbSchema.PARTITION_KEY;
+
+import io.guardwall.core.model.Action;
+import io.guardwall.core.model.AuditRecord;
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.port.StoreException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/**
+ * The audit trail as items of the blocklist's table ({@link DynamoDbSchema}), one per action, never
+ * expiring; thread-safe. Reading it scans the table: it serves {@code history} and the maintenance
+ * digest, never a finding's path.
+ */
+final class DynamoDbAuditTrail implements io.guardwall.core.port.AuditTrail {
+
+  private final DynamoDbClient client;
+  private final String table;
+
+  DynamoDbAuditTrail(DynamoDbClient client, String table) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.table = Objects.requireNonNull(table, "table");
+  }
+
+  @Override
+  public void record(AuditRecord r) {
+    Objects.requireNonNull(r, "record");
+    Map<String, AttributeValue> item = new HashMap<>();
+    // The instant first keeps keys readable in the console; the UUID keeps same-instant actions.
+    item.put(PARTITION_KEY, Attributes.string(AUDIT_PREFIX + r.at() + "#" + UUID.randomUUID()));
+    item.put("at", Attributes.instant(r.at()));
+    item.put("action", Attributes.string(r.action().name()));
+    item.put(DynamoDbSchema.CIDR, Attributes.string(r.cidr().value()));
+    item.put("reason", Attributes.string(r.reason()));
+    item.put("done", Attributes.bool(r.done()));
+    item.put("outcome", Attributes.string(r.outcome()));
+    ActorItem.put(item, r.actor());
+    DynamoDbCalls.call(
+        table,
+        "record " + r.action().verb() + " " + r.cidr(),
+        () -> client.putItem(b -> b.tableName(table).item(item)));
+  }
+
+  @Override
+  public List<AuditRecord> since(Instant from) {
+    Objects.requireNonNull(from, "from");
+    List<AuditRecord> all = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> resume = start;
+      ScanResponse page =
+          DynamoDbCalls.call(table, "read the audit trail", () -> client.scan(scan(resume)));
+      page.items().stream().map(this::decode).filter(r -> !r.at().isBefore(from)).forEach(all::add);
+      start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+    } while (start != null && !start.isEmpty());
+    all.sort(Comparator.comparing(AuditRecord::at));
+    return List.copyOf(all);
+  }
+
+  private ScanRequest scan(@Nullable Map<String, AttributeValue> start) {
+    return ScanRequest.builder()
+        .tableName(table)
+        .consistentRead(true)
+        .filterExpression("begins_with(#pk, :prefix)")
+        .expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
+        .expressionAttributeValues(Map.of(":prefix", Attributes.string(AUDIT_PREFIX)))
+        .exclusiveStartKey(start)
+        .build();
+  }
+
+  private AuditRecord decode(Map<String, AttributeValue> item) {
+    try {
+      return new AuditRecord(
+          Attributes.instant(item, "at"),
+          ActorItem.read(item),
+          Action.valueOf(Attributes.string(item, "action")),
+          Cidr.parse(Attributes.string(item, DynamoDbSchema.CIDR)),
+          Attributes.string(item, "reason"),
+          Attributes.bool(item, "done"),
+          Attributes.string(item, "outcome"));
+    } catch (RuntimeException e) {
+      throw new StoreException(
+          "table "
+              + table
+              + ": item "
+              + BlocklistItem.describe(item)
+              + " is not a valid audit record: "
+              + e.getMessage(),
+          e);
+    }
+  }
+}

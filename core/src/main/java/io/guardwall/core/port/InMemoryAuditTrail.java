@@ -1,0 +1,27 @@
+package io.guardwall.core.port;
+
+import io.guardwall.core.model.AuditRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/** The audit trail in memory; thread-safe. */
+final class InMemoryAuditTrail implements AuditTrail {
+  private final List<AuditRecord> records = new ArrayList<>();
+
+  @Override
+  public synchronized void record(AuditRecord record) {
+    records.add(Objects.requireNonNull(record, "record"));
+  }
+
+  @Override
+  public synchronized List<AuditRecord> since(Instant from) {
+    Objects.requireNonNull(from, "from");
+    return records.stream()
+        .filter(r -> !r.at().isBefore(from))
+        .sorted(Comparator.comparing(AuditRecord::at))
+        .toList();
+  }
+}

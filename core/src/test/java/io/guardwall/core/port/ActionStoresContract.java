@@ -1,0 +1,134 @@
+package io.guardwall.core.port;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.guardwall.core.model.Action;
+import io.guardwall.core.model.Actor;
+import io.guardwall.core.model.AllowedCidr;
+import io.guardwall.core.model.AuditRecord;
+import io.guardwall.core.model.Cidr;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every backend's dynamic allow-list and audit trail share. An adapter's test extends
+ * this class and returns a fresh, empty backend from {@link #newBackend()} for each test.
+ */
+public abstract class ActionStoresContract {
+
+  private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+  // Attacker-chosen text must come back exactly as given: the printers make it inert.
+  private static final Actor MALLORY = Actor.slackUser("U0MAL", "m\u0000al\u202elory <!here>");
+  private static final Actor ALICE = Actor.osUser("alice");
+
+  protected StateBackend backend;
+
+  /** A new, empty backend, ready for use. */
+  protected abstract StateBackend newBackend();
+
+  @BeforeEach
+  public void openBackend() {
+    backend = newBackend();
+  }
+
+  @AfterEach
+  public void closeBackend() {
+    backend.close();
+  }
+
+  @Test
+  public void allowListAndAudit_shouldBeTheSameObjects_onEveryCall() {
+    assertThat(backend.allowList()).isSameAs(backend.allowList());
+    assertThat(backend.audit()).isSameAs(backend.audit());
+  }
+
+  @Test
+  public void list_shouldReturnEveryAllowedCidrInCidrOrder_withItsFields() {
+    AllowedCidr partner = allowed("2001:db8::/48", MALLORY, "partner NAT \u00e9\n<@U1>");
+    AllowedCidr scanner = allowed("198.51.100.7", ALICE, "our scanner");
+    backend.allowList().add(partner);
+    backend.allowList().add(scanner);
+
+    assertThat(backend.allowList().list()).containsExactly(scanner, partner);
+  }
+
+  @Test
+  public void add_shouldKeepTheFirst_whenTheCidrIsAlreadyAllowed() {
+    AllowedCidr first = allowed("198.51.100.7", ALICE, "first");
+
+    assertThat(backend.allowList().add(first)).isTrue();
+    assertThat(backend.allowList().add(allowed("198.51.100.7", MALLORY, "second"))).isFalse();
+    assertThat(backend.allowList().list()).containsExactly(first);
+  }
+
+  @Test
+  public void remove_shouldSayFalse_whenTheCidrIsNotAllowed() {
+    backend.allowList().add(allowed("198.51.100.7", ALICE, "scanner"));
+
+    assertThat(backend.allowList().remove(Cidr.parse("198.51.100.8"))).isFalse();
+    assertThat(backend.allowList().remove(Cidr.parse("198.51.100.7"))).isTrue();
+    assertThat(backend.allowList().list()).isEmpty();
+    assertThat(backend.allowList().remove(Cidr.parse("198.51.100.7"))).isFalse();
+  }
+
+  @Test
+  public void allowList_shouldStayApartFromTheBlocklist_inTheSameBackend() {
+    backend.allowList().add(allowed("198.51.100.7", ALICE, "scanner"));
+    backend.audit().record(record(T0, ALICE, "198.51.100.7", ""));
+    backend.blocklist().upsert(Sighting.of("192.0.2.1", T0).build());
+
+    assertThat(backend.blocklist().listActive(T0))
+        .extracting(e -> e.cidr().value())
+        .containsExactly("192.0.2.1/32");
+    assertThat(backend.blocklist().get(Cidr.parse("198.51.100.7"))).isEmpty();
+    assertThat(backend.allowList().list()).hasSize(1);
+  }
+
+  @Test
+  public void since_shouldReturnRecordsOldestFirst_fromTheInstantOn() {
+    AuditRecord early = record(T0, ALICE, "198.51.100.7", "");
+    AuditRecord late = record(T0.plusSeconds(60), MALLORY, "2001:db8::1", "why \u0007 not");
+    backend.audit().record(late);
+    backend.audit().record(early);
+
+    assertThat(backend.audit().since(T0)).containsExactly(early, late);
+    assertThat(backend.audit().since(T0.plusSeconds(60))).containsExactly(late);
+    assertThat(backend.audit().since(T0.plusSeconds(61))).isEmpty();
+  }
+
+  @Test
+  public void record_shouldKeepBoth_whenTwoActionsShareAnInstant() {
+    AuditRecord a = record(T0, ALICE, "198.51.100.7", "one");
+    AuditRecord b = record(T0, ALICE, "198.51.100.7", "two");
+    backend.audit().record(a);
+    backend.audit().record(b);
+
+    assertThat(backend.audit().since(T0)).containsExactlyInAnyOrder(a, b);
+  }
+
+  @Test
+  public void record_shouldKeepARefusal_withItsOutcome() {
+    AuditRecord refused =
+        new AuditRecord(
+            T0.plusNanos(123_456_789),
+            MALLORY,
+            Action.ALLOW,
+            Cidr.parse("203.0.113.0/24"),
+            "",
+            false,
+            "allow needs a reason");
+    backend.audit().record(refused);
+
+    assertThat(backend.audit().since(T0)).containsExactly(refused);
+  }
+
+  private static AllowedCidr allowed(String cidr, Actor actor, String reason) {
+    return new AllowedCidr(Cidr.parse(cidr), reason, actor, T0);
+  }
+
+  private static AuditRecord record(Instant at, Actor actor, String cidr, String reason) {
+    return new AuditRecord(at, actor, Action.UNBLOCK, Cidr.parse(cidr), reason, true, "removed");
+  }
+}

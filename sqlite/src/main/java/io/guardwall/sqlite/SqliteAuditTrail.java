@@ -1,0 +1,90 @@
+package io.guardwall.sqlite;
+
+import io.guardwall.core.model.Action;
+import io.guardwall.core.model.AuditRecord;
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.port.AuditTrail;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The audit trail in the SQLite state; thread-safe, and safe with other processes on the same file.
+ * A row that cannot be read back is reported to the state's warnings and skipped.
+ */
+final class SqliteAuditTrail implements AuditTrail {
+  private static final String INSERT =
+      "INSERT INTO audit (at, action, cidr, reason, done, outcome, "
+          + ActorColumns.COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String SELECT =
+      "SELECT seq, at, action, cidr, reason, done, outcome, "
+          + ActorColumns.COLUMNS
+          + " FROM audit WHERE at >= ? ORDER BY at, seq";
+
+  private final Database db;
+
+  SqliteAuditTrail(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void record(AuditRecord record) {
+    Objects.requireNonNull(record, "record");
+    db.statement(c -> insert(c, record));
+  }
+
+  private static int insert(Connection c, AuditRecord r) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+      ps.setString(1, InstantText.format(r.at()));
+      ps.setString(2, r.action().name());
+      ps.setString(3, r.cidr().value());
+      ps.setString(4, r.reason());
+      ps.setInt(5, r.done() ? 1 : 0);
+      ps.setString(6, r.outcome());
+      ActorColumns.bind(ps, 7, r.actor());
+      return ps.executeUpdate();
+    }
+  }
+
+  @Override
+  public List<AuditRecord> since(Instant from) {
+    String at = InstantText.format(Objects.requireNonNull(from, "from"));
+    return db.statement(c -> select(c, at));
+  }
+
+  private List<AuditRecord> select(Connection c, String from) throws SQLException {
+    List<AuditRecord> records = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(SELECT)) {
+      ps.setString(1, from);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          try {
+            records.add(read(rs));
+          } catch (RuntimeException e) {
+            db.warn(
+                new CorruptRowException("audit", rs.getString("seq"), e).getMessage()
+                    + "; skipped");
+          }
+        }
+      }
+    }
+    return List.copyOf(records);
+  }
+
+  private static AuditRecord read(ResultSet rs) throws SQLException {
+    return new AuditRecord(
+        InstantText.parse(rs.getString("at")),
+        ActorColumns.read(rs),
+        Action.valueOf(rs.getString("action")),
+        Cidr.parse(rs.getString("cidr")),
+        rs.getString("reason"),
+        rs.getInt("done") == 1,
+        rs.getString("outcome"));
+  }
+}

@@ -1,0 +1,69 @@
+package io.guardwall.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.guardwall.core.model.Actor;
+import io.guardwall.core.model.AllowedCidr;
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.port.ActionStoresContract;
+import io.guardwall.core.port.StateBackend;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteActionStoresTest extends ActionStoresContract {
+
+  @TempDir Path dir;
+
+  @Override
+  protected StateBackend newBackend() {
+    return SqliteState.open(file());
+  }
+
+  private Path file() {
+    return dir.resolve("state.db");
+  }
+
+  @Test
+  void open_shouldAddTheActionTables_whenTheFileHasTheSchemaBeforeThem() throws SQLException {
+    backend.close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE allow_list");
+      s.execute("DROP TABLE audit");
+      s.execute("PRAGMA user_version = " + (Schema.VERSION - 1));
+    }
+
+    backend = newBackend();
+    AllowedCidr a =
+        new AllowedCidr(
+            Cidr.parse("198.51.100.7"), "scanner", Actor.osUser("alice"), Instant.EPOCH);
+
+    assertThat(backend.allowList().add(a)).isTrue();
+    assertThat(backend.allowList().list()).containsExactly(a);
+  }
+
+  @Test
+  void list_shouldSkipAndReportARow_thatCannotBeReadBack() throws SQLException {
+    backend.close();
+    List<String> warnings = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO allow_list VALUES ('not a cidr', 'r', 'CLI', 'bob', 'bob',"
+              + " '2030-01-01T00:00:00.000000000Z')");
+    }
+
+    backend = SqliteState.open(file(), warnings::add);
+
+    assertThat(backend.allowList().list()).isEmpty();
+    assertThat(warnings).singleElement().asString().contains("allow_list", "not a cidr");
+  }
+}
