@@ -46,7 +46,10 @@ class ProcessConvergenceIT {
 
   @BeforeEach
   void start() throws Exception {
-    stub = NetworkFirewallStub.start(30_000).faults(0.10, 0.10, 0.02, 20261128L);
+    // Events go to the workers 500 at a time, so a run makes few firewall calls: the rates are high
+    // so that faults are met in a handful of calls, and the first call is always throttled.
+    stub = NetworkFirewallStub.start(30_000).faults(0.30, 0.30, 0.05, 20261128L);
+    stub.throttleNextCall();
     slack = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     slack.createContext(
         "/hook",
