@@ -5,6 +5,7 @@ import io.guardwall.core.plan.RuleGroupLayout;
 import io.guardwall.core.port.EnforcementPoint;
 import java.util.function.Function;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.networkfirewall.NetworkFirewallClient;
 
 /**
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.networkfirewall.NetworkFirewallClient;
 public final class EnforcementPoints {
 
   private static final String NETWORK_FIREWALL = "arn:aws:network-firewall:";
+  private static final String WAF = "arn:aws:wafv2:";
 
   private EnforcementPoints() {}
 
@@ -39,11 +41,26 @@ public final class EnforcementPoints {
           new NetworkFirewallRuleGroup(firewalls.apply(arn.region()), arn),
           new RuleGroupCodec(layout));
     }
-    // Prefix lists (pl-..., arn:aws:ec2:...) and WAF IP sets (arn:aws:wafv2:...) are added here.
+    if (PrefixListIds.matches(trimmed)) {
+      return Ec2PrefixListTarget.open(
+          AwsClients.build(Ec2Client.builder()), trimmed, PrefixListSettings.defaults());
+    }
+    if (trimmed.startsWith(WAF)) {
+      return WafIpSetTarget.open(trimmed, WafIpSetTarget.MAX_ADDRESSES_PER_SET);
+    }
     throw new IllegalArgumentException(
         "unknown target '"
             + spec
             + "': expected a Network Firewall stateless rule group ARN"
-            + " (arn:aws:network-firewall:REGION:ACCOUNT:stateless-rulegroup/NAME)");
+            + " (arn:aws:network-firewall:REGION:ACCOUNT:stateless-rulegroup/NAME), prefix-list ids"
+            + " or ARNs (pl-...[,pl-...]) or WAF IP set ARNs (arn:aws:wafv2:...[,arn:aws:wafv2:...])");
+  }
+
+  /**
+   * Whether {@code spec} names a target only {@link #open} builds (a prefix list or WAF IP set).
+   */
+  public static boolean isTargetOnly(String spec) {
+    String trimmed = spec.strip();
+    return PrefixListIds.matches(trimmed) || trimmed.startsWith(WAF);
   }
 }

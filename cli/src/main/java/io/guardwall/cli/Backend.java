@@ -1,14 +1,19 @@
 package io.guardwall.cli;
 
 import io.guardwall.aws.DynamoDbState;
+import io.guardwall.aws.EnforcementPoints;
 import io.guardwall.aws.NetworkFirewallAdapters;
 import io.guardwall.aws.SecretsManagerWebhookSource;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.flow.Run;
 import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.local.RecordingNotifier;
+import io.guardwall.core.model.CidrBudget;
+import io.guardwall.core.plan.RuleGroupLayout;
 import io.guardwall.core.port.BlocklistStore;
+import io.guardwall.core.port.EnforcementPoint;
 import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.StateBackend;
@@ -104,7 +109,7 @@ final class Backend implements AutoCloseable {
     return new Backend(
         config,
         o.storeSpec(host.env()),
-        o.firewall,
+        o.severalTargets() ? BackendOptions.DRY_RUN : o.firewall(),
         o.notify != null ? o.notify : defaultNotify(host.env()),
         clock,
         host.slackTime(),
@@ -128,6 +133,29 @@ final class Backend implements AutoCloseable {
       guardwall.reconcile();
     }
     return guardwall.startRun();
+  }
+
+  /**
+   * The targets {@code specs} name, in order: dry-run is the one the state keeps (or one in
+   * memory), the others come from {@link EnforcementPoints}.
+   *
+   * @throws UsageException naming a SPEC that names no target
+   */
+  List<EnforcementPoint> targets(List<String> specs) {
+    return specs.stream().map(this::target).toList();
+  }
+
+  private EnforcementPoint target(String spec) {
+    GuardwallConfig config = guardwall.config();
+    if (BackendOptions.DRY_RUN.equals(spec)) {
+      CidrBudget room = CidrBudget.shared(config.firewall().capacity());
+      return state.dryRunTarget(room).orElseGet(() -> new DryRunTarget(room));
+    }
+    try {
+      return EnforcementPoints.open(spec, RuleGroupLayout.of(config.firewall()));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--firewall: " + e.getMessage());
+    }
   }
 
   /** Creates the DynamoDB table when it is missing (SQLite files create themselves). */

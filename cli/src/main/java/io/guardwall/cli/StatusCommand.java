@@ -14,12 +14,22 @@ import picocli.CommandLine.Command;
       "Compares the desired state with the rule group: entries missing from the firewall, extra"
           + " addresses, entries the capacity leaves out, capacity used.",
       "Exit status 1 when the firewall is out of sync (a reconcile would change it), or when"
-          + " stored entries break the safety rule."
+          + " stored entries break the safety rule.",
+      "Given several --firewall (or prefix lists, WAF IP sets), compares each target and reports"
+          + " per target; exit 1 also when a target cannot be read (named on stderr)."
     })
 final class StatusCommand extends StateCommand {
 
   @Override
+  boolean takesSeveralTargets() {
+    return true;
+  }
+
+  @Override
   int call(Backend backend, Output out) {
+    if (backendOptions.severalTargets()) {
+      return acrossTargets(backend, out, false, t -> t.inSync() && t.refused().isEmpty());
+    }
     FirewallStatus s = backend.guardwall.status();
     out.message("status", json(s), text(s));
     return s.inSync() && s.refused().isEmpty() ? 0 : 1;

@@ -12,6 +12,7 @@ import io.guardwall.core.plan.RuleGroupContents;
 import io.guardwall.core.plan.RuleGroupLayout;
 import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.plan.RuleGroupPlanner;
+import io.guardwall.core.plan.TargetSelector;
 import io.guardwall.core.policy.DynamicSafety;
 import io.guardwall.core.policy.Policy;
 import io.guardwall.core.policy.SafetyRule;
@@ -19,6 +20,7 @@ import io.guardwall.core.policy.Violation;
 import io.guardwall.core.port.AllowListStore;
 import io.guardwall.core.port.AuditTrail;
 import io.guardwall.core.port.BlocklistStore;
+import io.guardwall.core.port.EnforcementPoint;
 import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.FirewallSnapshot;
 import io.guardwall.core.port.NotificationLog;
@@ -28,6 +30,7 @@ import io.guardwall.core.reconcile.CoalescingReconciler;
 import io.guardwall.core.reconcile.ReconcileResult;
 import io.guardwall.core.reconcile.Reconciler;
 import io.guardwall.core.reconcile.RetryPolicy;
+import io.guardwall.core.reconcile.TargetsReconciler;
 import io.guardwall.core.route.Route;
 import io.guardwall.core.route.Router;
 import io.guardwall.core.slack.BlockedIp;
@@ -307,6 +310,14 @@ public final class Guardwall {
         plan.refused().stream().map(Violation::message).toList(),
         actual.capacityUsed(),
         snapshot.capacity());
+  }
+
+  /**
+   * A reconciler of {@code targets} to this desired state under the same safety rule, its
+   * allow-list read afresh for each target.
+   */
+  public TargetsReconciler targets(List<EnforcementPoint> targets, RetryPolicy retry) {
+    return new TargetsReconciler(targets, store, new TargetSelector(safety::refresh), clock, retry);
   }
 
   public GuardwallConfig config() {

@@ -1,0 +1,139 @@
+package io.guardwall.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.guardwall.aws.MotoServer;
+import io.guardwall.aws.NetworkFirewallStub;
+import io.guardwall.aws.SdkEndpoints;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.wafv2.Wafv2Client;
+import software.amazon.awssdk.services.wafv2.model.IPAddressVersion;
+import software.amazon.awssdk.services.wafv2.model.Scope;
+
+/** {@code reconcile} and {@code status} over a rule group on the stub and a WAF IP set on moto. */
+@ExtendWith(MotoServer.class)
+class SeveralTargetsIT {
+
+  private static final String MISSING_SET =
+      "arn:aws:wafv2:us-east-1:123456789012:regional/ipset/gone/"
+          + "00000000-0000-0000-0000-000000000000";
+
+  private NetworkFirewallStub stub;
+  private SdkEndpoints endpoints;
+  private Wafv2Client waf;
+
+  @BeforeEach
+  void start() {
+    stub = NetworkFirewallStub.start(1000);
+    endpoints = SdkEndpoints.use(MotoServer.endpoint(), stub.endpoint());
+    waf = MotoServer.client(Wafv2Client.builder());
+    assertThat(run("init").exitCode()).isZero();
+    assertThat(run("block", "203.0.113.7", "--pin").exitCode()).isZero();
+  }
+
+  @AfterEach
+  void stop() {
+    waf.close();
+    endpoints.close();
+    stub.close();
+  }
+
+  @Test
+  void reconcile_shouldConvergeEveryTarget_whenGivenARuleGroupAndAWafIpSet() {
+    String set = createSet("multi-v4");
+
+    CliRunner reconcile = run("reconcile", "--firewall", RULE_GROUP, "--firewall", set);
+    CliRunner status =
+        run("status", "--format", "json", "--firewall", RULE_GROUP, "--firewall", set);
+
+    assertThat(reconcile.exitCode()).as(reconcile.err()).isZero();
+    assertThat(reconcile.out()).contains(RULE_GROUP + " (network-firewall): updated");
+    assertThat(reconcile.out()).contains(set + " (waf-ip-set): updated");
+    assertThat(stub.addresses()).containsExactly("203.0.113.7/32");
+    assertThat(addresses(set)).containsExactly("203.0.113.7/32");
+    assertThat(status.exitCode()).as(status.out()).isZero();
+    JsonNode targets = status.json().get("targets");
+    assertThat(targets).hasSize(2);
+    targets.forEach(t -> assertThat(t.get("state").asText()).isEqualTo("in sync"));
+    assertThat(targets.get(1).get("kind").asText()).isEqualTo("waf-ip-set");
+    assertThat(targets.get(1).get("room").get("ipv4").asLong()).isEqualTo(10_000);
+  }
+
+  @Test
+  void status_shouldSayOutOfSyncPerTarget_whenOnlyOneTargetWasReconciled() {
+    String set = createSet("multi-drift");
+    run("reconcile", "--firewall", set, "--firewall", "dry-run");
+
+    CliRunner status =
+        run("status", "--format", "json", "--firewall", RULE_GROUP, "--firewall", set);
+
+    assertThat(status.exitCode()).isEqualTo(1);
+    JsonNode targets = status.json().get("targets");
+    assertThat(targets.get(0).get("state").asText()).isEqualTo("out of sync");
+    assertThat(targets.get(0).get("missing").get(0).asText()).isEqualTo("203.0.113.7/32");
+    assertThat(targets.get(1).get("state").asText()).isEqualTo("in sync");
+  }
+
+  @Test
+  void reconcile_shouldNameTheFailedTargetAndConvergeTheOther_whenAWafSetIsMissing() {
+    CliRunner r =
+        run("reconcile", "--format", "json", "--firewall", MISSING_SET, "--firewall", RULE_GROUP);
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("guardwall: error: waf-ip-set " + MISSING_SET);
+    JsonNode targets = r.json().get("targets");
+    assertThat(targets.get(0).get("state").asText()).isEqualTo("failed");
+    assertThat(targets.get(0).get("error").asText()).contains(MISSING_SET);
+    assertThat(targets.get(1).get("state").asText()).isEqualTo("updated");
+    assertThat(stub.addresses()).containsExactly("203.0.113.7/32");
+  }
+
+  @Test
+  void reconcile_shouldExitTwoNamingTheSpec_whenATargetIsUnknown() {
+    CliRunner r = run("reconcile", "--firewall", RULE_GROUP, "--firewall", "sg-0123");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown target 'sg-0123'");
+    assertThat(stub.updates()).isZero();
+  }
+
+  @Test
+  void block_shouldRefuseWithAUsageError_whenGivenSeveralTargets() {
+    CliRunner r = run("block", "203.0.113.9", "--firewall", RULE_GROUP, "--firewall", "dry-run");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("only reconcile and status take several targets");
+  }
+
+  private static final String RULE_GROUP = NetworkFirewallStub.RULE_GROUP_ARN;
+
+  private static CliRunner run(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--store", "dynamodb:multi"));
+    return CliRunner.run(all.toArray(String[]::new));
+  }
+
+  private String createSet(String name) {
+    return waf.createIPSet(
+            r ->
+                r.name(name)
+                    .scope(Scope.REGIONAL)
+                    .ipAddressVersion(IPAddressVersion.IPV4)
+                    .addresses(List.of()))
+        .summary()
+        .arn();
+  }
+
+  private List<String> addresses(String arn) {
+    String[] parts = arn.split("/");
+    return waf.getIPSet(r -> r.scope(Scope.REGIONAL).name(parts[2]).id(parts[3]))
+        .ipSet()
+        .addresses();
+  }
+}
