@@ -282,6 +282,14 @@ public final class Run {
     try {
       outcomes = gw.blockAll(requests(owners, decisions));
     } catch (StoreException e) {
+      List<DecidedFinding> blocking = owners.stream().distinct().toList();
+      if (blocking.size() > 1) {
+        // One finding's failed write must not fail the batch's others: each is recorded on its
+        // own, so only the findings whose own writes fail are reported (and retried by a queue).
+        // A failed batch recorded nothing, or only sightings that a second write counts once.
+        blocking.forEach(d -> recordAll(List.of(d)));
+        return;
+      }
       String cause = message(e);
       owners.stream().distinct().forEach(d -> failRecording(d, cause));
       return;
