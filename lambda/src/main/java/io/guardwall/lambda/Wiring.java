@@ -78,17 +78,24 @@ final class Wiring {
   Guardwall guardwall(
       BlocklistStore store, NotificationLog notifications, Firewall firewall, Notifier notifier) {
     boolean reads = !Unavailable.isProxy(store);
-    return new Guardwall(
-        config(),
+    return guardwall(
         new Guardwall.Ports(
             store,
             notifications,
             firewall,
             notifier,
             reads ? allowList() : none(AllowListStore.class),
-            none(AuditTrail.class)),
+            none(AuditTrail.class)));
+  }
+
+  /** The flows over {@code ports}; digests carry action menus when {@link Env#SLACK_BUTTONS}. */
+  Guardwall guardwall(Guardwall.Ports ports) {
+    return new Guardwall(
+        config(),
+        ports,
         Clock.systemUTC(),
-        RetryPolicy.defaults());
+        RetryPolicy.defaults(),
+        Env.flag(env, Env.SLACK_BUTTONS));
   }
 
   /** The interaction endpoint's ports, replying through {@code replier}. */
