@@ -73,7 +73,8 @@ final class Wiring {
 
   /**
    * The flows over the given ports; the allow-list is the table's when the function may read the
-   * blocklist, and no function writes the audit trail yet.
+   * blocklist; the audit trail is the table's when Slack's buttons are on (their actions are
+   * audited).
    */
   Guardwall guardwall(
       BlocklistStore store, NotificationLog notifications, Firewall firewall, Notifier notifier) {
@@ -85,7 +86,7 @@ final class Wiring {
             firewall,
             notifier,
             reads ? allowList() : none(AllowListStore.class),
-            none(AuditTrail.class)));
+            reads && Env.flag(env, Env.SLACK_BUTTONS) ? state().audit() : none(AuditTrail.class)));
   }
 
   /** The flows over {@code ports}; digests carry action menus when {@link Env#SLACK_BUTTONS}. */
