@@ -222,14 +222,17 @@ public class GuardwallConstruct extends Construct {
         .orElseGet(
             () -> {
               Secret secret =
-                  Secret.Builder.create(this, "SlackWebhook")
-                      .description(
-                          "guardwall: the Slack incoming-webhook URL; replace this value after"
-                              + " deploy")
-                      .build();
+                  secretToFillIn(this, "SlackWebhook", "the Slack incoming-webhook URL");
               NagFindings.webhookCannotRotate(secret);
               return secret;
             });
+  }
+
+  /** A secret created without a usable value: the user puts {@code what} in after deploy. */
+  static Secret secretToFillIn(Construct scope, String id, String what) {
+    return Secret.Builder.create(scope, id)
+        .description("guardwall: " + what + "; replace this value after deploy")
+        .build();
   }
 
   private Queue createDeadLetterQueue() {

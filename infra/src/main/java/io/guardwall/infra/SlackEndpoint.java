@@ -35,11 +35,8 @@ record SlackEndpoint(ISecret signingSecret, IQueue eventQueue, SlackInteractivit
   /** The endpoint's parts, with a new, empty signing secret. */
   static SlackEndpoint create(Construct scope, IQueue eventQueue, SlackInteractivity settings) {
     Secret secret =
-        Secret.Builder.create(scope, "SlackSigningSecret")
-            .description(
-                "guardwall: the Slack app's signing secret (Basic Information); replace this value"
-                    + " after deploy")
-            .build();
+        GuardwallConstruct.secretToFillIn(
+            scope, "SlackSigningSecret", "the Slack app's signing secret (Basic Information)");
     NagFindings.signingSecretCannotRotate(secret);
     return new SlackEndpoint(secret, eventQueue, settings);
   }
