@@ -1,5 +1,6 @@
 package io.guardwall.infra;
 
+import io.guardwall.lambda.InteractionHandler;
 import io.guardwall.lambda.QueueHandler;
 import io.guardwall.lambda.ReconcileHandler;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ final class Alarms {
   static final Map<String, String> DIMENSIONS = Map.of("Service", FunctionEnvironment.SERVICE_NAME);
 
   static final double CAPACITY_THRESHOLD_PERCENT = 80;
+
+  /** A public URL meets the odd scanner: a few refusals are noise. */
+  static final double SIGNATURE_FAILURE_THRESHOLD = 5;
 
   /** The age of the oldest queued event beyond which the consumer is falling behind. */
   static final Duration QUEUE_AGE_THRESHOLD = Duration.seconds(60);
@@ -176,6 +180,20 @@ final class Alarms {
         "guardwall: blocklist entries did not fit the rule group and were left out" + README,
         metric(ReconcileHandler.EVICTED_METRIC),
         0);
+  }
+
+  /**
+   * Requests to the public interaction URL refused for their signature: scanners, or a wrong
+   * secret.
+   */
+  void signatureFailures() {
+    add(
+        "SlackSignatureFailures",
+        "guardwall: requests to the Slack interaction URL were refused for their signature; if"
+            + " Slack's buttons fail too, the signing secret is wrong"
+            + README,
+        metric(InteractionHandler.SIGNATURE_FAILURES).with(sum()),
+        SIGNATURE_FAILURE_THRESHOLD);
   }
 
   void slackNotConfigured() {

@@ -55,7 +55,10 @@ final class ContextProps {
           "prefixListMaxEntries",
           "ramPrincipals",
           "statefulRuleOrder",
-          "wafScope");
+          "wafScope",
+          "slackInteractive",
+          "slackUsers",
+          "slackChannels");
 
   /** Every context key this app reads. */
   static final List<String> KEYS =
@@ -86,6 +89,7 @@ final class ContextProps {
     set(context, "architecture", ContextProps::architecture, b::architecture);
     b.queue(queue(context));
     b.enforcement(enforcement(context));
+    b.slackInteractivity(slackInteractivity(context));
     try {
       return b.build();
     } catch (RuntimeException e) {
@@ -197,6 +201,19 @@ final class ContextProps {
       return new EnforcementSettings(stateless, lists, maxEntries, principals, order, waf);
     } catch (IllegalArgumentException e) {
       // The settings' messages name the keys.
+      throw new IllegalArgumentException("context: " + e.getMessage(), e);
+    }
+  }
+
+  /** The Slack interaction endpoint; off unless {@code slackInteractive}. */
+  private static SlackInteractivity slackInteractivity(Function<String, Object> context) {
+    boolean enabled = value(context, "slackInteractive", ContextProps::bool, false);
+    List<String> users = value(context, "slackUsers", ContextProps::list, List.of());
+    List<String> channels = value(context, "slackChannels", ContextProps::list, List.of());
+    try {
+      return new SlackInteractivity(enabled, users, channels);
+    } catch (IllegalArgumentException e) {
+      // The messages name the keys.
       throw new IllegalArgumentException("context: " + e.getMessage(), e);
     }
   }

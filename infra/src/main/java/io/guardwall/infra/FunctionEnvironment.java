@@ -5,6 +5,7 @@ import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.lambda.Env;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The environment variables every function gets, under the names the handlers define in {@link
@@ -28,9 +29,13 @@ final class FunctionEnvironment {
       String notificationsTableName,
       EnforcementTargets targets,
       String secretId,
-      GuardwallConfig config) {
+      GuardwallConfig config,
+      @Nullable SlackEndpoint slack) {
     Map<String, String> env =
         new HashMap<>(common(tableName, notificationsTableName, secretId, config));
+    if (slack != null) {
+      env.putAll(slack.environment());
+    }
     String ruleGroupArn = targets.ruleGroupArn();
     if (ruleGroupArn != null) {
       env.put(Env.RULE_GROUP_ARN, ruleGroupArn);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -39,6 +40,8 @@ final class Functions {
   static final List<String> ALLOW_LIST_ACTIONS = List.of("dynamodb:GetItem");
   static final List<String> PRUNE_ACTIONS = List.of("dynamodb:DeleteItem");
   static final List<String> NOTIFICATION_ACTIONS = List.of("dynamodb:UpdateItem");
+  static final List<String> ALLOW_LIST_WRITE_ACTIONS = List.of("dynamodb:UpdateItem");
+  static final List<String> AUDIT_ACTIONS = List.of("dynamodb:PutItem");
 
   private final Construct scope;
   private final GuardwallProps props;
@@ -47,6 +50,7 @@ final class Functions {
   private final EnforcementTargets targets;
   private final ISecret secret;
   private final Map<String, String> environment;
+  private final @Nullable SlackEndpoint slack;
   private final Code code;
 
   Functions(
@@ -56,7 +60,8 @@ final class Functions {
       ITable notifications,
       EnforcementTargets targets,
       ISecret secret,
-      Map<String, String> environment) {
+      Map<String, String> environment,
+      @Nullable SlackEndpoint slack) {
     this.scope = scope;
     this.props = props;
     this.blocklist = blocklist;
@@ -64,12 +69,13 @@ final class Functions {
     this.targets = targets;
     this.secret = secret;
     this.environment = environment;
+    this.slack = slack;
     this.code = code(props);
   }
 
   Map<Task, Alias> createAll() {
     Map<Task, Alias> aliases = new EnumMap<>(Task.class);
-    for (Task task : Task.values()) {
+    for (Task task : Task.deployed(props.slackInteractivity())) {
       aliases.put(task, create(task));
     }
     return aliases;
@@ -77,7 +83,7 @@ final class Functions {
 
   private Alias create(Task task) {
     Role role = role(task);
-    Function function =
+    Function.Builder builder =
         Function.Builder.create(scope, task.id() + "Function")
             .description(task.description())
             .runtime(Runtime.JAVA_21)
@@ -89,8 +95,11 @@ final class Functions {
             .role(role)
             .logGroup(logGroup(task, role))
             .environment(environment)
-            .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-            .build();
+            .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+    if (task == Task.INTERACTION) {
+      builder.reservedConcurrentExecutions(SlackEndpoint.RESERVED_CONCURRENCY);
+    }
+    Function function = builder.build();
     NagFindings.runtimeIsChosen(function);
     Annotations.of(function)
         .acknowledgeWarning(
@@ -136,7 +145,22 @@ final class Functions {
     if (task.needs(Task.Access.SECRET)) {
       secret.grantRead(role);
     }
+    if (slack != null) {
+      grantSlack(task, role, slack);
+    }
     return role;
+  }
+
+  private void grantSlack(Task task, Role role, SlackEndpoint endpoint) {
+    if (task.needs(Task.Access.INTERACT)) {
+      endpoint.grantInteract(role, notifications);
+    }
+    if (task.needs(Task.Access.ACT)) {
+      // Slack's Unblock deletes the entry; Allow writes the allow-list item; each is audited.
+      allowKeys(role, PRUNE_ACTIONS, blocklist, DynamoDbSchema.CIDR_PREFIX);
+      allowKeys(role, ALLOW_LIST_WRITE_ACTIONS, blocklist, DynamoDbSchema.ALLOW_LIST_KEY);
+      allowKeys(role, AUDIT_ACTIONS, blocklist, DynamoDbSchema.AUDIT_PREFIX);
+    }
   }
 
   private static void allow(Role role, List<String> actions, String resource) {
@@ -145,7 +169,7 @@ final class Functions {
   }
 
   /** Item operations on {@code table}, only on items whose key starts with one of the prefixes. */
-  private static void allowKeys(Role role, List<String> actions, ITable table, String... prefixes) {
+  static void allowKeys(Role role, List<String> actions, ITable table, String... prefixes) {
     List<String> keys = Arrays.stream(prefixes).map(p -> p + "*").toList();
     role.addToPolicy(
         PolicyStatement.Builder.create()

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -17,6 +18,7 @@ import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.FunctionUrl;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
@@ -52,7 +54,9 @@ public class GuardwallConstruct extends Construct {
   private final ISecret slackSecret;
   private final Queue deadLetterQueue;
   private final Queue eventQueue;
+  private final @Nullable SlackEndpoint slackEndpoint;
   private final Map<Task, Alias> functions;
+  private final @Nullable FunctionUrl slackUrl;
   private final StateMachine maintenanceStateMachine;
   private final ITopic alarmTopic;
   private final List<Alarm> alarms;
@@ -66,7 +70,12 @@ public class GuardwallConstruct extends Construct {
     this.slackSecret = createSlackSecret();
     this.deadLetterQueue = createDeadLetterQueue();
     this.eventQueue = createEventQueue();
+    this.slackEndpoint =
+        props.slackInteractivity().enabled()
+            ? SlackEndpoint.create(this, eventQueue, props.slackInteractivity())
+            : null;
     this.functions = createFunctions();
+    this.slackUrl = slackEndpoint == null ? null : SlackEndpoint.url(function(Task.INTERACTION));
     consumeEventQueue();
     this.maintenanceStateMachine = Flows.maintenance(this, functions);
     createRules();
@@ -114,6 +123,16 @@ public class GuardwallConstruct extends Construct {
   /** The secret whose value is the Slack incoming-webhook URL. */
   public ISecret getSlackSecret() {
     return slackSecret;
+  }
+
+  /** The URL Slack posts button clicks to; empty unless {@code slackInteractive}. */
+  public Optional<String> getSlackInteractivityUrl() {
+    return Optional.ofNullable(slackUrl).map(FunctionUrl::getUrl);
+  }
+
+  /** The secret to fill with the Slack app's signing secret; empty unless interactive. */
+  public Optional<ISecret> getSlackSigningSecret() {
+    return Optional.ofNullable(slackEndpoint).map(SlackEndpoint::signingSecret);
   }
 
   /** The queue the EventBridge rule delivers finding events to. */
@@ -203,14 +222,17 @@ public class GuardwallConstruct extends Construct {
         .orElseGet(
             () -> {
               Secret secret =
-                  Secret.Builder.create(this, "SlackWebhook")
-                      .description(
-                          "guardwall: the Slack incoming-webhook URL; replace this value after"
-                              + " deploy")
-                      .build();
+                  secretToFillIn(this, "SlackWebhook", "the Slack incoming-webhook URL");
               NagFindings.webhookCannotRotate(secret);
               return secret;
             });
+  }
+
+  /** A secret created without a usable value: the user puts {@code what} in after deploy. */
+  static Secret secretToFillIn(Construct scope, String id, String what) {
+    return Secret.Builder.create(scope, id)
+        .description("guardwall: " + what + "; replace this value after deploy")
+        .build();
   }
 
   private Queue createDeadLetterQueue() {
@@ -250,8 +272,17 @@ public class GuardwallConstruct extends Construct {
             notificationsTable.getTableName(),
             targets,
             secretId,
-            props.config());
-    return new Functions(this, props, table, notificationsTable, targets, slackSecret, environment)
+            props.config(),
+            slackEndpoint);
+    return new Functions(
+            this,
+            props,
+            table,
+            notificationsTable,
+            targets,
+            slackSecret,
+            environment,
+            slackEndpoint)
         .createAll();
   }
 
@@ -303,6 +334,9 @@ public class GuardwallConstruct extends Construct {
     builder.capacityHigh();
     builder.entriesEvicted();
     builder.slackNotConfigured();
+    if (slackEndpoint != null) {
+      builder.signatureFailures();
+    }
     return builder.all();
   }
 }

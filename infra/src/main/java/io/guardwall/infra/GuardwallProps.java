@@ -38,6 +38,7 @@ public final class GuardwallProps {
   private final Architecture architecture;
   private final QueueSettings queue;
   private final EnforcementSettings enforcement;
+  private final SlackInteractivity slackInteractivity;
 
   private GuardwallProps(Builder b) {
     this.config = b.config;
@@ -54,6 +55,7 @@ public final class GuardwallProps {
     this.architecture = b.architecture;
     this.queue = b.queue;
     this.enforcement = b.enforcement;
+    this.slackInteractivity = b.slackInteractivity;
   }
 
   public static Builder builder() {
@@ -119,6 +121,11 @@ public final class GuardwallProps {
     return enforcement;
   }
 
+  /** Whether the Slack interaction endpoint is deployed and the digests carry buttons. */
+  public SlackInteractivity slackInteractivity() {
+    return slackInteractivity;
+  }
+
   /**
    * A Slack channel of a workspace already authorized in the AWS Chatbot console; immutable.
    *
@@ -146,6 +153,7 @@ public final class GuardwallProps {
     private Architecture architecture = Architecture.ARM_64;
     private QueueSettings queue = QueueSettings.defaults();
     private EnforcementSettings enforcement = EnforcementSettings.statelessOnly();
+    private SlackInteractivity slackInteractivity = SlackInteractivity.off();
 
     private Builder() {}
 
@@ -223,6 +231,12 @@ public final class GuardwallProps {
       return this;
     }
 
+    /** The Slack interaction endpoint (default {@link SlackInteractivity#off()}). */
+    public Builder slackInteractivity(SlackInteractivity interactivity) {
+      this.slackInteractivity = interactivity;
+      return this;
+    }
+
     /**
      * Validates every setting.
      *
@@ -249,6 +263,7 @@ public final class GuardwallProps {
       Objects.requireNonNull(architecture, "architecture");
       Objects.requireNonNull(queue, "queue");
       Objects.requireNonNull(enforcement, "enforcement");
+      Objects.requireNonNull(slackInteractivity, "slackInteractivity");
       if (ruleGroupArn != null && !enforcement.statelessRuleGroup()) {
         throw new IllegalArgumentException(
             "ruleGroupArn names a stateless rule group, but statelessRuleGroup is false: give one");

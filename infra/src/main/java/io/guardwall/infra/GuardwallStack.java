@@ -59,6 +59,19 @@ public class GuardwallStack extends Stack {
         guardwall.getDeadLetterQueue().getQueueUrl(),
         "failed and undelivered events; redrive with aws sqs start-message-move-task");
     output("AlarmTopicArn", guardwall.getAlarmTopic().getTopicArn(), "every alarm notifies it");
+    guardwall
+        .getSlackInteractivityUrl()
+        .ifPresent(
+            url ->
+                output("SlackInteractivityUrl", url, "the Slack app's Interactivity Request URL"));
+    guardwall
+        .getSlackSigningSecret()
+        .ifPresent(
+            secret ->
+                output(
+                    "SlackSigningSecretArn",
+                    secret.getSecretArn(),
+                    "put the Slack app's signing secret here"));
   }
 
   private void output(String id, String value, String description) {

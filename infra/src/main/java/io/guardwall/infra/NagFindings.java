@@ -22,6 +22,15 @@ final class NagFindings {
             + " rotation function; replace the value when Slack reissues the webhook.");
   }
 
+  /** SMG4 on the Slack signing secret. */
+  static void signingSecretCannotRotate(IConstruct secret) {
+    suppress(
+        secret,
+        "AwsSolutions-SMG4",
+        "A Slack app's signing secret is issued by Slack and cannot be rotated by a Secrets Manager"
+            + " rotation function; replace the value when Slack regenerates it.");
+  }
+
   /** SQS3 on the dead-letter queue. */
   static void isDeadLetterQueue(IConstruct queue) {
     suppress(

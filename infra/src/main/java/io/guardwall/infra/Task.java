@@ -1,6 +1,8 @@
 package io.guardwall.infra;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import software.amazon.awscdk.Duration;
 
@@ -14,7 +16,7 @@ enum Task {
       "QueueHandler",
       900,
       "Consumes the event queue: records a batch, reconciles once, posts the digest and alerts",
-      EnumSet.of(Access.RECORD, Access.NOTIFICATIONS, Access.FIREWALL, Access.SECRET)),
+      EnumSet.of(Access.RECORD, Access.NOTIFICATIONS, Access.FIREWALL, Access.SECRET, Access.ACT)),
   RECONCILE(
       "Reconcile",
       "ReconcileHandler",
@@ -38,7 +40,13 @@ enum Task {
       "AlertFailureHandler",
       60,
       "Posts a failed execution's error, and each alarm going into or out of ALARM, to Slack",
-      EnumSet.of(Access.SECRET));
+      EnumSet.of(Access.SECRET)),
+  INTERACTION(
+      "Interaction",
+      "InteractionHandler",
+      30,
+      "Checks a Slack button's signature, sender and channel, and queues the action",
+      EnumSet.of(Access.INTERACT));
 
   /**
    * What a function may touch, each mapped by {@link Functions} to statements scoped to one
@@ -54,7 +62,11 @@ enum Task {
     /** Claim, confirm and release notification records. */
     NOTIFICATIONS,
     FIREWALL,
-    SECRET
+    SECRET,
+    /** Perform Slack actions: unblock, the allow-list item, audit records (interactive only). */
+    ACT,
+    /** Read the signing secret, record replays, queue actions (the interaction endpoint). */
+    INTERACT
   }
 
   static final String HANDLER_PACKAGE = "io.guardwall.lambda.";
@@ -74,6 +86,13 @@ enum Task {
     this.timeoutSeconds = timeoutSeconds;
     this.description = description;
     this.access = Set.copyOf(access);
+  }
+
+  /** The tasks {@code props} deploys: the interaction endpoint only when interactive. */
+  static List<Task> deployed(SlackInteractivity interactivity) {
+    return Arrays.stream(values())
+        .filter(t -> t != INTERACTION || interactivity.enabled())
+        .toList();
   }
 
   /** The construct id and state name. */

@@ -23,6 +23,7 @@ class CfnLintTest {
   @TempDir static Path optionsOut;
   @TempDir static Path wafOnlyOut;
   @TempDir static Path memberOut;
+  @TempDir static Path slackOut;
   private static Path template;
   private static Path variantTemplate;
 
@@ -52,6 +53,12 @@ class CfnLintTest {
   @Test
   void cfnLint_shouldAcceptTheTemplate_withWafOnlyForCloudFront() throws Exception {
     assertLintClean(GuardwallApp.synth(wafOnlyOut, Synthesized.context(WafOnlyTest.CONTEXT)));
+  }
+
+  @Test
+  void cfnLint_shouldAcceptTheTemplate_withSlackInteractivity() throws Exception {
+    assertLintClean(
+        GuardwallApp.synth(slackOut, Synthesized.context(SlackInteractivityTest.CONTEXT)));
   }
 
   @Test

@@ -41,6 +41,12 @@ public final class Env {
   /** The Slack channel ids actions are allowed from, comma-separated; none when unset. */
   public static final String SLACK_CHANNELS = "GUARDWALL_SLACK_CHANNELS";
 
+  /**
+   * {@code true} when a Slack interaction endpoint is deployed: digests then carry the action menus
+   * it receives; off when unset.
+   */
+  public static final String SLACK_BUTTONS = "GUARDWALL_SLACK_BUTTONS";
+
   /** guardwall's configuration as JSON; the defaults when unset. */
   public static final String CONFIG = "GUARDWALL_CONFIG";
 
@@ -64,6 +70,11 @@ public final class Env {
             .map(String::strip)
             .filter(v -> !v.isEmpty())
             .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** Whether {@code name} is {@code true}; off when unset or anything else. */
+  static boolean flag(Function<String, String> env, String name) {
+    return "true".equals(env.apply(name));
   }
 
   /** The configuration in {@link #CONFIG}; the defaults when unset. */

@@ -73,22 +73,30 @@ final class Wiring {
 
   /**
    * The flows over the given ports; the allow-list is the table's when the function may read the
-   * blocklist, and no function writes the audit trail yet.
+   * blocklist; the audit trail is the table's when Slack's buttons are on (their actions are
+   * audited).
    */
   Guardwall guardwall(
       BlocklistStore store, NotificationLog notifications, Firewall firewall, Notifier notifier) {
     boolean reads = !Unavailable.isProxy(store);
-    return new Guardwall(
-        config(),
+    return guardwall(
         new Guardwall.Ports(
             store,
             notifications,
             firewall,
             notifier,
             reads ? allowList() : none(AllowListStore.class),
-            none(AuditTrail.class)),
+            reads && Env.flag(env, Env.SLACK_BUTTONS) ? state().audit() : none(AuditTrail.class)));
+  }
+
+  /** The flows over {@code ports}; digests carry action menus when {@link Env#SLACK_BUTTONS}. */
+  Guardwall guardwall(Guardwall.Ports ports) {
+    return new Guardwall(
+        config(),
+        ports,
         Clock.systemUTC(),
-        RetryPolicy.defaults());
+        RetryPolicy.defaults(),
+        Env.flag(env, Env.SLACK_BUTTONS));
   }
 
   /** The interaction endpoint's ports, replying through {@code replier}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.port.BlocklistStore;
@@ -14,6 +15,7 @@ import io.guardwall.core.slack.SlackMessage;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +80,34 @@ class QueueHandlerTest {
     assertThat(f.metrics.value("Blocked")).isEqualTo(2);
     assertThat(f.metrics.value("AlertsSent")).isEqualTo(2);
     assertThat(f.metrics.value(QueueHandler.REJECTED_METRIC)).isZero();
+  }
+
+  @Test
+  void handle_shouldPutActionMenusInTheDigest_whenSlackButtonsIsTrue() {
+    assertThat(digestWith(Map.of(Env.SLACK_BUTTONS, "true"))).contains("\"overflow\"");
+  }
+
+  @Test
+  void handle_shouldPostADigestWithoutMenus_whenSlackButtonsIsUnsetOrNotTrue() {
+    assertThat(digestWith(Map.of())).doesNotContain("overflow");
+    assertThat(digestWith(Map.of(Env.SLACK_BUTTONS, "yes"))).doesNotContain("overflow");
+  }
+
+  /** The digest of one C2 block, by a queue function wired from {@code env}. */
+  private String digestWith(Map<String, String> env) {
+    Fixture fresh = new Fixture();
+    Guardwall guardwall =
+        new Wiring(env::get, "QueueHandler")
+            .guardwall(
+                new Guardwall.Ports(
+                    fresh.store, fresh.notifications, fresh.firewall, fresh.notifier));
+    new QueueHandler(guardwall, fresh.metrics).handle(Fixture.sqsEvent(C2));
+    return fresh.notifier.messages().stream()
+        .filter(m -> m.kind() == SlackMessage.Kind.BLOCKED)
+        .findFirst()
+        .orElseThrow()
+        .payload()
+        .toString();
   }
 
   @Test

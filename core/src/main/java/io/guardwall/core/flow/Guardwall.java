@@ -93,6 +93,15 @@ public final class Guardwall {
   }
 
   public Guardwall(GuardwallConfig config, Ports ports, Clock clock, RetryPolicy retry) {
+    this(config, ports, clock, retry, false);
+  }
+
+  /**
+   * @param slackMenus whether digests carry the Unblock / Extend / Pin / Allow menus: only when a
+   *     Slack interaction endpoint is deployed to receive them
+   */
+  public Guardwall(
+      GuardwallConfig config, Ports ports, Clock clock, RetryPolicy retry, boolean slackMenus) {
     this.config = config;
     this.clock = clock;
     this.store = ports.store();
@@ -106,7 +115,7 @@ public final class Guardwall {
         new DynamicSafety(
             SafetyRule.of(config), () -> dynamic.list().stream().map(AllowedCidr::cidr).toList());
     this.policy = new Policy(config, safety);
-    this.messages = new SlackMessages("guardwall unblock");
+    this.messages = new SlackMessages("guardwall unblock", slackMenus);
     this.firewall = ports.firewall();
     this.planner = new RuleGroupPlanner(layout(config), safety);
     this.reconciler =
