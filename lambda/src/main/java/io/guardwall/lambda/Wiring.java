@@ -72,9 +72,9 @@ final class Wiring {
   }
 
   /**
-   * The flows over the given ports; the allow-list is the table's when the function may read the
-   * blocklist; the audit trail is the table's when Slack's buttons are on (their actions are
-   * audited).
+   * The flows over the given ports; the allow-list and the audit trail are the table's when the
+   * function may read the blocklist (only the queue function performs actions, and only the
+   * interactive stack grants it the audit writes).
    */
   Guardwall guardwall(
       BlocklistStore store, NotificationLog notifications, Firewall firewall, Notifier notifier) {
@@ -86,7 +86,7 @@ final class Wiring {
             firewall,
             notifier,
             reads ? allowList() : none(AllowListStore.class),
-            reads && Env.flag(env, Env.SLACK_BUTTONS) ? state().audit() : none(AuditTrail.class)));
+            reads ? state().audit() : none(AuditTrail.class)));
   }
 
   /** The flows over {@code ports}; digests carry action menus when {@link Env#SLACK_BUTTONS}. */

@@ -10,6 +10,7 @@ import io.guardwall.aws.NetworkFirewallStub;
 import io.guardwall.aws.SdkEndpoints;
 import io.guardwall.aws.SqsMessageQueue;
 import io.guardwall.core.flow.Guardwall;
+import io.guardwall.core.model.Action;
 import io.guardwall.core.slack.Verb;
 import io.guardwall.slack.interact.InteractionReader;
 import io.guardwall.slack.interact.Permissions;
@@ -122,6 +123,15 @@ class SlackUnblockIT {
     assertThat(slack.posts).hasSize(1);
     assertThat(slack.posts.get(0).get("response_type").asText()).isEqualTo("in_channel");
     assertThat(slack.posts.get(0).get("text").asText()).startsWith("renée unblocked `" + ADDRESS);
+    assertThat(guardwall.actions().history(Instant.EPOCH, null))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.action()).isEqualTo(Action.UNBLOCK);
+              assertThat(r.cidr().toString()).isEqualTo(ADDRESS);
+              assertThat(r.actor().id()).isEqualTo(Clicks.USER);
+              assertThat(r.done()).isTrue();
+            });
   }
 
   @Test
