@@ -81,12 +81,39 @@ final class RouteKey {
       if (key.length() > MAX_LENGTH) {
         return false;
       }
-      if (leaf || !node.isContainerNode()) {
-        // A named value, or a value where a path goes on: kept whole, so nothing in it is lost.
+      if (!node.isContainerNode()) {
+        appendScalar(node, key);
+        return true;
+      }
+      if (leaf) {
+        // A named value that is an object or array: kept whole, so nothing in it is lost.
         key.append(node);
         return true;
       }
       return node.isArray() ? appendArray(node, key) : appendObject(node, key);
+    }
+
+    /**
+     * A scalar as event-ruler tells scalars apart: text quoted (with quotes and backslashes
+     * escaped, so no text reads as another value), a number in its JSON spelling, {@code true},
+     * {@code false} or {@code null}. Written by hand: Jackson's writer per value cost more than
+     * event-ruler's match.
+     */
+    private static void appendScalar(JsonNode node, StringBuilder key) {
+      if (!node.isTextual()) {
+        key.append(node.isNumber() || node.isBoolean() || node.isNull() ? node.asText() : node);
+        return;
+      }
+      String text = node.textValue();
+      key.append('"');
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '"' || c == '\\') {
+          key.append('\\');
+        }
+        key.append(c);
+      }
+      key.append('"');
     }
 
     private boolean appendArray(JsonNode array, StringBuilder key) {
