@@ -1,19 +1,6 @@
 package io.guardwall.bench;
 
-import io.guardwall.core.config.GuardwallConfig;
-import io.guardwall.core.flow.Guardwall;
-import io.guardwall.core.flow.IncomingEvent;
-import io.guardwall.core.flow.Run;
-import io.guardwall.core.json.Jackson;
-import io.guardwall.core.local.DryRunFirewall;
-import io.guardwall.core.local.RecordingNotifier;
-import io.guardwall.core.reconcile.RetryPolicy;
-import io.guardwall.sqlite.SqliteState;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,53 +14,32 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Findings per second through the whole in-process pipeline as {@code process} runs it: each
- * event's JSON text parsed, then batches of {@link #EVENTS_PER_BATCH} events routed, decided,
- * upserted into a SQLite state file (one transaction per batch), de-duplicated and built into Slack
- * alerts that are recorded, and one reconcile of the dry-run firewall per invocation.
+ * Findings per second through the whole in-process pipeline as {@code process} runs it ({@link
+ * LocalPipeline}): {@link Protocol#BATCH} events per invocation, in batches of {@link
+ * LocalPipeline#EVENTS_PER_BATCH}, and one reconcile of the dry-run firewall per invocation.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class PipelineBenchmark extends Protocol {
 
-  /** As the CLI's batches. */
-  static final int EVENTS_PER_BATCH = 500;
-
   private List<String> lines;
-  private Path dir;
-  private SqliteState state;
-  private Guardwall guardwall;
+  private LocalPipeline pipeline;
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     lines = SyntheticEvents.guardDutyEvents(BATCH, 500, 7);
-    dir = Files.createTempDirectory("guardwall-bench");
-    state = SqliteState.open(dir.resolve("state.db"));
-    GuardwallConfig config = GuardwallConfig.defaults();
-    guardwall =
-        new Guardwall(
-            config,
-            new Guardwall.Ports(
-                state.blocklist(),
-                state.notifications(),
-                new DryRunFirewall(config.firewall().capacity()),
-                new RecordingNotifier(null)),
-            Clock.systemUTC(),
-            RetryPolicy.immediate(3));
+    pipeline = LocalPipeline.openTemporary();
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
-    state.close();
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    pipeline.close();
   }
 
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public Object processBatch() throws IOException {
-    return process();
+    return pipeline.process(lines);
   }
 
   /**
@@ -85,20 +51,6 @@ public class PipelineBenchmark extends Protocol {
   @OperationsPerInvocation(BATCH)
   @Threads(2)
   public Object processBatchTwoWorkers() throws IOException {
-    return process();
-  }
-
-  private Object process() throws IOException {
-    Run run = guardwall.startRun();
-    List<IncomingEvent> batch = new ArrayList<>(EVENTS_PER_BATCH);
-    for (int i = 0; i < lines.size(); i++) {
-      batch.add(new IncomingEvent(Jackson.reader().readTree(lines.get(i)), "bench", i));
-      if (batch.size() == EVENTS_PER_BATCH) {
-        run.processAll(batch);
-        batch.clear();
-      }
-    }
-    run.processAll(batch);
-    return run.finish();
+    return pipeline.process(lines);
   }
 }

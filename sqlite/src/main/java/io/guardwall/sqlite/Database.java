@@ -72,6 +72,9 @@ final class Database implements AutoCloseable {
     // bounds the fsyncs that FULL would add, but a backfill would still pay one per batch.
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    // No adapter reads generated keys; left on, the driver runs a regular expression and a
+    // "SELECT last_insert_rowid()" after every INSERT, a fifth of a batch's upsert time.
+    config.setGetGeneratedKeys(false);
     return config;
   }
 

@@ -86,7 +86,13 @@ final class EntryRows {
 
   /** A JSON array of strings, written by hand: a serializer per row cost more than the write. */
   static String json(Collection<String> values) {
-    StringBuilder b = new StringBuilder(16 * values.size() + 2).append('[');
+    // Sized for the usual case (nothing to escape): growing the builder was a tenth of a
+    // backfill's time, its rows holding up to 20 finding ids and 32 sighting keys.
+    int length = 2;
+    for (String v : values) {
+      length += v.length() + 3;
+    }
+    StringBuilder b = new StringBuilder(length).append('[');
     for (String v : values) {
       if (b.length() > 1) {
         b.append(',');

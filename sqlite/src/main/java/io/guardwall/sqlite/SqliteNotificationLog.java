@@ -118,9 +118,14 @@ final class SqliteNotificationLog implements NotificationLog {
     db.transaction(
         c -> {
           int ended = 0;
-          for (NotificationClaim claim : batch) {
-            update(c, REMEMBER, claim.findingId(), claim.level().rank(), forget, at);
-            ended += update(c, END_LEASE, claim.findingId(), claim.token());
+          try (PreparedStatement remember = c.prepareStatement(REMEMBER);
+              PreparedStatement endLease = c.prepareStatement(END_LEASE)) {
+            for (NotificationClaim claim : batch) {
+              bind(remember, claim.findingId(), claim.level().rank(), forget, at);
+              remember.executeUpdate();
+              bind(endLease, claim.findingId(), claim.token());
+              ended += endLease.executeUpdate();
+            }
           }
           return ended;
         });

@@ -23,6 +23,7 @@ import io.guardwall.core.slack.BlockedIp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,11 +90,21 @@ public final class Run {
    * batch) and is not alerted; the run goes on with the next batch.
    */
   public List<EventReport> processAll(List<IncomingEvent> events) {
-    List<ReadEvent> read = events.stream().map(this::read).toList();
-    List<DecidedFinding> findings = read.stream().flatMap(r -> r.findings().stream()).toList();
+    // Loops, not streams: this runs per event of a backfill, where a stream's setup showed.
+    List<ReadEvent> read = new ArrayList<>(events.size());
+    List<DecidedFinding> findings = new ArrayList<>(events.size());
+    for (IncomingEvent in : events) {
+      ReadEvent r = read(in);
+      read.add(r);
+      findings.addAll(r.findings());
+    }
     recordAll(findings);
     notifyBatch(findings);
-    return read.stream().map(this::report).toList();
+    List<EventReport> reports = new ArrayList<>(read.size());
+    for (ReadEvent r : read) {
+      reports.add(report(r));
+    }
+    return Collections.unmodifiableList(reports);
   }
 
   /** An event read and decided, or why it could not be read. */
@@ -136,12 +147,7 @@ public final class Run {
     String error = r.error();
     return error != null
         ? EventReport.failed(in.source(), in.index(), error)
-        : new EventReport(
-            in.source(),
-            in.index(),
-            r.routes(),
-            null,
-            r.findings().stream().map(this::finish).toList());
+        : new EventReport(in.source(), in.index(), r.routes(), null, finishAll(r.findings()));
   }
 
   /**
@@ -243,6 +249,14 @@ public final class Run {
       batch.add(b);
     }
     return batch;
+  }
+
+  private List<FindingReport> finishAll(List<DecidedFinding> findings) {
+    List<FindingReport> reports = new ArrayList<>(findings.size());
+    for (DecidedFinding d : findings) {
+      reports.add(finish(d));
+    }
+    return reports;
   }
 
   /** The finding's report, once its batch is recorded: alerts it unless recording failed. */

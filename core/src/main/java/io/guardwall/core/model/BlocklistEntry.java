@@ -143,6 +143,9 @@ public record BlocklistEntry(
 
   private static <T extends Comparable<T>> SortedSet<T> union(
       Collection<T> set, @Nullable T value) {
+    if (set instanceof SortedSet<T> sorted && (value == null || set.contains(value))) {
+      return sorted; // unchanged: the constructor copies it once, no need for a copy here too
+    }
     SortedSet<T> result = new TreeSet<>(set);
     if (value != null) {
       result.add(value);

@@ -60,13 +60,16 @@ final class ActionIps {
       IpSource source,
       @Nullable String direction,
       RemoteIpCollector out) {
+    if (holder.isMissingNode()) {
+      return; // the usual case: most kinds of action are absent, and no label is built for them
+    }
     String label = where + ".remoteIpDetails";
     JsonNode details = out.object(holder, "remoteIpDetails", label);
     if (details.isMissingNode()) {
       return;
     }
-    JsonNode organization = out.object(details, "organization", label + ".organization");
-    JsonNode country = out.object(details, "country", label + ".country");
+    JsonNode organization = out.object(details, "organization", label, ".organization");
+    JsonNode country = out.object(details, "country", label, ".country");
     RemoteIpCollector.Facts facts =
         new RemoteIpCollector.Facts(
             direction,

@@ -95,7 +95,8 @@ final class Envelopes {
         || !hasPascalCaseKey(detail)) {
       return event;
     }
-    ObjectNode copy = event.deepCopy();
+    // Only the envelope and the changed parts of detail are copied; the rest is shared.
+    ObjectNode copy = event.objectNode().setAll(event);
     copy.set("detail", camelCase(detail));
     return copy;
   }
@@ -144,7 +145,7 @@ final class Envelopes {
             AsffReader.region(finding),
             id == null || productArn == null ? null : productArn + "/" + id);
     ObjectNode detail = NODES.objectNode();
-    detail.putArray("findings").add(finding.deepCopy());
+    detail.putArray("findings").add(finding);
     return event(SECURITYHUB_SOURCE, SECURITYHUB_DETAIL_TYPE, header, detail, NODES.objectNode());
   }
 
@@ -157,7 +158,7 @@ final class Envelopes {
             FindingFields.text(finding, "cloud", "region"),
             null);
     ObjectNode detail = NODES.objectNode();
-    detail.putArray("findings").add(finding.deepCopy());
+    detail.putArray("findings").add(finding);
     return event(
         SECURITYHUB_SOURCE, SECURITYHUB_OCSF_DETAIL_TYPE, header, detail, NODES.objectNode());
   }
@@ -179,7 +180,7 @@ final class Envelopes {
     event.set("detail", detail);
     for (Map.Entry<String, JsonNode> field : around.properties()) {
       if (!field.getKey().equals("detail") && !field.getValue().isNull()) {
-        event.set(field.getKey(), field.getValue().deepCopy());
+        event.set(field.getKey(), field.getValue());
       }
     }
     return event;
@@ -191,26 +192,64 @@ final class Envelopes {
   }
 
   /**
-   * On a clash ({@code Id} beside {@code id}) the camelCase key wins, as {@link
-   * FindingFields#field}.
+   * {@code node} with its keys in camelCase; on a clash ({@code Id} beside {@code id}) the
+   * camelCase key wins, as {@link FindingFields#field}. Only what changes is copied: a part already
+   * in camelCase (an export line: all of it) is returned as it is, shared, not copied.
    */
   private static JsonNode camelCase(JsonNode node) {
     if (node.isObject()) {
-      ObjectNode copy = NODES.objectNode();
-      for (Map.Entry<String, JsonNode> field : node.properties()) {
-        String key = decapitalize(field.getKey());
-        if (key.equals(field.getKey()) || !node.has(key)) {
-          copy.set(key, camelCase(field.getValue()));
-        }
-      }
-      return copy;
+      return hasPascalCaseKey(node) ? camelCaseCopy(node) : camelCaseValues((ObjectNode) node);
     }
     if (node.isArray()) {
-      ArrayNode copy = NODES.arrayNode(node.size());
-      node.forEach(element -> copy.add(camelCase(element)));
-      return copy;
+      return camelCaseElements((ArrayNode) node);
     }
-    return node.deepCopy();
+    return node;
+  }
+
+  private static ObjectNode camelCaseCopy(JsonNode node) {
+    ObjectNode copy = NODES.objectNode();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      String key = decapitalize(field.getKey());
+      if (key.equals(field.getKey()) || !node.has(key)) {
+        copy.set(key, camelCase(field.getValue()));
+      }
+    }
+    return copy;
+  }
+
+  /** {@code node} itself when no value below it changes, else a copy with the changed values. */
+  private static ObjectNode camelCaseValues(ObjectNode node) {
+    ObjectNode copy = null;
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      JsonNode value = camelCase(field.getValue());
+      if (changed(value, field.getValue())) {
+        if (copy == null) {
+          copy = node.objectNode().setAll(node);
+        }
+        copy.set(field.getKey(), value);
+      }
+    }
+    return copy != null ? copy : node;
+  }
+
+  /** Whether {@link #camelCase} made a new node: it returns the very node when nothing changed. */
+  @SuppressWarnings("ReferenceEquality")
+  private static boolean changed(JsonNode result, JsonNode original) {
+    return result != original;
+  }
+
+  private static ArrayNode camelCaseElements(ArrayNode node) {
+    ArrayNode copy = null;
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode element = camelCase(node.get(i));
+      if (changed(element, node.get(i))) {
+        if (copy == null) {
+          copy = NODES.arrayNode(node.size()).addAll(node);
+        }
+        copy.set(i, element);
+      }
+    }
+    return copy != null ? copy : node;
   }
 
   private static String decapitalize(String key) {

@@ -2,16 +2,21 @@ package io.guardwall.core.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Null-safe reads from finding JSON: keys in camelCase or PascalCase, every string capped, wrong
- * types named in the error; stateless and thread-safe.
+ * types named in the error; thread-safe (its only state is a memo of PascalCase names).
  */
 final class FindingFields {
 
   /** Finding text is attacker-influenced: no string read from a finding is longer than this. */
   static final int MAX_TEXT = 4096;
+
+  private static final int MAX_NAMES = 1_024;
+  private static final Map<String, String> PASCAL = new ConcurrentHashMap<>();
 
   private FindingFields() {}
 
@@ -22,9 +27,26 @@ final class FindingFields {
     }
     JsonNode value = node.get(camelName);
     if (value == null) {
-      value = node.get(Character.toUpperCase(camelName.charAt(0)) + camelName.substring(1));
+      value = node.get(pascalCase(camelName));
     }
     return value == null ? MissingNode.getInstance() : value;
+  }
+
+  /**
+   * {@code camelName} in PascalCase, remembered: most lookups of an optional field miss both
+   * casings, and building and hashing a new name each time showed in a backfill's profile. The
+   * names are the readers' constants, so the memo stays small; it stops growing at a bound anyway.
+   */
+  private static String pascalCase(String camelName) {
+    String known = PASCAL.get(camelName);
+    if (known != null) {
+      return known;
+    }
+    String pascal = Character.toUpperCase(camelName.charAt(0)) + camelName.substring(1);
+    if (PASCAL.size() < MAX_NAMES) {
+      PASCAL.put(camelName, pascal);
+    }
+    return pascal;
   }
 
   /** Follows a path of fields, each in either casing. */

@@ -64,6 +64,15 @@ final class RemoteIpCollector {
     return object(FindingFields.field(parent, name), label);
   }
 
+  /**
+   * As {@link #object(JsonNode, String, String)} with the label {@code prefix + suffix}, joined
+   * only for a warning: most objects are fine, and the join showed in a backfill's profile.
+   */
+  JsonNode object(JsonNode parent, String name, String prefix, String suffix) {
+    JsonNode node = FindingFields.field(parent, name);
+    return node.isObject() ? node : object(node, prefix + suffix);
+  }
+
   /** {@code node} when it is an object; as {@link #object(JsonNode, String, String)} otherwise. */
   JsonNode object(JsonNode node, String label) {
     if (node.isObject()) {

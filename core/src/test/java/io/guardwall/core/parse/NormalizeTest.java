@@ -288,4 +288,51 @@ class NormalizeTest {
         .isEqualTo("UnauthorizedAccess:EC2/SSHBruteForce");
     assertThat(parseOne(normalized).type()).isEqualTo("UnauthorizedAccess:EC2/SSHBruteForce");
   }
+
+  @Test
+  void normalize_shouldShareTheFindingUncopied_whenBareFindingIsAlreadyCamelCase() {
+    ObjectNode finding = resource("guardduty-finding.json");
+    String before = finding.toString();
+
+    ObjectNode event = parser.normalize(finding);
+
+    assertThat(event.get("detail")).isSameAs(finding);
+    assertThat(finding.toString()).as("the input is not changed").isEqualTo(before);
+  }
+
+  @Test
+  void normalize_shouldCopyOnlyTheChangedBranch_whenPascalCaseKeysAreDeepInside() {
+    ObjectNode finding = resource("guardduty-finding.json");
+    ((ObjectNode) finding.at("/resource/instanceDetails"))
+        .putArray("extraTags")
+        .addObject()
+        .put("Key", "Name")
+        .put("Value", "web");
+    String before = finding.toString();
+
+    ObjectNode event = parser.normalize(finding);
+
+    JsonNode detail = event.get("detail");
+    assertThat(detail.at("/resource/instanceDetails/extraTags/0/key").asText()).isEqualTo("Name");
+    assertThat(detail.at("/resource/instanceDetails/extraTags/0/Key").isMissingNode()).isTrue();
+    assertThat(detail.get("service"))
+        .as("an unchanged branch is shared")
+        .isSameAs(finding.get("service"));
+    assertThat(finding.toString()).as("the input is not changed").isEqualTo(before);
+    assertThat(parseOne(event))
+        .isEqualTo(parseOne(guardDutyEvent(resource("guardduty-finding.json"))));
+  }
+
+  @Test
+  void normalize_shouldCopyTheEnvelopeNotItsFields_whenDetailIsApiShaped() {
+    ObjectNode event = guardDutyEvent(resource("guardduty-finding-pascal.json"));
+    event.putObject("extra").put("kept", true);
+    String before = event.toString();
+
+    ObjectNode normalized = parser.normalize(event);
+
+    assertThat(normalized).isNotSameAs(event);
+    assertThat(normalized.get("extra")).isSameAs(event.get("extra"));
+    assertThat(event.toString()).as("the input is not changed").isEqualTo(before);
+  }
 }
