@@ -57,6 +57,15 @@ public final class RuleGroupCodec {
     return budget(CurrentGroup.parse(group, layout), capacity);
   }
 
+  /**
+   * The room guardwall has in an empty group of {@code capacity}: what the dry run's target offers.
+   *
+   * @throws IllegalArgumentException when capacity is not positive
+   */
+  public static CidrBudget room(int capacity) {
+    return budget(CurrentGroup.parse(null, RuleGroupLayout.defaults()), capacity);
+  }
+
   static CidrBudget budget(CurrentGroup group, int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("rule group capacity must be positive: " + capacity);
