@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.plan.RuleGroupLayout;
-import io.guardwall.core.plan.RuleGroupPlanner;
+import io.guardwall.core.plan.TargetSelector;
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.FirewallConflictException;
@@ -18,10 +18,10 @@ import io.guardwall.core.port.InMemoryBlocklistStore;
 import io.guardwall.core.port.Race;
 import io.guardwall.core.port.Sighting;
 import io.guardwall.core.reconcile.CoalescingReconciler;
-import io.guardwall.core.reconcile.ReconcileException;
-import io.guardwall.core.reconcile.ReconcileResult;
-import io.guardwall.core.reconcile.Reconciler;
 import io.guardwall.core.reconcile.RetryPolicy;
+import io.guardwall.core.reconcile.TargetReport;
+import io.guardwall.core.reconcile.TargetsReconciler;
+import io.guardwall.core.reconcile.TargetsResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -222,14 +222,14 @@ class NetworkFirewallRuleGroupIT {
   void reconcile_shouldConvergeAndKeepForeignRules_whenThirtyPercentOfCallsFail() throws Exception {
     stub.replaceRuleGroup(SdkJsonTest.foreignGroup());
     stub.faults(0.1, 0.1, 0.1, 42);
-    Reconciler reconciler =
+    TargetsReconciler reconciler =
         reconciler(new RetryPolicy(40, Duration.ofMillis(1), Duration.ofMillis(5)));
     int conflicts = 0;
 
     for (int round = 0; round < 20; round++) {
       List<String> expected = cidrs(0, 10 * round + 10);
       upsert(10 * round, 10 * round + 10);
-      ReconcileResult result = reconciler.reconcile();
+      TargetReport result = reconciler.reconcile().targets().get(0);
       conflicts += result.conflicts();
 
       assertThat(result.updated()).isTrue();
@@ -247,16 +247,16 @@ class NetworkFirewallRuleGroupIT {
   }
 
   @Test
-  void reconcile_shouldThrowClearError_whenRetriesAreExhausted() {
+  void reconcile_shouldReportAClearError_whenRetriesAreExhausted() {
     upsert(0, 3);
     stub.faults(1.0, 0, 0, 3);
-    Reconciler reconciler = reconciler(RetryPolicy.immediate(3));
+    TargetsReconciler reconciler = reconciler(RetryPolicy.immediate(3));
 
-    assertThatThrownBy(reconciler::reconcile)
-        .isInstanceOf(ReconcileException.class)
-        .hasMessageContaining("after 3 attempts")
-        .hasMessageContaining("ThrottlingException")
-        .hasCauseInstanceOf(FirewallRetryableException.class);
+    TargetReport report = reconciler.reconcile().targets().get(0);
+
+    assertThat(report.failed()).isTrue();
+    assertThat(report.error())
+        .contains(NetworkFirewallStub.RULE_GROUP_ARN, "after 3 attempts", "ThrottlingException");
     assertThat(stub.counts().describes()).isEqualTo(3);
     assertThat(stub.addresses()).isEmpty();
   }
@@ -265,7 +265,7 @@ class NetworkFirewallRuleGroupIT {
   void request_shouldConvergeWithFewUpdates_when16ThreadsUpsertAndRequestConcurrently()
       throws Exception {
     stub.faults(0.1, 0.1, 0.02, 11);
-    CoalescingReconciler<ReconcileResult> coalescing =
+    CoalescingReconciler<TargetsResult> coalescing =
         CoalescingReconciler.of(
             reconciler(new RetryPolicy(40, Duration.ofMillis(1), Duration.ofMillis(20))));
     int threads = 16;
@@ -280,9 +280,8 @@ class NetworkFirewallRuleGroupIT {
                 int from = thread * perThread + chunk * perThread / 2;
                 int to = Math.min(500, thread * perThread + (chunk + 1) * perThread / 2);
                 List<String> own = upsert(from, to);
-                ReconcileResult result = coalescing.request();
-                seen.add(
-                    result.plan().blocked().stream().map(Cidr::value).toList().containsAll(own));
+                TargetReport result = coalescing.request().targets().get(0);
+                seen.add(result.blocked().stream().map(Cidr::value).toList().containsAll(own));
               }
               return seen;
             });
@@ -292,12 +291,15 @@ class NetworkFirewallRuleGroupIT {
     assertThat(stub.updates()).isLessThanOrEqualTo(20);
   }
 
-  private Reconciler reconciler(RetryPolicy retry) {
-    return new Reconciler(
-        firewall,
+  private TargetsReconciler reconciler(RetryPolicy retry) {
+    return new TargetsReconciler(
+        List.of(
+            EnforcementPoints.open(
+                NetworkFirewallStub.RULE_GROUP_ARN,
+                RuleGroupLayout.defaults(),
+                region -> stub.client())),
         store,
-        new RuleGroupPlanner(
-            RuleGroupLayout.defaults(),
+        new TargetSelector(
             io.guardwall.core.policy.SafetyRule.of(
                 io.guardwall.core.config.GuardwallConfig.defaults())),
         Clock.fixed(NOW, ZoneOffset.UTC),

@@ -153,6 +153,8 @@ public final class ReportJson {
           .put("ipv4", room.ipv4())
           .put("ipv6", room.ipv6());
     }
+    ArrayNode cidrs = o.putArray("cidrs");
+    t.blocked().forEach(c -> cidrs.add(c.value()));
     ArrayNode missing = o.putArray("missing");
     t.missing().forEach(c -> missing.add(c.value()));
     ArrayNode extra = o.putArray("extra");
@@ -160,7 +162,7 @@ public final class ReportJson {
     ArrayNode evicted = o.putArray("evicted");
     t.evicted().forEach(e -> evicted.add(e.cidr().value()));
     ArrayNode refused = o.putArray("refused");
-    t.refused().forEach(v -> refused.add(v.message()));
+    t.refused().forEach(v -> refused.add(violation(v)));
     return o.put("error", t.error());
   }
 

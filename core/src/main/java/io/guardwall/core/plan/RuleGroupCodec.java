@@ -89,6 +89,15 @@ public final class RuleGroupCodec {
     return renderer.render(CurrentGroup.parse(group, layout), blocked);
   }
 
+  /**
+   * The capacity {@code group} uses, its rules and guardwall's together.
+   *
+   * @throws IllegalArgumentException when it is not a stateless rule group of the documented shape
+   */
+  public int capacityUsed(ObjectNode group) {
+    return CurrentGroup.parse(group, layout).totalCapacity();
+  }
+
   static boolean isCidr(String text) {
     try {
       Cidr.parse(text);
