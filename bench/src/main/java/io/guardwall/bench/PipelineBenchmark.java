@@ -5,7 +5,7 @@ import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.flow.IncomingEvent;
 import io.guardwall.core.flow.Run;
 import io.guardwall.core.json.Jackson;
-import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.sqlite.SqliteState;
@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Threads;
  * Findings per second through the whole in-process pipeline as {@code process} runs it: each
  * event's JSON text parsed, then batches of {@link #EVENTS_PER_BATCH} events routed, decided,
  * upserted into a SQLite state file (one transaction per batch), de-duplicated and built into Slack
- * alerts that are recorded, and one reconcile of the dry-run firewall per invocation.
+ * alerts that are recorded, and one reconcile of the dry-run target per invocation.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -56,7 +56,7 @@ public class PipelineBenchmark extends Protocol {
             new Guardwall.Ports(
                 state.blocklist(),
                 state.notifications(),
-                new DryRunFirewall(config.firewall().capacity()),
+                List.of(DryRunTarget.ofCapacity(config.firewall().capacity())),
                 new RecordingNotifier(null)),
             Clock.systemUTC(),
             RetryPolicy.immediate(3));
