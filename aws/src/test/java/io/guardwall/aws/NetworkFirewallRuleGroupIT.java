@@ -9,11 +9,10 @@ import io.guardwall.core.model.Cidr;
 import io.guardwall.core.plan.RuleGroupLayout;
 import io.guardwall.core.plan.TargetSelector;
 import io.guardwall.core.port.BlocklistStore;
-import io.guardwall.core.port.Firewall;
+import io.guardwall.core.port.EnforcementPoint;
 import io.guardwall.core.port.FirewallConflictException;
 import io.guardwall.core.port.FirewallException;
 import io.guardwall.core.port.FirewallRetryableException;
-import io.guardwall.core.port.FirewallSnapshot;
 import io.guardwall.core.port.InMemoryBlocklistStore;
 import io.guardwall.core.port.Race;
 import io.guardwall.core.port.Sighting;
@@ -42,7 +41,7 @@ class NetworkFirewallRuleGroupIT {
       "arn:aws:network-firewall:us-east-1:123456789012:stateless-rulegroup/someone-elses";
 
   private final NetworkFirewallStub stub = NetworkFirewallStub.start(1_200);
-  private final Firewall firewall = stub.firewall();
+  private final StatelessRuleGroup firewall = stub.firewall();
   private final BlocklistStore store = new InMemoryBlocklistStore();
 
   @AfterEach
@@ -52,7 +51,7 @@ class NetworkFirewallRuleGroupIT {
 
   @Test
   void describe_shouldReturnGroupCapacityAndToken() {
-    FirewallSnapshot snapshot = firewall.describe();
+    RuleGroupRead snapshot = firewall.describe();
 
     assertThat(snapshot.capacity()).isEqualTo(1_200);
     assertThat(snapshot.updateToken()).isEqualTo(stub.updateToken());
@@ -61,13 +60,13 @@ class NetworkFirewallRuleGroupIT {
 
   @Test
   void update_shouldStoreTheGroupExactlyAndRotateTheToken() throws Exception {
-    FirewallSnapshot before = firewall.describe();
+    RuleGroupRead before = firewall.describe();
     ObjectNode group = SdkJsonTest.foreignGroup();
 
     firewall.update(before, group);
 
     assertThat(stub.ruleGroupJson()).isEqualTo(group);
-    FirewallSnapshot after = firewall.describe();
+    RuleGroupRead after = firewall.describe();
     assertThat(after.updateToken()).isNotEqualTo(before.updateToken());
     assertThat(after.ruleGroup()).isEqualTo(group);
   }
@@ -77,7 +76,7 @@ class NetworkFirewallRuleGroupIT {
       throws Exception {
     ObjectNode foreign = SdkJsonTest.foreignGroup();
     stub.replaceRuleGroup(foreign);
-    FirewallSnapshot snapshot = firewall.describe();
+    RuleGroupRead snapshot = firewall.describe();
     assertThat(snapshot.ruleGroup()).isEqualTo(foreign);
     ObjectNode withOurs = snapshot.ruleGroup().deepCopy();
     ObjectNode definition =
@@ -99,7 +98,7 @@ class NetworkFirewallRuleGroupIT {
 
   @Test
   void update_shouldThrowConflictWithoutSdkRetry_whenAnotherWriterChangedTheGroup() {
-    FirewallSnapshot snapshot = firewall.describe();
+    RuleGroupRead snapshot = firewall.describe();
     stub.replaceRuleGroup(stub.ruleGroupJson());
 
     assertThatThrownBy(() -> firewall.update(snapshot, snapshot.ruleGroup()))
@@ -122,7 +121,7 @@ class NetworkFirewallRuleGroupIT {
 
   @Test
   void update_shouldThrowRetryableWithoutSdkRetry_whenServiceFails() {
-    FirewallSnapshot snapshot = firewall.describe();
+    RuleGroupRead snapshot = firewall.describe();
     stub.faults(0, 0, 1.0, 1);
 
     assertThatThrownBy(() -> firewall.update(snapshot, snapshot.ruleGroup()))
@@ -137,8 +136,9 @@ class NetworkFirewallRuleGroupIT {
     NetworkFirewallStub gone = NetworkFirewallStub.start(10);
     gone.close();
     try (NetworkFirewallClient client = NetworkFirewallStub.clientFor(gone.endpoint())) {
-      Firewall unreachable =
-          NetworkFirewallAdapters.ruleGroup(client, NetworkFirewallStub.RULE_GROUP_ARN);
+      StatelessRuleGroup unreachable =
+          new NetworkFirewallRuleGroup(
+              client, RuleGroupArn.parse(NetworkFirewallStub.RULE_GROUP_ARN));
 
       assertThatThrownBy(unreachable::describe)
           .isInstanceOf(FirewallRetryableException.class)
@@ -147,7 +147,7 @@ class NetworkFirewallRuleGroupIT {
   }
 
   @Test
-  void ruleGroup_shouldUseTheStandardEndpointSetting_whenItBuildsItsOwnClient() {
+  void open_shouldUseTheStandardEndpointSetting_whenItBuildsItsOwnClient() {
     // The system-property forms of AWS_ENDPOINT_URL_NETWORK_FIREWALL and the credentials, which
     // the SDK reads the same way as the environment variables.
     Map<String, String> properties =
@@ -157,9 +157,10 @@ class NetworkFirewallRuleGroupIT {
             "aws.secretAccessKey", "test");
     properties.forEach(System::setProperty);
     try {
-      Firewall own = NetworkFirewallAdapters.ruleGroup(NetworkFirewallStub.RULE_GROUP_ARN);
+      EnforcementPoint own =
+          EnforcementPoints.open(NetworkFirewallStub.RULE_GROUP_ARN, RuleGroupLayout.defaults());
 
-      assertThat(own.describe().updateToken()).isEqualTo(stub.updateToken());
+      assertThat(own.read().version()).isEqualTo(stub.updateToken());
     } finally {
       properties.keySet().forEach(System::clearProperty);
     }
@@ -169,8 +170,8 @@ class NetworkFirewallRuleGroupIT {
   void update_shouldFailClearlyAndFinally_whenGroupExceedsCapacity() {
     NetworkFirewallStub small = NetworkFirewallStub.start(2);
     try (small) {
-      Firewall tiny = small.firewall();
-      FirewallSnapshot snapshot = tiny.describe();
+      StatelessRuleGroup tiny = small.firewall();
+      RuleGroupRead snapshot = tiny.describe();
       ObjectNode group = snapshot.ruleGroup().deepCopy();
       ArrayNode sources =
           rules(group)
@@ -197,7 +198,8 @@ class NetworkFirewallRuleGroupIT {
 
   @Test
   void describe_shouldFailClearlyAndFinally_whenRuleGroupDoesNotExist() {
-    Firewall missing = NetworkFirewallAdapters.ruleGroup(stub.client(), OTHER_ARN);
+    StatelessRuleGroup missing =
+        new NetworkFirewallRuleGroup(stub.client(), RuleGroupArn.parse(OTHER_ARN));
 
     assertThatThrownBy(missing::describe)
         .isInstanceOf(FirewallException.class)
@@ -208,7 +210,7 @@ class NetworkFirewallRuleGroupIT {
 
   @Test
   void update_shouldSendNothing_whenGroupJsonIsNotTheDocumentedShape() throws Exception {
-    FirewallSnapshot snapshot = firewall.describe();
+    RuleGroupRead snapshot = firewall.describe();
     ObjectNode bad = SdkJsonTest.foreignGroup();
     bad.put("Capacity", 100);
 

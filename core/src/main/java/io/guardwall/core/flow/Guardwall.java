@@ -133,8 +133,7 @@ public final class Guardwall {
     this.policy = new Policy(config, safety);
     this.messages = new SlackMessages("guardwall unblock", slackMenus);
     this.targets =
-        new TargetsReconciler(
-            ports.targets(), store, new TargetSelector(safety::refresh), clock, retry);
+        new TargetsReconciler(ports.targets(), store, new TargetSelector(safety), clock, retry);
     this.reconciler = CoalescingReconciler.of(targets);
   }
 
@@ -231,7 +230,8 @@ public final class Guardwall {
    * @throws io.guardwall.core.port.StoreException when the store cannot be read
    */
   public TargetsResult reconcile() {
-    // The selector reads the allow-list afresh for each target.
+    // Read once for every target: the allow-list is one read, whatever the number of targets.
+    safety.refresh();
     return reconciler.request();
   }
 
@@ -326,6 +326,7 @@ public final class Guardwall {
    * @throws io.guardwall.core.port.StoreException when the store cannot be read
    */
   public TargetsResult status() {
+    safety.refresh();
     return targets.status();
   }
 
