@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.local.RecordingNotifier;
+import io.guardwall.core.model.AllowedCidr;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.CidrBudget;
 import io.guardwall.core.model.SeverityLevel;
+import io.guardwall.core.port.AllowListStore;
+import io.guardwall.core.port.AuditTrail;
 import io.guardwall.core.port.EnforcementPoint;
 import io.guardwall.core.port.FirewallException;
 import io.guardwall.core.port.FlakyTarget;
@@ -22,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Guardwall over several enforcement points: one desired state rendered to each. */
@@ -156,5 +160,47 @@ class GuardwallTargetsTest {
     assertThat(retried.failures()).isEmpty();
     assertThat(retried.targets().get(0).updated()).as("already in line").isFalse();
     assertThat(flaky.read().blocked()).containsExactly(Cidr.parse("198.51.100.0/31"));
+  }
+
+  @Test
+  void reconcile_shouldReadTheAllowListOnce_whateverTheNumberOfTargets() {
+    AtomicInteger reads = new AtomicInteger();
+    AllowListStore real = AllowListStore.inMemory();
+    AllowListStore counting =
+        new AllowListStore() {
+          @Override
+          public boolean add(AllowedCidr allowed) {
+            return real.add(allowed);
+          }
+
+          @Override
+          public boolean remove(Cidr cidr) {
+            return real.remove(cidr);
+          }
+
+          @Override
+          public List<AllowedCidr> list() {
+            reads.incrementAndGet();
+            return real.list();
+          }
+        };
+    Guardwall gw =
+        new Guardwall(
+            GuardwallConfig.defaults(),
+            new Guardwall.Ports(
+                store,
+                new InMemoryNotificationLog(),
+                List.of(wide, narrow),
+                new RecordingNotifier(null),
+                counting,
+                AuditTrail.inMemory()),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            RetryPolicy.immediate(2));
+    block("198.51.100.1/32", SeverityLevel.HIGH);
+
+    gw.reconcile();
+    gw.status();
+
+    assertThat(reads).hasValue(2);
   }
 }
