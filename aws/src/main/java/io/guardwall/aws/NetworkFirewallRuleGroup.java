@@ -1,9 +1,7 @@
 package io.guardwall.aws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.FirewallException;
-import io.guardwall.core.port.FirewallSnapshot;
 import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -13,7 +11,7 @@ import software.amazon.awssdk.services.networkfirewall.model.RuleGroup;
 import software.amazon.awssdk.services.networkfirewall.model.RuleGroupType;
 
 /**
- * A Network Firewall stateless rule group behind the {@link Firewall} port: DescribeRuleGroup and
+ * A Network Firewall stateless rule group behind {@link StatelessRuleGroup}: DescribeRuleGroup and
  * UpdateRuleGroup with the group's update token. Thread-safe (the SDK client is).
  *
  * <p>The SDK's own retries are switched off for both calls, even on a client configured with them:
@@ -22,7 +20,7 @@ import software.amazon.awssdk.services.networkfirewall.model.RuleGroupType;
  * update as it was sent can never succeed, and stacking the SDK's attempts under the reconciler's
  * would multiply both the calls and the time a failed run takes.
  */
-final class NetworkFirewallRuleGroup implements Firewall {
+final class NetworkFirewallRuleGroup implements StatelessRuleGroup {
 
   private final NetworkFirewallClient client;
   private final RuleGroupArn arn;
@@ -33,7 +31,7 @@ final class NetworkFirewallRuleGroup implements Firewall {
   }
 
   @Override
-  public FirewallSnapshot describe() {
+  public RuleGroupRead describe() {
     DescribeRuleGroupResponse response =
         call(
             "DescribeRuleGroup",
@@ -51,7 +49,7 @@ final class NetworkFirewallRuleGroup implements Firewall {
           null);
     }
     ObjectNode group = response.ruleGroup() == null ? null : SdkJson.toJson(response.ruleGroup());
-    return new FirewallSnapshot(group, capacity, response.updateToken());
+    return new RuleGroupRead(group, capacity, response.updateToken());
   }
 
   /**
@@ -61,7 +59,7 @@ final class NetworkFirewallRuleGroup implements Firewall {
    *     {@code RuleGroup} shape; nothing is sent then
    */
   @Override
-  public void update(FirewallSnapshot base, ObjectNode ruleGroup) {
+  public void update(RuleGroupRead base, ObjectNode ruleGroup) {
     RuleGroup model = (RuleGroup) SdkJson.fromJson(ruleGroup, RuleGroup::builder, "RuleGroup");
     call(
         "UpdateRuleGroup",

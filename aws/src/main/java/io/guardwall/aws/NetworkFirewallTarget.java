@@ -3,10 +3,8 @@ package io.guardwall.aws;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.plan.RuleGroupCodec;
 import io.guardwall.core.port.EnforcementPoint;
-import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.FirewallConflictException;
 import io.guardwall.core.port.FirewallException;
-import io.guardwall.core.port.FirewallSnapshot;
 import io.guardwall.core.port.TargetKind;
 import io.guardwall.core.port.TargetSnapshot;
 import java.util.List;
@@ -23,12 +21,12 @@ import org.jspecify.annotations.Nullable;
 final class NetworkFirewallTarget implements EnforcementPoint {
 
   private final String name;
-  private final Firewall group;
+  private final StatelessRuleGroup group;
   private final RuleGroupCodec codec;
   // The last group read, so that a write based on it needs no second DescribeRuleGroup.
-  private final AtomicReference<@Nullable FirewallSnapshot> lastRead = new AtomicReference<>();
+  private final AtomicReference<@Nullable RuleGroupRead> lastRead = new AtomicReference<>();
 
-  NetworkFirewallTarget(String name, Firewall group, RuleGroupCodec codec) {
+  NetworkFirewallTarget(String name, StatelessRuleGroup group, RuleGroupCodec codec) {
     this.name = Objects.requireNonNull(name, "name");
     this.group = Objects.requireNonNull(group, "group");
     this.codec = Objects.requireNonNull(codec, "codec");
@@ -46,7 +44,7 @@ final class NetworkFirewallTarget implements EnforcementPoint {
 
   @Override
   public TargetSnapshot read() {
-    FirewallSnapshot read = group.describe();
+    RuleGroupRead read = group.describe();
     lastRead.set(read);
     try {
       return new TargetSnapshot(
@@ -61,13 +59,13 @@ final class NetworkFirewallTarget implements EnforcementPoint {
   @Override
   public void apply(TargetSnapshot base, List<Cidr> blocked) {
     base.requireFits(blocked);
-    FirewallSnapshot read = readFor(base);
+    RuleGroupRead read = readFor(base);
     group.update(read, codec.render(read.ruleGroup(), blocked));
   }
 
   /** The group as {@code base} read it: a write renders into it, foreign rules and all. */
-  private FirewallSnapshot readFor(TargetSnapshot base) {
-    FirewallSnapshot read = lastRead.get();
+  private RuleGroupRead readFor(TargetSnapshot base) {
+    RuleGroupRead read = lastRead.get();
     if (read == null || !read.updateToken().equals(base.version())) {
       read = group.describe();
     }

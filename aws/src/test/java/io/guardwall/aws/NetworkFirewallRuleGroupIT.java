@@ -7,21 +7,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.plan.RuleGroupLayout;
-import io.guardwall.core.plan.RuleGroupPlanner;
+import io.guardwall.core.plan.TargetSelector;
 import io.guardwall.core.port.BlocklistStore;
-import io.guardwall.core.port.Firewall;
+import io.guardwall.core.port.EnforcementPoint;
 import io.guardwall.core.port.FirewallConflictException;
 import io.guardwall.core.port.FirewallException;
 import io.guardwall.core.port.FirewallRetryableException;
-import io.guardwall.core.port.FirewallSnapshot;
 import io.guardwall.core.port.InMemoryBlocklistStore;
 import io.guardwall.core.port.Race;
 import io.guardwall.core.port.Sighting;
 import io.guardwall.core.reconcile.CoalescingReconciler;
-import io.guardwall.core.reconcile.ReconcileException;
-import io.guardwall.core.reconcile.ReconcileResult;
-import io.guardwall.core.reconcile.Reconciler;
 import io.guardwall.core.reconcile.RetryPolicy;
+import io.guardwall.core.reconcile.TargetReport;
+import io.guardwall.core.reconcile.TargetsReconciler;
+import io.guardwall.core.reconcile.TargetsResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +41,7 @@ class NetworkFirewallRuleGroupIT {
       "arn:aws:network-firewall:us-east-1:123456789012:stateless-rulegroup/someone-elses";
 
   private final NetworkFirewallStub stub = NetworkFirewallStub.start(1_200);
-  private final Firewall firewall = stub.firewall();
+  private final StatelessRuleGroup firewall = stub.firewall();
   private final BlocklistStore store = new InMemoryBlocklistStore();
 
   @AfterEach
@@ -52,7 +51,7 @@ class NetworkFirewallRuleGroupIT {
 
   @Test
   void describe_shouldReturnGroupCapacityAndToken() {
-    FirewallSnapshot snapshot = firewall.describe();
+    RuleGroupRead snapshot = firewall.describe();
 
     assertThat(snapshot.capacity()).isEqualTo(1_200);
     assertThat(snapshot.updateToken()).isEqualTo(stub.updateToken());
@@ -61,13 +60,13 @@ class NetworkFirewallRuleGroupIT {
 
   @Test
   void update_shouldStoreTheGroupExactlyAndRotateTheToken() throws Exception {
-    FirewallSnapshot before = firewall.describe();
+    RuleGroupRead before = firewall.describe();
     ObjectNode group = SdkJsonTest.foreignGroup();
 
     firewall.update(before, group);
 
     assertThat(stub.ruleGroupJson()).isEqualTo(group);
-    FirewallSnapshot after = firewall.describe();
+    RuleGroupRead after = firewall.describe();
     assertThat(after.updateToken()).isNotEqualTo(before.updateToken());
     assertThat(after.ruleGroup()).isEqualTo(group);
   }
@@ -77,7 +76,7 @@ class NetworkFirewallRuleGroupIT {
       throws Exception {
     ObjectNode foreign = SdkJsonTest.foreignGroup();
     stub.replaceRuleGroup(foreign);
-    FirewallSnapshot snapshot = firewall.describe();
+    RuleGroupRead snapshot = firewall.describe();
     assertThat(snapshot.ruleGroup()).isEqualTo(foreign);
     ObjectNode withOurs = snapshot.ruleGroup().deepCopy();
     ObjectNode definition =
@@ -99,7 +98,7 @@ class NetworkFirewallRuleGroupIT {
 
   @Test
   void update_shouldThrowConflictWithoutSdkRetry_whenAnotherWriterChangedTheGroup() {
-    FirewallSnapshot snapshot = firewall.describe();
+    RuleGroupRead snapshot = firewall.describe();
     stub.replaceRuleGroup(stub.ruleGroupJson());
 
     assertThatThrownBy(() -> firewall.update(snapshot, snapshot.ruleGroup()))
@@ -122,7 +121,7 @@ class NetworkFirewallRuleGroupIT {
 
   @Test
   void update_shouldThrowRetryableWithoutSdkRetry_whenServiceFails() {
-    FirewallSnapshot snapshot = firewall.describe();
+    RuleGroupRead snapshot = firewall.describe();
     stub.faults(0, 0, 1.0, 1);
 
     assertThatThrownBy(() -> firewall.update(snapshot, snapshot.ruleGroup()))
@@ -137,8 +136,9 @@ class NetworkFirewallRuleGroupIT {
     NetworkFirewallStub gone = NetworkFirewallStub.start(10);
     gone.close();
     try (NetworkFirewallClient client = NetworkFirewallStub.clientFor(gone.endpoint())) {
-      Firewall unreachable =
-          NetworkFirewallAdapters.ruleGroup(client, NetworkFirewallStub.RULE_GROUP_ARN);
+      StatelessRuleGroup unreachable =
+          new NetworkFirewallRuleGroup(
+              client, RuleGroupArn.parse(NetworkFirewallStub.RULE_GROUP_ARN));
 
       assertThatThrownBy(unreachable::describe)
           .isInstanceOf(FirewallRetryableException.class)
@@ -147,7 +147,7 @@ class NetworkFirewallRuleGroupIT {
   }
 
   @Test
-  void ruleGroup_shouldUseTheStandardEndpointSetting_whenItBuildsItsOwnClient() {
+  void open_shouldUseTheStandardEndpointSetting_whenItBuildsItsOwnClient() {
     // The system-property forms of AWS_ENDPOINT_URL_NETWORK_FIREWALL and the credentials, which
     // the SDK reads the same way as the environment variables.
     Map<String, String> properties =
@@ -157,9 +157,10 @@ class NetworkFirewallRuleGroupIT {
             "aws.secretAccessKey", "test");
     properties.forEach(System::setProperty);
     try {
-      Firewall own = NetworkFirewallAdapters.ruleGroup(NetworkFirewallStub.RULE_GROUP_ARN);
+      EnforcementPoint own =
+          EnforcementPoints.open(NetworkFirewallStub.RULE_GROUP_ARN, RuleGroupLayout.defaults());
 
-      assertThat(own.describe().updateToken()).isEqualTo(stub.updateToken());
+      assertThat(own.read().version()).isEqualTo(stub.updateToken());
     } finally {
       properties.keySet().forEach(System::clearProperty);
     }
@@ -169,8 +170,8 @@ class NetworkFirewallRuleGroupIT {
   void update_shouldFailClearlyAndFinally_whenGroupExceedsCapacity() {
     NetworkFirewallStub small = NetworkFirewallStub.start(2);
     try (small) {
-      Firewall tiny = small.firewall();
-      FirewallSnapshot snapshot = tiny.describe();
+      StatelessRuleGroup tiny = small.firewall();
+      RuleGroupRead snapshot = tiny.describe();
       ObjectNode group = snapshot.ruleGroup().deepCopy();
       ArrayNode sources =
           rules(group)
@@ -197,7 +198,8 @@ class NetworkFirewallRuleGroupIT {
 
   @Test
   void describe_shouldFailClearlyAndFinally_whenRuleGroupDoesNotExist() {
-    Firewall missing = NetworkFirewallAdapters.ruleGroup(stub.client(), OTHER_ARN);
+    StatelessRuleGroup missing =
+        new NetworkFirewallRuleGroup(stub.client(), RuleGroupArn.parse(OTHER_ARN));
 
     assertThatThrownBy(missing::describe)
         .isInstanceOf(FirewallException.class)
@@ -208,7 +210,7 @@ class NetworkFirewallRuleGroupIT {
 
   @Test
   void update_shouldSendNothing_whenGroupJsonIsNotTheDocumentedShape() throws Exception {
-    FirewallSnapshot snapshot = firewall.describe();
+    RuleGroupRead snapshot = firewall.describe();
     ObjectNode bad = SdkJsonTest.foreignGroup();
     bad.put("Capacity", 100);
 
@@ -222,14 +224,14 @@ class NetworkFirewallRuleGroupIT {
   void reconcile_shouldConvergeAndKeepForeignRules_whenThirtyPercentOfCallsFail() throws Exception {
     stub.replaceRuleGroup(SdkJsonTest.foreignGroup());
     stub.faults(0.1, 0.1, 0.1, 42);
-    Reconciler reconciler =
+    TargetsReconciler reconciler =
         reconciler(new RetryPolicy(40, Duration.ofMillis(1), Duration.ofMillis(5)));
     int conflicts = 0;
 
     for (int round = 0; round < 20; round++) {
       List<String> expected = cidrs(0, 10 * round + 10);
       upsert(10 * round, 10 * round + 10);
-      ReconcileResult result = reconciler.reconcile();
+      TargetReport result = reconciler.reconcile().targets().get(0);
       conflicts += result.conflicts();
 
       assertThat(result.updated()).isTrue();
@@ -247,16 +249,16 @@ class NetworkFirewallRuleGroupIT {
   }
 
   @Test
-  void reconcile_shouldThrowClearError_whenRetriesAreExhausted() {
+  void reconcile_shouldReportAClearError_whenRetriesAreExhausted() {
     upsert(0, 3);
     stub.faults(1.0, 0, 0, 3);
-    Reconciler reconciler = reconciler(RetryPolicy.immediate(3));
+    TargetsReconciler reconciler = reconciler(RetryPolicy.immediate(3));
 
-    assertThatThrownBy(reconciler::reconcile)
-        .isInstanceOf(ReconcileException.class)
-        .hasMessageContaining("after 3 attempts")
-        .hasMessageContaining("ThrottlingException")
-        .hasCauseInstanceOf(FirewallRetryableException.class);
+    TargetReport report = reconciler.reconcile().targets().get(0);
+
+    assertThat(report.failed()).isTrue();
+    assertThat(report.error())
+        .contains(NetworkFirewallStub.RULE_GROUP_ARN, "after 3 attempts", "ThrottlingException");
     assertThat(stub.counts().describes()).isEqualTo(3);
     assertThat(stub.addresses()).isEmpty();
   }
@@ -265,7 +267,7 @@ class NetworkFirewallRuleGroupIT {
   void request_shouldConvergeWithFewUpdates_when16ThreadsUpsertAndRequestConcurrently()
       throws Exception {
     stub.faults(0.1, 0.1, 0.02, 11);
-    CoalescingReconciler<ReconcileResult> coalescing =
+    CoalescingReconciler<TargetsResult> coalescing =
         CoalescingReconciler.of(
             reconciler(new RetryPolicy(40, Duration.ofMillis(1), Duration.ofMillis(20))));
     int threads = 16;
@@ -280,9 +282,8 @@ class NetworkFirewallRuleGroupIT {
                 int from = thread * perThread + chunk * perThread / 2;
                 int to = Math.min(500, thread * perThread + (chunk + 1) * perThread / 2);
                 List<String> own = upsert(from, to);
-                ReconcileResult result = coalescing.request();
-                seen.add(
-                    result.plan().blocked().stream().map(Cidr::value).toList().containsAll(own));
+                TargetReport result = coalescing.request().targets().get(0);
+                seen.add(result.blocked().stream().map(Cidr::value).toList().containsAll(own));
               }
               return seen;
             });
@@ -292,12 +293,15 @@ class NetworkFirewallRuleGroupIT {
     assertThat(stub.updates()).isLessThanOrEqualTo(20);
   }
 
-  private Reconciler reconciler(RetryPolicy retry) {
-    return new Reconciler(
-        firewall,
+  private TargetsReconciler reconciler(RetryPolicy retry) {
+    return new TargetsReconciler(
+        List.of(
+            EnforcementPoints.open(
+                NetworkFirewallStub.RULE_GROUP_ARN,
+                RuleGroupLayout.defaults(),
+                region -> stub.client())),
         store,
-        new RuleGroupPlanner(
-            RuleGroupLayout.defaults(),
+        new TargetSelector(
             io.guardwall.core.policy.SafetyRule.of(
                 io.guardwall.core.config.GuardwallConfig.defaults())),
         Clock.fixed(NOW, ZoneOffset.UTC),

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.guardwall.core.plan.RuleGroupLayout;
-import io.guardwall.core.port.Firewall;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,7 +39,7 @@ import software.amazon.awssdk.services.networkfirewall.NetworkFirewallClient;
  *
  * <pre>{@code
  * try (NetworkFirewallStub stub = NetworkFirewallStub.start(1000).faults(0.1, 0.1, 0.02, 42)) {
- *   Firewall firewall = stub.firewall();
+ *   StatelessRuleGroup firewall = stub.firewall();
  *   ...
  *   assertThat(stub.addresses()).hasSize(500);
  * }
@@ -177,8 +176,8 @@ public final class NetworkFirewallStub implements AutoCloseable {
   }
 
   /** guardwall's adapter for the stub's rule group, through {@link #client()}. */
-  public Firewall firewall() {
-    return NetworkFirewallAdapters.ruleGroup(client(), RULE_GROUP_ARN);
+  StatelessRuleGroup firewall() {
+    return new NetworkFirewallRuleGroup(client(), RuleGroupArn.parse(RULE_GROUP_ARN));
   }
 
   /** Makes the next call, whichever it is, fail as throttled. */

@@ -5,7 +5,7 @@ import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.flow.IncomingEvent;
 import io.guardwall.core.flow.Run;
 import io.guardwall.core.json.Jackson;
-import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.sqlite.SqliteState;
@@ -21,7 +21,7 @@ import java.util.List;
  * The whole local pipeline as {@code process} runs it, over a SQLite state file in a temporary
  * directory: each event's JSON text parsed, then batches of {@link #EVENTS_PER_BATCH} events
  * routed, decided, upserted (one transaction per batch), de-duplicated and built into Slack alerts
- * that are recorded, and one reconcile of the dry-run firewall per {@link #process} call. {@link
+ * that are recorded, and one reconcile of the dry-run target per {@link #process} call. {@link
  * #process} is thread-safe (workers share the file); {@link #close} is not.
  */
 final class LocalPipeline implements AutoCloseable {
@@ -43,7 +43,7 @@ final class LocalPipeline implements AutoCloseable {
             new Guardwall.Ports(
                 state.blocklist(),
                 state.notifications(),
-                new DryRunFirewall(config.firewall().capacity()),
+                List.of(DryRunTarget.ofCapacity(config.firewall().capacity())),
                 new RecordingNotifier(null)),
             Clock.systemUTC(),
             RetryPolicy.immediate(3));

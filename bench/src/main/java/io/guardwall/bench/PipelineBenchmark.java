@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Threads;
 /**
  * Findings per second through the whole in-process pipeline as {@code process} runs it ({@link
  * LocalPipeline}): {@link Protocol#BATCH} events per invocation, in batches of {@link
- * LocalPipeline#EVENTS_PER_BATCH}, and one reconcile of the dry-run firewall per invocation.
+ * LocalPipeline#EVENTS_PER_BATCH}, and one reconcile of the dry-run target per invocation.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

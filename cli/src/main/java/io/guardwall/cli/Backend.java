@@ -2,19 +2,17 @@ package io.guardwall.cli;
 
 import io.guardwall.aws.DynamoDbState;
 import io.guardwall.aws.EnforcementPoints;
-import io.guardwall.aws.NetworkFirewallAdapters;
 import io.guardwall.aws.SecretsManagerWebhookSource;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.flow.Run;
-import io.guardwall.core.local.DryRunFirewall;
 import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.model.CidrBudget;
+import io.guardwall.core.plan.RuleGroupCodec;
 import io.guardwall.core.plan.RuleGroupLayout;
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.EnforcementPoint;
-import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.StateBackend;
 import io.guardwall.core.reconcile.RetryPolicy;
@@ -34,8 +32,9 @@ import java.util.function.Consumer;
 
 /**
  * The adapters a command runs against, chosen by spec strings ({@code sqlite:FILE}, {@code
- * dynamodb:TABLE}; {@code dry-run} or a rule group ARN; {@code print}, {@code webhook:URL}, {@code
- * secret:NAME}), wired into one {@link Guardwall}. Closing it delivers queued Slack messages.
+ * dynamodb:TABLE}; one or more targets: {@code dry-run}, a rule group ARN, prefix lists, WAF IP
+ * sets; {@code print}, {@code webhook:URL}, {@code secret:NAME}), wired into one {@link Guardwall}.
+ * Closing it delivers queued Slack messages.
  */
 final class Backend implements AutoCloseable {
 
@@ -43,18 +42,19 @@ final class Backend implements AutoCloseable {
 
   final BlocklistStore store;
   final NotificationLog notifications;
-  final Firewall firewall;
-  final boolean dryRun;
+  final List<EnforcementPoint> targets;
   final RecordingNotifier notifier;
   final Guardwall guardwall;
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final DigestingNotifier webhook;
   private final StateBackend state;
+  // Whether a dry-run target lives in memory only: runs then start from the stored blocklist.
+  private boolean forgetfulDryRun;
 
   Backend(
       GuardwallConfig config,
       String storeSpec,
-      String firewallSpec,
+      List<String> targetSpecs,
       String notifySpec,
       Clock clock,
       Time slackTime,
@@ -64,23 +64,37 @@ final class Backend implements AutoCloseable {
     resources.add(state);
     this.store = state.blocklist();
     this.notifications = state.notifications();
-    this.dryRun = "dry-run".equals(firewallSpec);
-    this.firewall =
-        dryRun ? dryRunFirewall(state, config.firewall().capacity()) : ruleGroup(firewallSpec);
+    this.targets = targetSpecs.stream().map(spec -> target(config, spec)).toList();
+    boolean dryRun = targetSpecs.stream().allMatch(BackendOptions.DRY_RUN::equals);
     this.webhook = webhook(notifySpec, slackTime);
     this.notifier =
         keepMessages ? new RecordingNotifier(webhook) : RecordingNotifier.counting(webhook);
     this.guardwall =
         new Guardwall(
             config,
-            new Guardwall.Ports(
-                this.store, notifications, firewall, notifier, state.allowList(), state.audit()),
+            ports(state, targets, notifier),
             clock,
             dryRun ? RetryPolicy.immediate(3) : RetryPolicy.defaults());
   }
 
+  /** The ports; two SPECs that name one target (an id and its ARN) are a usage error. */
+  private static Guardwall.Ports ports(
+      StateBackend state, List<EnforcementPoint> targets, RecordingNotifier notifier) {
+    try {
+      return new Guardwall.Ports(
+          state.blocklist(),
+          state.notifications(),
+          targets,
+          notifier,
+          state.allowList(),
+          state.audit());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--firewall: " + e.getMessage());
+    }
+  }
+
   /**
-   * The backend of a replay: SQLite (a file, or memory), the dry-run firewall, the host's webhook;
+   * The backend of a replay: SQLite (a file, or memory), the dry-run target, the host's webhook;
    * state warnings go to {@code warnings}. Its notifier keeps the Slack messages when {@code
    * keepMessages}, else only counts them.
    */
@@ -95,7 +109,7 @@ final class Backend implements AutoCloseable {
     return new Backend(
         config,
         store,
-        "dry-run",
+        List.of(BackendOptions.DRY_RUN),
         defaultNotify(host.env()),
         clock,
         host.slackTime(),
@@ -109,7 +123,7 @@ final class Backend implements AutoCloseable {
     return new Backend(
         config,
         o.storeSpec(host.env()),
-        o.severalTargets() ? BackendOptions.DRY_RUN : o.firewall(),
+        o.firewalls(),
         o.notify != null ? o.notify : defaultNotify(host.env()),
         clock,
         host.slackTime(),
@@ -123,33 +137,35 @@ final class Backend implements AutoCloseable {
   }
 
   /**
-   * A new run. Against a dry-run group the state does not keep (DynamoDB), it starts from what the
-   * stored blocklist renders to, as if earlier runs had kept a firewall in step: a digest lists
-   * what a reconcile adds to the rule group, and a group that started empty would show every stored
-   * entry as added.
+   * A new run. Against a dry-run target the state does not keep (DynamoDB, memory), it starts from
+   * what the stored blocklist renders to, as if earlier runs had kept a target in step: a digest
+   * lists what a reconcile adds to the targets, and a target that started empty would show every
+   * stored entry as added.
    */
   Run startRun() {
-    if (firewall instanceof DryRunFirewall) {
+    if (forgetfulDryRun) {
       guardwall.reconcile();
     }
     return guardwall.startRun();
   }
 
   /**
-   * The targets {@code specs} name, in order: dry-run is the one the state keeps (or one in
-   * memory), the others come from {@link EnforcementPoints}.
+   * The target {@code spec} names: dry-run is the one the state keeps (or one in memory), with the
+   * room of an empty rule group of the configured capacity; the others come from {@link
+   * EnforcementPoints}.
    *
    * @throws UsageException naming a SPEC that names no target
    */
-  List<EnforcementPoint> targets(List<String> specs) {
-    return specs.stream().map(this::target).toList();
-  }
-
-  private EnforcementPoint target(String spec) {
-    GuardwallConfig config = guardwall.config();
+  private EnforcementPoint target(GuardwallConfig config, String spec) {
     if (BackendOptions.DRY_RUN.equals(spec)) {
-      CidrBudget room = CidrBudget.shared(config.firewall().capacity());
-      return state.dryRunTarget(room).orElseGet(() -> new DryRunTarget(room));
+      CidrBudget room = RuleGroupCodec.room(config.firewall().capacity());
+      return state
+          .dryRunTarget(room)
+          .orElseGet(
+              () -> {
+                forgetfulDryRun = true;
+                return new DryRunTarget(room);
+              });
     }
     try {
       return EnforcementPoints.open(spec, RuleGroupLayout.of(config.firewall()));
@@ -182,11 +198,6 @@ final class Backend implements AutoCloseable {
     };
   }
 
-  /** The dry-run group the state keeps between runs, or one in memory when it keeps none. */
-  private static Firewall dryRunFirewall(StateBackend state, int capacity) {
-    return state.dryRunFirewall(capacity).orElseGet(() -> new DryRunFirewall(capacity));
-  }
-
   /**
    * {@code TABLE} holds both stores; {@code TABLE,NOTIFICATIONS_TABLE} keeps the notification log
    * apart, as the deployed stack does, so that a reconcile's scan never reads it.
@@ -198,14 +209,6 @@ final class Backend implements AutoCloseable {
           "--store dynamodb: expects TABLE or TABLE,NOTIFICATIONS_TABLE, got " + tables);
     }
     return DynamoDbState.create(names[0], names[names.length - 1]);
-  }
-
-  private static Firewall ruleGroup(String arn) {
-    try {
-      return NetworkFirewallAdapters.ruleGroup(arn);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--firewall: " + e.getMessage());
-    }
   }
 
   private static DigestingNotifier webhook(String spec, Time time) {

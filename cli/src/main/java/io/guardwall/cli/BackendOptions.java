@@ -1,7 +1,8 @@
 package io.guardwall.cli;
 
-import io.guardwall.aws.EnforcementPoints;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** Which store, firewall and notifier a command works against. */
@@ -26,10 +27,9 @@ final class BackendOptions {
       names = "--firewall",
       paramLabel = "SPEC",
       description =
-          "Target to write: dry-run (default), a Network Firewall stateless rule group ARN;"
-              + " for reconcile and status also prefix lists (pl-ID[,pl-ID], or their ARNs) or WAF"
-              + " IP sets (IPSET_ARN[,IPSET_ARN]). Repeatable on reconcile and status, which then"
-              + " report per target; the other commands refuse several targets (exit 2).")
+          "Target to write, repeatable (each once): dry-run (default), a Network Firewall"
+              + " stateless rule group ARN, prefix lists (pl-ID[,pl-ID], or their ARNs) or WAF IP"
+              + " sets (IPSET_ARN[,IPSET_ARN]). One desired state is rendered to every target.")
   List<String> firewalls;
 
   @Option(
@@ -41,23 +41,22 @@ final class BackendOptions {
               + " print).")
   String notify;
 
-  /** The targets named, dry-run when none. */
-  List<String> firewalls() {
-    return firewalls == null || firewalls.isEmpty() ? List.of(DRY_RUN) : List.copyOf(firewalls);
-  }
-
   /**
-   * Whether the targets need the per-target path: several of them, or a kind only it writes
-   * (today's single rule group or dry run keeps its own output).
+   * The targets named, in order, dry-run when none.
+   *
+   * @throws UsageException when a SPEC is given twice
    */
-  boolean severalTargets() {
-    List<String> specs = firewalls();
-    return specs.size() > 1 || EnforcementPoints.isTargetOnly(specs.get(0));
-  }
-
-  /** The one target of the commands that take one. */
-  String firewall() {
-    return firewalls().get(0);
+  List<String> firewalls() {
+    if (firewalls == null || firewalls.isEmpty()) {
+      return List.of(DRY_RUN);
+    }
+    Set<String> seen = new HashSet<>();
+    for (String spec : firewalls) {
+      if (!seen.add(spec.strip())) {
+        throw new UsageException("--firewall " + spec + " is given twice: name each target once");
+      }
+    }
+    return List.copyOf(firewalls);
   }
 
   /** The store spec, defaulting from --state and the environment. */

@@ -10,9 +10,12 @@ import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.model.UpsertResult;
-import io.guardwall.core.reconcile.ReconcileResult;
+import io.guardwall.core.reconcile.TargetReport;
+import io.guardwall.core.reconcile.TargetsResult;
+import io.guardwall.core.text.InertText;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,9 +25,11 @@ import picocli.CommandLine.Parameters;
     name = "block",
     mixinStandardHelpOptions = true,
     description = {
-      "Blocks a CIDR or address by hand, then renders the rule group (dry run).",
+      "Blocks a CIDR or address by hand, then renders the desired state to every --firewall"
+          + " target (dry run locally).",
       "Refused (exit 1) when the CIDR is non-public, allow-listed or wider than maxBlockWidth;"
-          + " exit 1 too when it was recorded but the rule group's capacity leaves it out."
+          + " exit 1 too when it was recorded but a target's room leaves it out, or a target"
+          + " failed (each named)."
     })
 final class BlockCommand extends StateCommand {
 
@@ -76,22 +81,43 @@ final class BlockCommand extends StateCommand {
   }
 
   private int report(UpsertResult upsert, Backend backend, Output out) {
-    ReconcileResult r = reconcile(backend);
+    TargetsResult r = reconcile(backend);
     BlocklistEntry entry = upsert.entry();
-    boolean leftOut = r.plan().evicted().stream().anyMatch(e -> e.cidr().equals(entry.cidr()));
+    List<String> leftOutOf =
+        r.targets().stream()
+            .filter(t -> t.evicted().stream().anyMatch(e -> e.cidr().equals(entry.cidr())))
+            .map(TargetReport::name)
+            .toList();
+    List<String> failed = r.failures().stream().map(TargetReport::name).toList();
     ObjectNode doc = Jackson.objectNode();
     doc.set("entry", ReportJson.entry(entry));
-    doc.put("inFirewall", !leftOut);
+    doc.put("inFirewall", leftOutOf.isEmpty() && failed.isEmpty());
+    leftOutOf.forEach(doc.putArray("leftOutOf")::add);
+    failed.forEach(doc.putArray("failedTargets")::add);
+    out.document(doc, InertText.of(text(upsert, leftOutOf, failed)));
+    return leftOutOf.isEmpty() && failed.isEmpty() ? 0 : 1;
+  }
+
+  private static String text(UpsertResult upsert, List<String> leftOutOf, List<String> failed) {
+    BlocklistEntry entry = upsert.entry();
     String until = entry.pinned() ? " (pinned)" : " until " + entry.expiresAt();
-    String text =
-        leftOut
-            ? "recorded "
-                + entry.cidr()
-                + until
-                + ", but NOT in the rule group: its capacity leaves it out"
-                + " (lowest severity and oldest sighting are left out first)"
-            : (upsert.created() ? "blocked " : "refreshed ") + entry.cidr() + until;
-    out.document(doc, text);
-    return leftOut ? 1 : 0;
+    if (leftOutOf.isEmpty() && failed.isEmpty()) {
+      return (upsert.created() ? "blocked " : "refreshed ") + entry.cidr() + until;
+    }
+    StringBuilder s = new StringBuilder("recorded " + entry.cidr() + until);
+    if (!leftOutOf.isEmpty()) {
+      s.append(", but NOT in ")
+          .append(String.join(", ", leftOutOf))
+          .append(
+              ": its room leaves it out (lowest severity and oldest sighting are left out"
+                  + " first)");
+    }
+    if (!failed.isEmpty()) {
+      s.append(leftOutOf.isEmpty() ? ", but " : "; ")
+          .append("not written to ")
+          .append(String.join(", ", failed))
+          .append(", which failed (see stderr)");
+    }
+    return s.toString();
   }
 }

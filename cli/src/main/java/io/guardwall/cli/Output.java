@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.flow.ReportJson;
 import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.BlocklistEntry;
-import io.guardwall.core.plan.RuleGroupPlan;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +31,7 @@ final class Output {
 
   /** A replay's JSON after its {@code events} array. */
   static ObjectNode replayEnd(ReplayCommand.ReplayResult result) {
-    RuleGroupPlan plan = result.rendered().plan();
+    DryRunRuleGroup plan = result.rendered();
     ObjectNode doc = Jackson.objectNode();
     doc.set("blocklist", entries(result.blocklist()));
     doc.set("ruleGroup", plan.ruleGroup());

@@ -3,7 +3,7 @@ package io.guardwall.cli;
 import io.guardwall.core.flow.Run;
 import io.guardwall.core.flow.RunReport;
 import io.guardwall.core.model.BlocklistEntry;
-import io.guardwall.core.reconcile.ReconcileResult;
+import io.guardwall.core.reconcile.TargetsResult;
 import io.guardwall.core.slack.SlackMessage;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code guardwall replay}: runs events through the whole pipeline against a dry-run firewall. */
+/** {@code guardwall replay}: runs events through the whole pipeline against a dry-run target. */
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
@@ -99,8 +99,10 @@ final class ReplayCommand implements Callable<Integer> {
     RunReport report = run.finish();
     // A dry run always shows the rule group the whole desired state renders to, also when this
     // run changed nothing (a replay on an existing --state).
-    ReconcileResult rendered =
+    TargetsResult reconciled =
         report.reconcile() != null ? report.reconcile() : backend.guardwall.reconcile();
+    DryRunRuleGroup rendered =
+        DryRunRuleGroup.of(reconciled.targets().get(0), backend.guardwall.config());
     List<String> errors = new ArrayList<>(report.errors());
     errors.addAll(backend.deliver());
     return new ReplayResult(
@@ -120,7 +122,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   /** What a replay prints after its events. */
   record ReplayResult(
-      ReconcileResult rendered,
+      DryRunRuleGroup rendered,
       List<String> errors,
       List<BlocklistEntry> blocklist,
       List<SlackMessage> messages,

@@ -4,7 +4,6 @@ import static io.guardwall.cli.TextReport.inert;
 
 import io.guardwall.core.flow.EventReport;
 import io.guardwall.core.flow.FindingReport;
-import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.policy.IpDecision;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -79,7 +78,7 @@ final class ReplaySummary implements ReplayPrinter {
           top.size(), blocked.distinct(), blocked.maxDropped());
     }
     top.forEach(e -> out.printf("  %-39s %d findings%n", e.getKey(), e.getValue()));
-    RuleGroupPlan plan = result.rendered().plan();
+    DryRunRuleGroup plan = result.rendered();
     out.printf(
         "Blocklist: %d active. Rule group (dry run): %d CIDRs after merging, capacity used %d of"
             + " %d, %d left out.%n",

@@ -1,14 +1,9 @@
 package io.guardwall.cli;
 
-import io.guardwall.core.reconcile.ReconcileResult;
-import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.core.reconcile.TargetReport;
-import io.guardwall.core.reconcile.TargetsReconciler;
 import io.guardwall.core.reconcile.TargetsResult;
-import io.guardwall.core.text.InertText;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.Mixin;
@@ -26,11 +21,6 @@ abstract class StateCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    if (backendOptions.severalTargets() && !takesSeveralTargets()) {
-      throw new UsageException(
-          "--firewall: only reconcile and status take several targets, prefix lists or WAF IP"
-              + " sets");
-    }
     validate();
     Diagnostics diagnostics = Diagnostics.of(spec);
     try (Backend backend =
@@ -41,22 +31,12 @@ abstract class StateCommand implements Callable<Integer> {
 
   abstract int call(Backend backend, Output out);
 
-  /** Whether the command runs over several targets ({@code --firewall} given more than once). */
-  boolean takesSeveralTargets() {
-    return false;
-  }
-
   /**
-   * Reconciles ({@code write}) or compares every target {@code --firewall} names, prints a block
-   * per target and names each failed one on stderr; 1 when any failed or is not {@code ok}, else 0.
+   * Prints {@code result} of a reconcile ({@code wrote}) or status, a block per target, and names
+   * each failed target on stderr; 1 when any failed or is not {@code ok}, else 0.
    */
-  int acrossTargets(Backend backend, Output out, boolean write, Predicate<TargetReport> ok) {
-    List<String> specs = backendOptions.firewalls();
-    boolean dryRun = specs.stream().allMatch(BackendOptions.DRY_RUN::equals);
-    RetryPolicy retry = dryRun ? RetryPolicy.immediate(3) : RetryPolicy.defaults();
-    TargetsReconciler reconciler = backend.guardwall.targets(backend.targets(specs), retry);
-    TargetsResult result = write ? reconciler.reconcile() : reconciler.status();
-    TargetsReport.print(out, result, write);
+  int perTarget(TargetsResult result, Output out, boolean wrote, Predicate<TargetReport> ok) {
+    TargetsReport.print(out, result, wrote);
     Diagnostics diagnostics = Diagnostics.of(spec);
     result.failures().forEach(t -> diagnostics.error(String.valueOf(t.error())));
     return result.targets().stream().allMatch(t -> !t.failed() && ok.test(t)) ? 0 : 1;
@@ -71,29 +51,13 @@ abstract class StateCommand implements Callable<Integer> {
   }
 
   /**
-   * Brings the rule group to the desired state and says on stderr what it holds, naming what the
-   * capacity left out and what the safety rule refused.
+   * Brings every target to the desired state and says on stderr, a line per target, what it holds,
+   * naming what its room left out, what the safety rule refused and why a target failed.
    */
-  ReconcileResult reconcile(Backend backend) {
-    return report(backend, backend.guardwall.reconcile());
-  }
-
-  /** Says on stderr what the rule group holds after {@code r}. */
-  ReconcileResult report(Backend backend, ReconcileResult r) {
+  TargetsResult reconcile(Backend backend) {
+    TargetsResult r = backend.guardwall.reconcile();
     PrintWriter err = spec.commandLine().getErr();
-    err.printf(
-        "rule group%s: %d CIDRs, capacity used %d of %d%n",
-        backend.dryRun ? " (dry run)" : r.updated() ? " updated" : " unchanged",
-        r.plan().blocked().size(),
-        r.plan().capacityUsed(),
-        r.plan().capacity());
-    List<String> leftOut = r.plan().evicted().stream().map(e -> e.cidr().value()).toList();
-    if (!leftOut.isEmpty()) {
-      err.printf("left out for capacity (%d): %s%n", leftOut.size(), Cli.abbreviate(leftOut));
-    }
-    r.plan()
-        .refused()
-        .forEach(v -> err.println("refused by the safety rule: " + InertText.of(v.message())));
+    r.targets().forEach(t -> err.println(TargetsReport.summary(t)));
     err.flush();
     return r;
   }

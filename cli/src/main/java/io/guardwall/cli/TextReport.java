@@ -3,7 +3,6 @@ package io.guardwall.cli;
 import io.guardwall.core.flow.EventReport;
 import io.guardwall.core.flow.FindingReport;
 import io.guardwall.core.model.BlocklistEntry;
-import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.policy.IpDecision;
 import io.guardwall.core.slack.SlackMessage;
 import io.guardwall.core.text.InertText;
@@ -28,7 +27,7 @@ final class TextReport implements ReplayPrinter {
     out.println();
     entries(result.blocklist(), Instant.now());
     out.println();
-    ruleGroup(result.rendered().plan());
+    ruleGroup(result.rendered());
     out.println();
     out.printf("Slack messages (%d):%n", sent.size());
     sent.forEach(this::message);
@@ -104,7 +103,7 @@ final class TextReport implements ReplayPrinter {
     out.flush();
   }
 
-  private void ruleGroup(RuleGroupPlan plan) {
+  private void ruleGroup(DryRunRuleGroup plan) {
     out.printf(
         "Rule group (dry run; capacity used %d of %d, %d CIDRs after merging):%n",
         plan.capacityUsed(), plan.capacity(), plan.blocked().size());

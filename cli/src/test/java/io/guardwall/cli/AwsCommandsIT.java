@@ -45,7 +45,8 @@ class AwsCommandsIT {
 
     CliRunner block = run("block", "203.0.113.7", "--pin");
     assertThat(block.exitCode()).as(block.err()).isZero();
-    assertThat(block.err()).contains("rule group updated: 1 CIDRs");
+    assertThat(block.err())
+        .contains(NetworkFirewallStub.RULE_GROUP_ARN + " (network-firewall): updated, 1 CIDRs");
     assertThat(stub.addresses()).containsExactly("203.0.113.7/32");
     assertThat(run("block", "203.0.113.6", "--for", "PT1H").exitCode()).isZero();
     assertThat(stub.addresses()).containsExactly("203.0.113.6/31");
@@ -54,7 +55,7 @@ class AwsCommandsIT {
     assertThat(list.json()).hasSize(2);
     CliRunner status = run("status", "--format", "json");
     assertThat(status.exitCode()).as(status.out()).isZero();
-    assertThat(status.json().at("/status/inSync").asBoolean()).isTrue();
+    assertThat(status.json().at("/targets/0/inSync").asBoolean()).isTrue();
 
     assertThat(run("unblock", "203.0.113.7").exitCode()).isZero();
     assertThat(stub.addresses()).containsExactly("203.0.113.6/32");
@@ -91,7 +92,7 @@ class AwsCommandsIT {
                     "{\"RulesSource\":{\"StatelessRulesAndCustomActions\":{\"StatelessRules\":[]}}}"));
     CliRunner status = run("status", "--format", "json");
     assertThat(status.exitCode()).isEqualTo(1);
-    assertThat(status.json().at("/status/missing/0").asText()).isEqualTo("198.51.100.9/32");
+    assertThat(status.json().at("/targets/0/missing/0").asText()).isEqualTo("198.51.100.9/32");
     assertThat(run("reconcile").exitCode()).isZero();
     assertThat(stub.addresses()).containsExactly("198.51.100.9/32");
   }

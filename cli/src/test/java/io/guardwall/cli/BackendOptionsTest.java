@@ -1,6 +1,7 @@
 package io.guardwall.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,23 +18,21 @@ class BackendOptionsTest {
   }
 
   @Test
-  void firewall_shouldBeDryRun_whenNoneGiven() {
+  void firewalls_shouldBeDryRun_whenNoneGiven() {
     assertThat(firewalls().firewalls()).containsExactly("dry-run");
-    assertThat(firewalls().severalTargets()).isFalse();
   }
 
   @Test
-  void severalTargets_shouldBeFalse_whenOneRuleGroupOrAnUnknownSpec() {
-    assertThat(firewalls(RULE_GROUP).severalTargets()).isFalse();
-    assertThat(firewalls("sg-123").severalTargets()).isFalse();
+  void firewalls_shouldKeepTheOrderGiven_whenSeveralTargets() {
+    assertThat(firewalls(RULE_GROUP, "dry-run", "pl-0123456789abcdef0").firewalls())
+        .containsExactly(RULE_GROUP, "dry-run", "pl-0123456789abcdef0");
   }
 
   @Test
-  void severalTargets_shouldBeTrue_whenGivenTwiceOrAPrefixListOrAWafSet() {
-    assertThat(firewalls(RULE_GROUP, "dry-run").severalTargets()).isTrue();
-    assertThat(firewalls("pl-0123456789abcdef0").severalTargets()).isTrue();
-    assertThat(
-            firewalls("arn:aws:wafv2:us-east-1:111122223333:regional/ipset/a/1").severalTargets())
-        .isTrue();
+  void firewalls_shouldBeAUsageErrorNamingIt_whenASpecIsGivenTwice() {
+    assertThatThrownBy(() -> firewalls(RULE_GROUP, "dry-run", RULE_GROUP + " ").firewalls())
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining(RULE_GROUP)
+        .hasMessageContaining("given twice");
   }
 }

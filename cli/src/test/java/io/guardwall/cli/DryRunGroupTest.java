@@ -10,7 +10,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The dry-run rule group kept in the state file: every command sees what the last one wrote. */
+/** The dry-run target kept in the state file: every command sees what the last one wrote. */
 class DryRunGroupTest {
 
   private static final String SAMPLES = "../samples/events";
@@ -29,10 +29,13 @@ class DryRunGroupTest {
     CliRunner after = run("status");
 
     assertThat(process.exitCode()).as(process.err()).isZero();
-    assertThat(before.out()).as("process reconciled at its end").startsWith("in sync: ");
+    assertThat(before.out())
+        .as("process reconciled at its end")
+        .startsWith("dry-run (dry-run): in sync\n");
     assertThat(reconcile.exitCode()).as(reconcile.err()).isZero();
+    assertThat(reconcile.out()).startsWith("dry-run (dry-run): unchanged\n");
     assertThat(after.exitCode()).as(after.out()).isZero();
-    assertThat(after.out()).startsWith("in sync: ").contains("missing from the firewall (0)");
+    assertThat(after.out()).startsWith("dry-run (dry-run): in sync\n").contains("missing (0)");
   }
 
   @Test
@@ -49,7 +52,7 @@ class DryRunGroupTest {
   void process_shouldDigestWhatItsReconcileAdded_whenTheKeptGroupLacksAStoredEntry()
       throws Exception {
     run("block", "198.51.100.1", "--pin");
-    sql("DELETE FROM rule_groups"); // a state file written before guardwall kept the group
+    sql("DELETE FROM dry_run_cidrs"); // a state file written before guardwall kept the target
 
     CliRunner process =
         run("process", "--format", "json", SAMPLES + "/02-guardduty-c2-outbound.json");
@@ -67,10 +70,11 @@ class DryRunGroupTest {
     run("unblock", "198.51.100.1");
     CliRunner unblocked = run("status", "--format", "json");
 
-    assertThat(blocked.json().at("/status/inSync").asBoolean()).as(blocked.out()).isTrue();
-    assertThat(blocked.json().at("/status/capacityUsed").asInt()).isEqualTo(2);
-    assertThat(unblocked.json().at("/status/inSync").asBoolean()).as(unblocked.out()).isTrue();
-    assertThat(unblocked.json().at("/status/extra")).as("the empty group's rule").isEmpty();
+    assertThat(blocked.json().at("/targets/0/inSync").asBoolean()).as(blocked.out()).isTrue();
+    assertThat(blocked.json().at("/targets/0/blocked").asInt()).isEqualTo(1);
+    assertThat(unblocked.json().at("/targets/0/inSync").asBoolean()).as(unblocked.out()).isTrue();
+    assertThat(unblocked.json().at("/targets/0/blocked").asInt()).isZero();
+    assertThat(unblocked.json().at("/targets/0/extra")).isEmpty();
   }
 
   @Test
@@ -79,14 +83,14 @@ class DryRunGroupTest {
     CliRunner status = run("status");
 
     assertThat(replay.exitCode()).as(replay.err()).isZero();
-    assertThat(status.out()).startsWith("in sync: ");
+    assertThat(status.out()).startsWith("dry-run (dry-run): in sync\n");
   }
 
   @Test
-  void status_shouldFailOnOneLineNamingTheStateAndTheRow_whenTheStoredGroupIsCorrupt()
+  void status_shouldFailOnOneLineNamingTheStateAndTheRow_whenTheStoredTargetIsCorrupt()
       throws Exception {
     run("block", "198.51.100.1", "--pin");
-    sql("UPDATE rule_groups SET rule_group = '{truncated'");
+    sql("UPDATE dry_run_cidrs SET cidr = 'not-a-cidr'");
 
     CliRunner status = run("status");
     CliRunner process = run("process", SAMPLES);
@@ -97,9 +101,9 @@ class DryRunGroupTest {
         .asString()
         .startsWith("guardwall: ")
         .contains(dir.resolve("state.db").toString())
-        .contains("rule_groups row 'dry-run' is unreadable");
+        .contains("dry_run_cidrs row 'dry-run' is unreadable");
     assertThat(process.exitCode()).isEqualTo(1);
-    assertThat(process.err()).contains("rule_groups row 'dry-run'").doesNotContain("\tat ");
+    assertThat(process.err()).contains("dry_run_cidrs row 'dry-run'").doesNotContain("\tat ");
   }
 
   private void sql(String statement) throws SQLException {

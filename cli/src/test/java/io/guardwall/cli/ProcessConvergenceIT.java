@@ -149,7 +149,7 @@ class ProcessConvergenceIT {
             NetworkFirewallStub.RULE_GROUP_ARN,
             "--format",
             "json");
-    assertThat(status.json().at("/status/inSync").asBoolean())
+    assertThat(status.json().at("/targets/0/inSync").asBoolean())
         .as(status.out() + status.err())
         .isTrue();
   }

@@ -102,11 +102,12 @@ class SafetyCommandsTest {
     CliRunner reconcile = run("reconcile", "--config", config.toString(), "--format", "json");
 
     assertThat(b.exitCode()).isEqualTo(1);
-    assertThat(b.out()).contains("recorded 203.0.113.9/32 until", "NOT in the rule group");
-    assertThat(b.err()).contains("left out for capacity (1): 203.0.113.9/32");
+    assertThat(b.out()).contains("recorded 203.0.113.9/32 until", "NOT in dry-run: its room");
+    assertThat(b.err()).contains("left out for room (1): 203.0.113.9/32");
     assertThat(json.json().get("inFirewall").asBoolean()).isFalse();
+    assertThat(json.json().at("/leftOutOf/0").asText()).isEqualTo("dry-run");
     assertThat(reconcile.exitCode()).isEqualTo(1);
-    assertThat(reconcile.json().at("/leftOut/0/cidr").asText()).isEqualTo("203.0.113.9/32");
+    assertThat(reconcile.json().at("/targets/0/evicted/0").asText()).isEqualTo("203.0.113.9/32");
   }
 
   @Test
@@ -121,9 +122,8 @@ class SafetyCommandsTest {
     CliRunner status = run("status");
 
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.json().at("/refused/0/cidr").asText()).isEqualTo("0.0.0.0/0");
-    assertThat(r.json().get("ruleGroup").toString()).doesNotContain("0.0.0.0/0");
-    assertThat(r.err()).contains("refused by the safety rule: 0.0.0.0/0 is wider than /16");
+    assertThat(r.json().at("/targets/0/refused/0/cidr").asText()).isEqualTo("0.0.0.0/0");
+    assertThat(r.json().at("/targets/0/cidrs").toString()).doesNotContain("0.0.0.0/0");
     assertThat(status.exitCode()).isEqualTo(1);
     assertThat(status.out()).contains("refused by the safety rule (1)");
   }
@@ -137,9 +137,9 @@ class SafetyCommandsTest {
     CliRunner r = run("reconcile", "--config", config.toString(), "--format", "json");
     CliRunner again = run("block", "203.0.113.66", "--config", config.toString());
 
-    assertThat(r.json().at("/refused/0/reason").asText())
+    assertThat(r.json().at("/targets/0/refused/0/reason").asText())
         .isEqualTo("allow-listed (in 203.0.113.0/24)");
-    assertThat(r.json().get("ruleGroup").toString()).doesNotContain("203.0.113.66");
+    assertThat(r.json().at("/targets/0/cidrs").toString()).doesNotContain("203.0.113.66");
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.out()).startsWith("refused: allow-listed (in 203.0.113.0/24)");
   }

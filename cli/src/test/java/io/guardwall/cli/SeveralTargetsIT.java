@@ -16,7 +16,10 @@ import software.amazon.awssdk.services.wafv2.Wafv2Client;
 import software.amazon.awssdk.services.wafv2.model.IPAddressVersion;
 import software.amazon.awssdk.services.wafv2.model.Scope;
 
-/** {@code reconcile} and {@code status} over a rule group on the stub and a WAF IP set on moto. */
+/**
+ * {@code reconcile}, {@code status} and {@code block} over a rule group on the stub and a WAF IP
+ * set on moto.
+ */
 @ExtendWith(MotoServer.class)
 class SeveralTargetsIT {
 
@@ -104,11 +107,45 @@ class SeveralTargetsIT {
   }
 
   @Test
-  void block_shouldRefuseWithAUsageError_whenGivenSeveralTargets() {
-    CliRunner r = run("block", "203.0.113.9", "--firewall", RULE_GROUP, "--firewall", "dry-run");
+  void block_shouldWriteEveryTarget_whenGivenSeveral() {
+    String set = createSet("multi-block");
+
+    CliRunner r = run("block", "203.0.113.9", "--pin", "--firewall", RULE_GROUP, "--firewall", set);
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("blocked 203.0.113.9/32 (pinned)");
+    assertThat(r.err()).contains(RULE_GROUP + " (network-firewall): updated", set);
+    assertThat(stub.addresses()).containsExactly("203.0.113.7/32", "203.0.113.9/32");
+    assertThat(addresses(set)).containsExactlyInAnyOrder("203.0.113.7/32", "203.0.113.9/32");
+  }
+
+  @Test
+  void block_shouldNameTheTargetItFailedAndExitOne_whenAWafSetIsMissing() {
+    CliRunner r =
+        run(
+            "block",
+            "203.0.113.9",
+            "--format",
+            "json",
+            "--firewall",
+            RULE_GROUP,
+            "--firewall",
+            MISSING_SET);
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.json().get("inFirewall").asBoolean()).isFalse();
+    assertThat(r.json().at("/failedTargets/0").asText()).isEqualTo(MISSING_SET);
+    assertThat(r.err()).contains(MISSING_SET + " (waf-ip-set): failed");
+    assertThat(stub.addresses()).contains("203.0.113.9/32");
+  }
+
+  @Test
+  void reconcile_shouldExitTwo_whenATargetIsGivenTwice() {
+    CliRunner r = run("reconcile", "--firewall", RULE_GROUP, "--firewall", RULE_GROUP);
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("only reconcile and status take several targets");
+    assertThat(r.err()).contains(RULE_GROUP + " is given twice");
+    assertThat(stub.updates()).isZero();
   }
 
   private static final String RULE_GROUP = NetworkFirewallStub.RULE_GROUP_ARN;

@@ -29,7 +29,7 @@ class StateCommandsTest {
     CliRunner b = run("block", "203.0.113.7", "--pin");
     assertThat(b.exitCode()).as(b.err()).isZero();
     assertThat(b.out()).contains("blocked 203.0.113.7/32 (pinned)");
-    assertThat(b.err()).contains("rule group (dry run): 1 CIDRs");
+    assertThat(b.err()).contains("dry-run (dry-run): updated, 1 CIDRs");
     CliRunner list = run("list", "--format", "json");
     assertThat(list.json().get(0).get("pinned").asBoolean()).isTrue();
   }

@@ -183,6 +183,20 @@ final class Alarms {
   }
 
   /**
+   * A reconcile could not update an enforcement point (gone, access denied, throttled past its
+   * retries): the logs name it; the other targets still converge.
+   */
+  void enforcementPointFailed() {
+    add(
+        "EnforcementPointFailed",
+        "guardwall: a reconcile could not update an enforcement point; the function's log names it"
+            + " and why"
+            + README,
+        metric(ReconcileHandler.TARGETS_FAILED_METRIC),
+        0);
+  }
+
+  /**
    * Requests to the public interaction URL refused for their signature: scanners, or a wrong
    * secret.
    */

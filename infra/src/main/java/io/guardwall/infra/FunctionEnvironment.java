@@ -16,11 +16,11 @@ final class FunctionEnvironment {
   static final String SERVICE_NAME = "guardwall";
 
   /**
-   * The enforcement points, SPECs separated by spaces (the handlers' name for it is issue 11's
-   * {@code GUARDWALL_TARGETS}); set only when more than the stateless rule group is fed, so a
-   * deployment without the new options keeps its template.
+   * The enforcement points, SPECs separated by spaces ({@link Env#TARGETS}); set only when more
+   * than the stateless rule group is fed, so a deployment without the new options keeps its
+   * template.
    */
-  static final String TARGETS = "GUARDWALL_TARGETS";
+  static final String TARGETS = Env.TARGETS;
 
   private FunctionEnvironment() {}
 

@@ -333,6 +333,7 @@ public class GuardwallConstruct extends Construct {
     builder.maintenanceNotSucceeding(maintenanceStateMachine, props.maintenanceSchedule());
     builder.capacityHigh();
     builder.entriesEvicted();
+    builder.enforcementPointFailed();
     builder.slackNotConfigured();
     if (slackEndpoint != null) {
       builder.signatureFailures();

@@ -160,8 +160,9 @@ class AlertingTest {
             "Guardwall-MaintenanceNotSucceeding",
             "Guardwall-RuleGroupCapacityHigh",
             "Guardwall-BlocklistEntriesEvicted",
+            "Guardwall-EnforcementPointFailed",
             "Guardwall-SlackNotConfigured")
-        .hasSize(functionAlarms.size() + 6);
+        .hasSize(functionAlarms.size() + 7);
   }
 
   @Test
@@ -210,6 +211,8 @@ class AlertingTest {
     "BlocklistEntriesEvicted, Guardwall, EntriesEvicted, Maximum, 300, 1, GreaterThanThreshold, 0,"
         + " notBreaching",
     "SlackNotConfigured, Guardwall, SlackNotConfigured, Maximum, 300, 1, GreaterThanThreshold, 0,"
+        + " notBreaching",
+    "EnforcementPointFailed, Guardwall, TargetsFailed, Maximum, 300, 1, GreaterThanThreshold, 0,"
         + " notBreaching",
   })
   void alarm_shouldWatchItsMetric(

@@ -23,8 +23,16 @@ public final class Env {
    */
   public static final String NOTIFICATIONS_TABLE = "GUARDWALL_NOTIFICATIONS_TABLE";
 
-  /** The ARN of the stateless rule group the reconciler writes. */
+  /**
+   * The ARN of the stateless rule group the reconciler writes, when {@link #TARGETS} is not set.
+   */
   public static final String RULE_GROUP_ARN = "GUARDWALL_RULE_GROUP_ARN";
+
+  /**
+   * The enforcement points the reconciler writes: SPECs as {@code --firewall} takes them, separated
+   * by spaces (a prefix-list or WAF SPEC holds commas of its own).
+   */
+  public static final String TARGETS = "GUARDWALL_TARGETS";
 
   /** The Secrets Manager secret that holds the Slack webhook URL. */
   public static final String SLACK_SECRET = "GUARDWALL_SLACK_SECRET";

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.BlocklistEntry;
-import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.Notifier;
 import java.util.List;
@@ -31,10 +30,7 @@ public final class MaintainHandler extends JsonHandler {
   private MaintainHandler(Wiring w, MetricsSink metrics) {
     this(
         w.guardwall(
-            w.store(),
-            w.none(NotificationLog.class),
-            w.none(Firewall.class),
-            w.none(Notifier.class)),
+            w.store(), w.none(NotificationLog.class), w.noTargets(), w.none(Notifier.class)),
         metrics);
   }
 

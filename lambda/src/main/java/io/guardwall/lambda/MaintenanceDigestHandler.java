@@ -7,7 +7,6 @@ import io.guardwall.core.flow.MaintenanceDigest;
 import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.port.BlocklistStore;
-import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.NotifyException;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ public final class MaintenanceDigestHandler extends JsonHandler {
         w.guardwall(
             w.none(BlocklistStore.class),
             w.none(NotificationLog.class),
-            w.none(Firewall.class),
+            w.noTargets(),
             w.notifier()),
         metrics);
   }

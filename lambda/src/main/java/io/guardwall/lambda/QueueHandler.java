@@ -75,7 +75,7 @@ public final class QueueHandler extends JsonHandler {
 
   /** The function as deployed, its ports from {@code w}; also for infra's burst test. */
   QueueHandler(Wiring w, MetricsSink metrics) {
-    this(w.guardwall(w.store(), w.notifications(), w.firewall(), w.notifier()), metrics);
+    this(w.guardwall(w.store(), w.notifications(), w.targets(), w.notifier()), metrics);
   }
 
   /** The flows over the given ports; Slack actions reply through Slack's response URLs only. */

@@ -8,7 +8,6 @@ import io.guardwall.core.flow.Actions;
 import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.Actor;
-import io.guardwall.core.reconcile.ReconcileException;
 import io.guardwall.core.slack.ActionReply;
 import io.guardwall.slack.interact.Interaction;
 import java.net.URI;
@@ -108,13 +107,15 @@ final class SlackActions {
   }
 
   private void reconcile() {
-    try {
-      guardwall.reconcile();
-    } catch (ReconcileException e) {
-      // The store holds the change: the next reconcile applies it.
-      LOG.error(
-          "reconcile after a Slack action failed: {}", JsonHandler.excerpt(e.toString(), 500));
-    }
+    // The store holds the change: the next reconcile applies it to a target that failed.
+    guardwall
+        .reconcile()
+        .failures()
+        .forEach(
+            t ->
+                LOG.error(
+                    "reconcile after a Slack action failed: {}",
+                    JsonHandler.excerpt(String.valueOf(t.error()), 500)));
   }
 
   private void post(URI url, ObjectNode reply, MetricsSink metrics) {

@@ -1,22 +1,27 @@
 package io.guardwall.lambda;
 
 import io.guardwall.aws.DynamoDbState;
-import io.guardwall.aws.NetworkFirewallAdapters;
+import io.guardwall.aws.EnforcementPoints;
 import io.guardwall.aws.SecretsManagerSecret;
 import io.guardwall.aws.SecretsManagerWebhookSource;
 import io.guardwall.aws.SqsMessageQueue;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.flow.Guardwall;
+import io.guardwall.core.plan.RuleGroupLayout;
 import io.guardwall.core.port.AllowListStore;
 import io.guardwall.core.port.AuditTrail;
 import io.guardwall.core.port.BlocklistStore;
-import io.guardwall.core.port.Firewall;
+import io.guardwall.core.port.EnforcementPoint;
 import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.Notifier;
 import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.slack.interact.InteractionReader;
 import io.guardwall.slack.interact.Permissions;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -52,8 +57,47 @@ final class Wiring {
     return state().notifications();
   }
 
-  Firewall firewall() {
-    return NetworkFirewallAdapters.ruleGroup(Env.required(env, Env.RULE_GROUP_ARN));
+  /**
+   * The enforcement points {@link Env#TARGETS} names, in order, or the rule group of {@link
+   * Env#RULE_GROUP_ARN} when it is not set.
+   *
+   * @throws IllegalStateException naming the variable when neither is set, a SPEC names no target
+   *     or a SPEC is given twice
+   */
+  List<EnforcementPoint> targets() {
+    RuleGroupLayout layout = RuleGroupLayout.of(config().firewall());
+    return specs().stream().map(spec -> open(spec, layout)).toList();
+  }
+
+  /** The SPECs of the targets, each once. */
+  List<String> specs() {
+    String targets = env.apply(Env.TARGETS);
+    if (targets == null || targets.isBlank()) {
+      return List.of(Env.required(env, Env.RULE_GROUP_ARN).strip());
+    }
+    List<String> specs = Arrays.stream(targets.strip().split("\\s+")).toList();
+    Set<String> seen = new HashSet<>();
+    for (String spec : specs) {
+      if (!seen.add(spec)) {
+        throw new IllegalStateException(
+            "environment variable " + Env.TARGETS + " names " + spec + " twice");
+      }
+    }
+    return specs;
+  }
+
+  private static EnforcementPoint open(String spec, RuleGroupLayout layout) {
+    try {
+      return EnforcementPoints.open(spec, layout);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "environment variable " + Env.TARGETS + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The targets of a function that writes none: a stand-in any call to which is an error. */
+  List<EnforcementPoint> noTargets() {
+    return List.of(none(EnforcementPoint.class));
   }
 
   Notifier notifier() {
@@ -77,13 +121,16 @@ final class Wiring {
    * interactive stack grants it the audit writes).
    */
   Guardwall guardwall(
-      BlocklistStore store, NotificationLog notifications, Firewall firewall, Notifier notifier) {
+      BlocklistStore store,
+      NotificationLog notifications,
+      List<EnforcementPoint> targets,
+      Notifier notifier) {
     boolean reads = !Unavailable.isProxy(store);
     return guardwall(
         new Guardwall.Ports(
             store,
             notifications,
-            firewall,
+            targets,
             notifier,
             reads ? allowList() : none(AllowListStore.class),
             reads ? state().audit() : none(AuditTrail.class)));

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.flow.Guardwall;
-import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.model.BlockRequest;
 import io.guardwall.core.model.Cidr;
@@ -36,7 +36,7 @@ final class Fixture {
 
   final InMemoryBlocklistStore store = new InMemoryBlocklistStore();
   final InMemoryNotificationLog notifications = new InMemoryNotificationLog();
-  final DryRunFirewall firewall = new DryRunFirewall(10_000);
+  final DryRunTarget firewall = DryRunTarget.ofCapacity(10_000);
   final RecordingNotifier notifier = new RecordingNotifier(null);
   final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   final Metrics metrics = new Metrics();
@@ -53,7 +53,7 @@ final class Fixture {
   Guardwall guardwall(BlocklistStore blocklist, Notifier slack) {
     return new Guardwall(
         GuardwallConfig.defaults(),
-        new Guardwall.Ports(blocklist, notifications, firewall, slack),
+        new Guardwall.Ports(blocklist, notifications, List.of(firewall), slack),
         clock,
         RetryPolicy.immediate(3));
   }

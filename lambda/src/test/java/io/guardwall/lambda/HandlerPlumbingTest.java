@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import io.guardwall.core.config.GuardwallConfig;
-import io.guardwall.core.port.Firewall;
+import io.guardwall.core.port.EnforcementPoint;
 import io.guardwall.core.port.Notifier;
 import io.guardwall.core.slack.SlackMessage;
 import java.io.ByteArrayInputStream;
@@ -81,11 +81,14 @@ public class HandlerPlumbingTest {
 
   @Test
   void unavailablePort_shouldNameTheFunctionAndTheCall() {
-    Firewall firewall = Unavailable.port(Firewall.class, "MaintainHandler");
-    assertThatThrownBy(firewall::describe)
+    EnforcementPoint target = Unavailable.port(EnforcementPoint.class, "MaintainHandler");
+    assertThatThrownBy(target::read)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("MaintainHandler has no Firewall: describe");
-    assertThat(firewall.toString()).isEqualTo("Unavailable[Firewall]");
+        .hasMessage("MaintainHandler has no EnforcementPoint: read");
+    assertThat(target.toString()).isEqualTo("Unavailable[EnforcementPoint]");
+    assertThat(target.name())
+        .as("named, so that a flow can be built over it")
+        .isEqualTo("Unavailable[EnforcementPoint]");
   }
 
   @Test
@@ -163,7 +166,7 @@ public class HandlerPlumbingTest {
     // 60 s left is less than the alert reserve: the alert is retried later.
     assertThat(out.toString(StandardCharsets.UTF_8))
         .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"m-0\"}]}");
-    assertThat(f.firewall.ruleGroup()).isPresent();
+    assertThat(f.firewall.writes()).isPositive();
   }
 
   private static ByteArrayInputStream input(String text) {

@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.flow.Guardwall;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.model.Cidr;
+import io.guardwall.core.model.CidrBudget;
+import io.guardwall.core.port.EnforcementPoint;
+import io.guardwall.core.port.FirewallException;
+import io.guardwall.core.port.FlakyTarget;
 import io.guardwall.core.port.NotifyException;
+import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.core.slack.SlackMessage;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The maintenance and failure tasks, each given the input its state sends. */
@@ -24,20 +33,47 @@ class OtherHandlersTest {
         reconcile.handle(Fixture.json("{\"trigger\":\"schedule\",\"execution\":\"arn:x\"}"));
     JsonNode again = reconcile.handle(Fixture.json("{}"));
 
-    assertThat(out.path("updated").asBoolean()).isTrue();
-    assertThat(out.path("blocked").asInt()).isEqualTo(1);
+    assertThat(out.at("/targets/0/name").asText()).isEqualTo("dry-run");
+    assertThat(out.at("/targets/0/state").asText()).isEqualTo("updated");
+    assertThat(out.at("/targets/0/blocked").asInt()).isEqualTo(1);
+    assertThat(again.at("/targets/0/state").asText()).isEqualTo("unchanged");
     assertThat(out.path("evicted")).isEmpty();
     assertThat(out.path("evictedCount").asInt()).isZero();
     assertThat(out.path("addedCount").asInt()).isEqualTo(1);
     assertThat(out.at("/added/0/cidr").asText()).isEqualTo("203.0.113.66/32");
     assertThat(out.at("/added/0/findingId").asText()).isEqualTo("f-203.0.113.66");
     assertThat(again.path("added")).as("already in the group").isEmpty();
-    assertThat(out.path("capacity").asInt()).isEqualTo(10_000);
-    assertThat(f.firewall.ruleGroup().orElseThrow().toString()).contains("203.0.113.66/32");
-    assertThat(f.metrics.value("CapacityUsedPercent"))
-        .isEqualTo(100.0 * out.path("capacityUsed").asInt() / 10_000);
+    assertThat(out.at("/targets/0/room").asInt()).isEqualTo(5_000);
+    assertThat(f.firewall.read().blocked().toString()).contains("203.0.113.66/32");
+    assertThat(f.metrics.value("CapacityUsedPercent")).isEqualTo(100.0 / 5_000);
     assertThat(f.metrics.value("EntriesEvicted")).isZero();
     assertThat(f.metrics.value("ReconcileConflicts")).isZero();
+    assertThat(f.metrics.value(ReconcileHandler.TARGETS_FAILED_METRIC)).isZero();
+  }
+
+  @Test
+  void reconcile_shouldNameTheFailedTargetAndCountIt_whileTheOtherConverges() throws Exception {
+    f.store.upsert(Fixture.blockRequest("203.0.113.66", Duration.ofHours(1)));
+    EnforcementPoint broken =
+        new FlakyTarget(
+            new DryRunTarget("arn:aws:wafv2:gone", CidrBudget.shared(10)),
+            new FirewallException("WAFNonexistentItemException", null));
+    Guardwall gw =
+        new Guardwall(
+            GuardwallConfig.defaults(),
+            new Guardwall.Ports(f.store, f.notifications, List.of(broken, f.firewall), f.notifier),
+            f.clock,
+            RetryPolicy.immediate(2));
+
+    JsonNode out = new ReconcileHandler(gw, f.metrics).handle(Fixture.json("{}"));
+
+    assertThat(out.at("/targets/0/state").asText()).isEqualTo("failed");
+    assertThat(out.at("/targets/0/error").asText())
+        .contains("arn:aws:wafv2:gone", "WAFNonexistentItemException");
+    assertThat(out.at("/targets/1/state").asText()).isEqualTo("updated");
+    assertThat(out.path("addedCount").asInt()).isEqualTo(1);
+    assertThat(f.firewall.read().blocked().toString()).contains("203.0.113.66/32");
+    assertThat(f.metrics.value(ReconcileHandler.TARGETS_FAILED_METRIC)).isEqualTo(1);
   }
 
   @Test

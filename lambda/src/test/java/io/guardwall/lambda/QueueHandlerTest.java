@@ -70,9 +70,8 @@ class QueueHandlerTest {
 
     assertThat(response.path("batchItemFailures").isArray()).isTrue();
     assertThat(failures(response)).isEmpty();
-    assertThat(f.firewall.updates()).as("one reconcile for the batch").isEqualTo(1);
-    assertThat(f.firewall.ruleGroup().orElseThrow().toString())
-        .contains("203.0.113.66/32", "192.0.2.77/32");
+    assertThat(f.firewall.writes()).as("one reconcile for the batch").isEqualTo(1);
+    assertThat(f.firewall.read().blocked().toString()).contains("203.0.113.66/32", "192.0.2.77/32");
     assertThat(f.notifier.messages())
         .extracting(SlackMessage::kind)
         .containsExactly(
@@ -100,7 +99,7 @@ class QueueHandlerTest {
         new Wiring(env::get, "QueueHandler")
             .guardwall(
                 new Guardwall.Ports(
-                    fresh.store, fresh.notifications, fresh.firewall, fresh.notifier));
+                    fresh.store, fresh.notifications, List.of(fresh.firewall), fresh.notifier));
     new QueueHandler(guardwall, fresh.metrics).handle(Fixture.sqsEvent(C2));
     return fresh.notifier.messages().stream()
         .filter(m -> m.kind() == SlackMessage.Kind.BLOCKED)
@@ -129,7 +128,7 @@ class QueueHandlerTest {
     handler()
         .handle(Fixture.sqsEvent(Fixture.sampleText("11-guardduty-c2-outbound-resighted.json")));
 
-    assertThat(f.firewall.updates()).isEqualTo(1);
+    assertThat(f.firewall.writes()).isEqualTo(1);
     assertThat(f.notifier.messages().subList(before, f.notifier.messages().size()))
         .extracting(SlackMessage::kind)
         .doesNotContain(SlackMessage.Kind.BLOCKED);
@@ -142,7 +141,7 @@ class QueueHandlerTest {
 
     assertThat(failures(response)).as("never retried, so they cannot loop").isEmpty();
     assertThat(f.metrics.value(QueueHandler.REJECTED_METRIC)).isEqualTo(4);
-    assertThat(f.firewall.ruleGroup().orElseThrow().toString()).contains("203.0.113.66/32");
+    assertThat(f.firewall.read().blocked().toString()).contains("203.0.113.66/32");
   }
 
   @Test
@@ -164,7 +163,7 @@ class QueueHandlerTest {
 
     assertThat(failures(response)).containsExactly("m-1");
     assertThat(f.metrics.value("EventsFailed")).isEqualTo(1);
-    assertThat(f.firewall.ruleGroup().orElseThrow().toString()).contains("203.0.113.66/32");
+    assertThat(f.firewall.read().blocked().toString()).contains("203.0.113.66/32");
   }
 
   @Test
@@ -181,7 +180,7 @@ class QueueHandlerTest {
     assertThat(f.notifier.messages())
         .extracting(SlackMessage::kind)
         .containsExactly(SlackMessage.Kind.FINDING);
-    assertThat(f.firewall.ruleGroup().orElseThrow().toString())
+    assertThat(f.firewall.read().blocked().toString())
         .as("blocking never waits for Slack")
         .contains("203.0.113.66/32");
   }
@@ -215,7 +214,7 @@ class QueueHandlerTest {
     JsonNode response = handler().handle(Fixture.sqsEvent());
 
     assertThat(response.toString()).isEqualTo("{\"batchItemFailures\":[]}");
-    assertThat(f.firewall.updates()).isZero();
+    assertThat(f.firewall.writes()).isZero();
   }
 
   @Test

@@ -48,13 +48,13 @@ class SlackActionsTest {
   void handle_shouldUnblockReconcileAndTellTheChannel_whenAnUnblockActionArrives() {
     f.store.upsert(Fixture.blockRequest("203.0.113.7", Duration.ofHours(1)));
     f.guardwall().reconcile();
-    assertThat(f.firewall.ruleGroup().orElseThrow().toString()).contains("203.0.113.7/32");
+    assertThat(f.firewall.read().blocked().toString()).contains("203.0.113.7/32");
 
     JsonNode response = handler().handle(Fixture.sqsEvent(action(Verb.UNBLOCK, "203.0.113.7/32")));
 
     assertThat(response.get("batchItemFailures")).isEmpty();
     assertThat(f.store.get(Cidr.parse("203.0.113.7/32"))).isEmpty();
-    assertThat(f.firewall.ruleGroup().orElseThrow().toString()).doesNotContain("203.0.113.7");
+    assertThat(f.firewall.read().blocked().toString()).doesNotContain("203.0.113.7");
     assertThat(slack.posts).hasSize(1);
     JsonNode reply = slack.posts.get(0);
     assertThat(reply.get("response_type").asText()).isEqualTo("in_channel");

@@ -61,7 +61,7 @@ class SlackUnblockIT {
     DynamoDbState state = DynamoDbState.create("guardwall-blocklist", "guardwall-notifications");
     state.createIfMissing();
     Wiring w = new Wiring(env::get, "QueueHandler");
-    guardwall = w.guardwall(w.store(), w.notifications(), w.firewall(), w.notifier());
+    guardwall = w.guardwall(w.store(), w.notifications(), w.targets(), w.notifier());
     consumer =
         new QueueHandler(
             guardwall,

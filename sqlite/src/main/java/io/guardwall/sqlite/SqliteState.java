@@ -3,7 +3,6 @@ package io.guardwall.sqlite;
 import io.guardwall.core.model.CidrBudget;
 import io.guardwall.core.port.AbstractStateBackend;
 import io.guardwall.core.port.EnforcementPoint;
-import io.guardwall.core.port.Firewall;
 import io.guardwall.core.port.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,15 +12,15 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Opens the embedded SQLite state file (the blocklist, the notification log, the dry-run rule
- * group, the dynamic allow-list and the audit trail); thread-safe, and several processes may share
- * one file. Problems that do not stop an operation, such as a row that cannot be read back, go to
- * the warnings sink (by default the {@code io.guardwall.sqlite} logger).
+ * Opens the embedded SQLite state file (the blocklist, the notification log, the dry-run target,
+ * the dynamic allow-list and the audit trail); thread-safe, and several processes may share one
+ * file. Problems that do not stop an operation, such as a row that cannot be read back, go to the
+ * warnings sink (by default the {@code io.guardwall.sqlite} logger).
  */
 public final class SqliteState extends AbstractStateBackend {
   private static final System.Logger LOG = System.getLogger("io.guardwall.sqlite");
 
-  /** The name of the dry-run rule group's row. */
+  /** The name of the dry-run target's rows. */
   static final String DRY_RUN = "dry-run";
 
   private final Database db;
@@ -64,18 +63,6 @@ public final class SqliteState extends AbstractStateBackend {
   public static SqliteState inMemory(Consumer<String> warnings) {
     Objects.requireNonNull(warnings, "warnings");
     return new SqliteState(Database.open("jdbc:sqlite::memory:", Database.MEMORY, warnings));
-  }
-
-  /**
-   * The dry-run rule group kept in the state file; empty for a state in memory, which forgets it
-   * anyway. Writes from other processes on the same file make a stale token conflict, as with the
-   * real service.
-   */
-  @Override
-  public Optional<Firewall> dryRunFirewall(int capacity) {
-    return db.inMemory()
-        ? Optional.empty()
-        : Optional.of(new SqliteRuleGroup(db, DRY_RUN, capacity));
   }
 
   /**

@@ -8,10 +8,6 @@ import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.UpsertResult;
 import io.guardwall.core.parse.FindingParser;
-import io.guardwall.core.plan.RuleGroupContents;
-import io.guardwall.core.plan.RuleGroupLayout;
-import io.guardwall.core.plan.RuleGroupPlan;
-import io.guardwall.core.plan.RuleGroupPlanner;
 import io.guardwall.core.plan.TargetSelector;
 import io.guardwall.core.policy.DynamicSafety;
 import io.guardwall.core.policy.Policy;
@@ -21,16 +17,13 @@ import io.guardwall.core.port.AllowListStore;
 import io.guardwall.core.port.AuditTrail;
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.EnforcementPoint;
-import io.guardwall.core.port.Firewall;
-import io.guardwall.core.port.FirewallSnapshot;
 import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.Notifier;
 import io.guardwall.core.port.NotifyException;
 import io.guardwall.core.reconcile.CoalescingReconciler;
-import io.guardwall.core.reconcile.ReconcileResult;
-import io.guardwall.core.reconcile.Reconciler;
 import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.core.reconcile.TargetsReconciler;
+import io.guardwall.core.reconcile.TargetsResult;
 import io.guardwall.core.route.Route;
 import io.guardwall.core.route.Router;
 import io.guardwall.core.slack.BlockedIp;
@@ -39,6 +32,7 @@ import io.guardwall.core.slack.SlackMessages;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -62,30 +56,52 @@ public final class Guardwall {
   final DynamicSafety safety;
   final AllowListStore allowList;
   final AuditTrail audit;
-  final CoalescingReconciler<ReconcileResult> reconciler;
-  final Firewall firewall;
-  final RuleGroupPlanner planner;
+  final CoalescingReconciler<TargetsResult> reconciler;
+  private final TargetsReconciler targets;
   private final Actions actions = new Actions(this);
 
-  /** The ports a flow runs against; every one required. */
+  /**
+   * The ports a flow runs against; every one required, and at least one enforcement point, each
+   * named once: one desired state is rendered to every target.
+   */
   public record Ports(
       BlocklistStore store,
       NotificationLog notifications,
-      Firewall firewall,
+      List<EnforcementPoint> targets,
       Notifier notifier,
       AllowListStore allowList,
       AuditTrail audit) {
+
+    /**
+     * @throws IllegalArgumentException when there is no target, or two share a name
+     */
+    public Ports {
+      targets = List.copyOf(targets);
+      if (targets.isEmpty()) {
+        throw new IllegalArgumentException("at least one enforcement point is needed, got none");
+      }
+      Set<String> names = new HashSet<>();
+      for (EnforcementPoint target : targets) {
+        if (!names.add(target.name())) {
+          throw new IllegalArgumentException(
+              "enforcement point " + target.name() + " is given twice: name each target once");
+        }
+      }
+    }
 
     /**
      * The ports with a dynamic allow-list and an audit trail kept in memory only: for tests and
      * benchmarks, which keep nothing between runs.
      */
     public Ports(
-        BlocklistStore store, NotificationLog notifications, Firewall firewall, Notifier notifier) {
+        BlocklistStore store,
+        NotificationLog notifications,
+        List<EnforcementPoint> targets,
+        Notifier notifier) {
       this(
           store,
           notifications,
-          firewall,
+          targets,
           notifier,
           AllowListStore.inMemory(),
           AuditTrail.inMemory());
@@ -116,10 +132,9 @@ public final class Guardwall {
             SafetyRule.of(config), () -> dynamic.list().stream().map(AllowedCidr::cidr).toList());
     this.policy = new Policy(config, safety);
     this.messages = new SlackMessages("guardwall unblock", slackMenus);
-    this.firewall = ports.firewall();
-    this.planner = new RuleGroupPlanner(layout(config), safety);
-    this.reconciler =
-        CoalescingReconciler.of(new Reconciler(firewall, store, planner, clock, retry));
+    this.targets =
+        new TargetsReconciler(ports.targets(), store, new TargetSelector(safety), clock, retry);
+    this.reconciler = CoalescingReconciler.of(targets);
   }
 
   /** What people do to blocks (unblock, extend, pin, allow), each recorded in the audit trail. */
@@ -208,11 +223,14 @@ public final class Guardwall {
   }
 
   /**
-   * Brings the firewall to the whole desired state; concurrent requests coalesce.
+   * Brings every enforcement point to the whole desired state; concurrent requests coalesce. A
+   * target that cannot be updated is reported failed in the result, by name; the others still
+   * converge.
    *
-   * @throws io.guardwall.core.reconcile.ReconcileException when the firewall cannot be updated
+   * @throws io.guardwall.core.port.StoreException when the store cannot be read
    */
-  public ReconcileResult reconcile() {
+  public TargetsResult reconcile() {
+    // Read once for every target: the allow-list is one read, whatever the number of targets.
     safety.refresh();
     return reconciler.request();
   }
@@ -232,10 +250,10 @@ public final class Guardwall {
   }
 
   /**
-   * Posts the digest of what a reconcile added ({@link io.guardwall.core.plan.RuleGroupPlan#added},
-   * with the details its recorder had), as many messages as it takes to list every one. A failed
-   * message is reported in the outcome; the rest are still sent. Nothing is posted when the
-   * notifier {@linkplain Notifier#unavailable cannot post}.
+   * Posts the digest of what a reconcile added ({@link TargetsResult#added}, with the details its
+   * recorder had), as many messages as it takes to list every one. A failed message is reported in
+   * the outcome; the rest are still sent. Nothing is posted when the notifier {@linkplain
+   * Notifier#unavailable cannot post}.
    */
   public DigestOutcome postDigest(List<BlockedIp> added) {
     return post(added, messages.blockedDigests(added, clock.instant()));
@@ -301,39 +319,18 @@ public final class Guardwall {
     return new DigestOutcome(listed, digests.size(), failures);
   }
 
-  /** Compares the desired state with the rule group as it is, without writing anything. */
-  public FirewallStatus status() {
-    safety.refresh();
-    FirewallSnapshot snapshot = firewall.describe();
-    List<BlocklistEntry> desired = store.listActive(clock.instant());
-    RuleGroupPlan plan = planner.plan(desired, snapshot.ruleGroup(), snapshot.capacity());
-    RuleGroupContents actual = planner.contents(snapshot.ruleGroup());
-    List<String> expected = plan.blocked().stream().map(Cidr::value).toList();
-    Set<String> expectedSet = Set.copyOf(expected);
-    return new FirewallStatus(
-        desired.size(),
-        expected,
-        expected.stream().filter(c -> !actual.sources().contains(c)).toList(),
-        actual.sources().stream().filter(c -> !expectedSet.contains(c)).sorted().toList(),
-        plan.evicted().stream().map(e -> e.cidr().value()).toList(),
-        plan.refused().stream().map(Violation::message).toList(),
-        actual.capacityUsed(),
-        snapshot.capacity());
-  }
-
   /**
-   * A reconciler of {@code targets} to this desired state under the same safety rule, its
-   * allow-list read afresh for each target.
+   * Compares the desired state with every enforcement point as it is, without writing anything: per
+   * target, what is missing, what is extra, what its room leaves out, and whether it could be read.
+   *
+   * @throws io.guardwall.core.port.StoreException when the store cannot be read
    */
-  public TargetsReconciler targets(List<EnforcementPoint> targets, RetryPolicy retry) {
-    return new TargetsReconciler(targets, store, new TargetSelector(safety::refresh), clock, retry);
+  public TargetsResult status() {
+    safety.refresh();
+    return targets.status();
   }
 
   public GuardwallConfig config() {
     return config;
-  }
-
-  static RuleGroupLayout layout(GuardwallConfig config) {
-    return RuleGroupLayout.of(config.firewall());
   }
 }

@@ -7,9 +7,11 @@ import io.guardwall.core.model.Actor;
 import io.guardwall.core.model.AllowedCidr;
 import io.guardwall.core.model.AuditRecord;
 import io.guardwall.core.model.BlocklistEntry;
+import io.guardwall.core.model.CidrBudget;
 import io.guardwall.core.policy.IpDecision;
 import io.guardwall.core.policy.Violation;
-import io.guardwall.core.reconcile.ReconcileResult;
+import io.guardwall.core.reconcile.TargetReport;
+import io.guardwall.core.reconcile.TargetsResult;
 import io.guardwall.core.slack.SlackMessage;
 import java.time.Instant;
 import java.util.Collection;
@@ -116,18 +118,52 @@ public final class ReportJson {
     return o;
   }
 
-  /** What a reconcile rendered, what capacity left out and what the safety rule refused. */
-  public static ObjectNode reconcile(ReconcileResult r) {
+  /**
+   * A reconcile ({@code wrote}) or status of every enforcement point: a {@code targets} array, one
+   * object per target in the order configured.
+   */
+  public static ObjectNode targets(TargetsResult result, boolean wrote) {
+    ObjectNode doc = Jackson.objectNode();
+    ArrayNode targets = doc.putArray("targets");
+    result.targets().forEach(t -> targets.add(target(t, wrote)));
+    return doc;
+  }
+
+  /** What a target's report says it is: failed, updated or unchanged, in sync or out of sync. */
+  public static String state(TargetReport t, boolean wrote) {
+    if (t.failed()) {
+      return "failed";
+    }
+    if (wrote) {
+      return t.updated() ? "updated" : "unchanged";
+    }
+    return t.inSync() ? "in sync" : "out of sync";
+  }
+
+  private static ObjectNode target(TargetReport t, boolean wrote) {
     ObjectNode o = Jackson.objectNode();
-    o.put("updated", r.updated());
-    o.set("ruleGroup", r.plan().ruleGroup());
-    ObjectNode capacity = o.putObject("capacity");
-    capacity.put("used", r.plan().capacityUsed()).put("total", r.plan().capacity());
-    ArrayNode leftOut = o.putArray("leftOut");
-    r.plan().evicted().forEach(e -> leftOut.add(entry(e)));
+    o.put("name", t.name()).put("kind", t.kind().label()).put("state", state(t, wrote));
+    o.put("inSync", t.inSync()).put("updated", t.updated()).put("blocked", t.blocked().size());
+    CidrBudget room = t.budget();
+    if (room == null) {
+      o.putNull("room");
+    } else {
+      o.putObject("room")
+          .put("total", room.total())
+          .put("ipv4", room.ipv4())
+          .put("ipv6", room.ipv6());
+    }
+    ArrayNode cidrs = o.putArray("cidrs");
+    t.blocked().forEach(c -> cidrs.add(c.value()));
+    ArrayNode missing = o.putArray("missing");
+    t.missing().forEach(c -> missing.add(c.value()));
+    ArrayNode extra = o.putArray("extra");
+    t.extra().forEach(c -> extra.add(c.value()));
+    ArrayNode evicted = o.putArray("evicted");
+    t.evicted().forEach(e -> evicted.add(e.cidr().value()));
     ArrayNode refused = o.putArray("refused");
-    r.plan().refused().forEach(v -> refused.add(violation(v)));
-    return o;
+    t.refused().forEach(v -> refused.add(violation(v)));
+    return o.put("error", t.error());
   }
 
   /** A CIDR the safety rule refuses, and why. */

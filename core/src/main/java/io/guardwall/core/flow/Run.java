@@ -9,15 +9,14 @@ import io.guardwall.core.model.UpsertResult;
 import io.guardwall.core.parse.FindingEvent;
 import io.guardwall.core.parse.FindingResult;
 import io.guardwall.core.parse.InvalidEventException;
-import io.guardwall.core.plan.RuleGroupPlan;
 import io.guardwall.core.policy.IpDecision;
 import io.guardwall.core.policy.Violation;
 import io.guardwall.core.port.ClaimRequest;
 import io.guardwall.core.port.NotificationClaim;
 import io.guardwall.core.port.NotifyException;
 import io.guardwall.core.port.StoreException;
-import io.guardwall.core.reconcile.ReconcileException;
-import io.guardwall.core.reconcile.ReconcileResult;
+import io.guardwall.core.reconcile.TargetReport;
+import io.guardwall.core.reconcile.TargetsResult;
 import io.guardwall.core.route.Route;
 import io.guardwall.core.slack.BlockedIp;
 import java.time.Duration;
@@ -152,31 +151,39 @@ public final class Run {
 
   /**
    * Reconciles when this run changed the desired state since the last checkpoint, then sends one
-   * digest of the addresses that reconcile added to the firewall (whoever recorded them). After a
-   * failed reconcile the next checkpoint tries again. Call it from one thread at a time (workers
-   * may keep processing meanwhile).
+   * digest of the addresses that reconcile added to any enforcement point (whoever recorded them).
+   * After a failed reconcile, or one where a target failed (each is named in the errors), the next
+   * checkpoint tries again. Call it from one thread at a time (workers may keep processing
+   * meanwhile).
    */
-  public Optional<ReconcileResult> checkpoint() {
+  public Optional<TargetsResult> checkpoint() {
     if (!changed.getAndSet(false)) {
       return Optional.empty();
     }
     List<BlockedIp> batch = drain();
     try {
-      ReconcileResult result = gw.reconciler.request();
+      TargetsResult result = gw.reconciler.request();
       reconciles.incrementAndGet();
+      if (!result.failures().isEmpty()) {
+        keepForNextCheckpoint(batch);
+      }
       sendDigest(result);
       return Optional.of(result);
-    } catch (ReconcileException | StoreException e) {
-      pending.addAll(batch);
-      changed.set(true);
+    } catch (StoreException e) {
+      keepForNextCheckpoint(batch);
       errors.add("reconcile failed, the desired state is kept for the next run: " + e.getMessage());
       return Optional.empty();
     }
   }
 
+  private void keepForNextCheckpoint(List<BlockedIp> batch) {
+    pending.addAll(batch);
+    changed.set(true);
+  }
+
   /** A last checkpoint, then the report of the whole run. */
   public RunReport finish() {
-    ReconcileResult last = checkpoint().orElse(null);
+    TargetsResult last = checkpoint().orElse(null);
     return new RunReport(last, List.copyOf(blocked), List.copyOf(errors));
   }
 
@@ -516,22 +523,36 @@ public final class Run {
     }
   }
 
-  private void sendDigest(ReconcileResult reconcile) {
-    RuleGroupPlan plan = reconcile.plan();
-    if (!plan.refused().isEmpty()) {
-      errors.add(
-          plan.refused().size()
-              + " stored entries break the safety rule and were left out of the rule group: "
-              + plan.refused().stream().map(Violation::message).toList());
-    }
-    if (!plan.evicted().isEmpty()) {
-      errors.add(
-          plan.evicted().size()
-              + " entries do not fit the rule group capacity and were left out: "
-              + plan.evicted().stream().map(BlocklistEntry::cidr).toList());
+  private void sendDigest(TargetsResult reconcile) {
+    reconcile.failures().forEach(t -> errors.add("reconcile failed: " + t.error()));
+    reconcile.targets().stream()
+        .filter(t -> !t.failed())
+        .findFirst()
+        .map(TargetReport::refused)
+        .filter(refused -> !refused.isEmpty())
+        .ifPresent(
+            refused ->
+                errors.add(
+                    refused.size()
+                        + " stored entries break the safety rule and were left out of every"
+                        + " target: "
+                        + refused.stream().map(Violation::message).toList()));
+    for (TargetReport t : reconcile.targets()) {
+      if (!t.evicted().isEmpty()) {
+        errors.add(
+            t.evicted().size()
+                + " entries do not fit the room of "
+                + t.kind().label()
+                + " "
+                + t.name()
+                + " and were left out of it: "
+                + t.evicted().stream().map(BlocklistEntry::cidr).toList());
+      }
     }
     List<BlockedIp> added =
-        plan.added().stream().map(e -> recorded.getOrDefault(e.cidr(), BlockedIp.of(e))).toList();
+        reconcile.added().stream()
+            .map(e -> recorded.getOrDefault(e.cidr(), BlockedIp.of(e)))
+            .toList();
     DigestOutcome digest = gw.postDigest(added);
     blocked.addAll(digest.listed());
     errors.addAll(digest.failures());

@@ -1,6 +1,6 @@
 package io.guardwall.core.flow;
 
-import io.guardwall.core.reconcile.ReconcileResult;
+import io.guardwall.core.reconcile.TargetsResult;
 import io.guardwall.core.slack.BlockedIp;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * what went wrong; immutable.
  */
 public record RunReport(
-    @Nullable ReconcileResult reconcile, List<BlockedIp> newlyBlocked, List<String> errors) {
+    @Nullable TargetsResult reconcile, List<BlockedIp> newlyBlocked, List<String> errors) {
 
   public RunReport {
     newlyBlocked = List.copyOf(newlyBlocked);

@@ -2,11 +2,13 @@ package io.guardwall.core.local;
 
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.CidrBudget;
+import io.guardwall.core.plan.RuleGroupCodec;
 import io.guardwall.core.port.EnforcementPoint;
 import io.guardwall.core.port.FirewallConflictException;
 import io.guardwall.core.port.TargetKind;
 import io.guardwall.core.port.TargetSnapshot;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,18 +18,35 @@ import java.util.UUID;
  */
 public final class DryRunTarget implements EnforcementPoint {
 
+  private final String name;
   private final CidrBudget budget;
   private Set<Cidr> blocked = Set.of();
   private String version = UUID.randomUUID().toString();
   private int writes;
 
   public DryRunTarget(CidrBudget budget) {
-    this.budget = budget;
+    this("dry-run", budget);
+  }
+
+  /** A target named {@code name}: a run with several dry-run targets names each apart. */
+  public DryRunTarget(String name, CidrBudget budget) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.budget = Objects.requireNonNull(budget, "budget");
+  }
+
+  /**
+   * A target with the room of an empty stateless rule group of {@code capacity} units (each CIDR
+   * costs two), as the dry run's rule group had.
+   *
+   * @throws IllegalArgumentException when capacity is not positive
+   */
+  public static DryRunTarget ofCapacity(int capacity) {
+    return new DryRunTarget(RuleGroupCodec.room(capacity));
   }
 
   @Override
   public String name() {
-    return "dry-run";
+    return name;
   }
 
   @Override

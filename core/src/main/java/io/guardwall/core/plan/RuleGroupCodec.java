@@ -57,6 +57,15 @@ public final class RuleGroupCodec {
     return budget(CurrentGroup.parse(group, layout), capacity);
   }
 
+  /**
+   * The room guardwall has in an empty group of {@code capacity}: what the dry run's target offers.
+   *
+   * @throws IllegalArgumentException when capacity is not positive
+   */
+  public static CidrBudget room(int capacity) {
+    return budget(CurrentGroup.parse(null, RuleGroupLayout.defaults()), capacity);
+  }
+
   static CidrBudget budget(CurrentGroup group, int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("rule group capacity must be positive: " + capacity);
@@ -78,6 +87,15 @@ public final class RuleGroupCodec {
    */
   public ObjectNode render(@Nullable ObjectNode group, List<Cidr> blocked) {
     return renderer.render(CurrentGroup.parse(group, layout), blocked);
+  }
+
+  /**
+   * The capacity {@code group} uses, its rules and guardwall's together.
+   *
+   * @throws IllegalArgumentException when it is not a stateless rule group of the documented shape
+   */
+  public int capacityUsed(ObjectNode group) {
+    return CurrentGroup.parse(group, layout).totalCapacity();
   }
 
   static boolean isCidr(String text) {

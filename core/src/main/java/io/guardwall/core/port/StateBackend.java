@@ -23,15 +23,6 @@ public interface StateBackend extends AutoCloseable {
   AuditTrail audit();
 
   /**
-   * The rule group of dry runs ({@code capacity} wide), kept in this state so that a later run sees
-   * what an earlier one wrote; the same group for every caller sharing the state. Empty when this
-   * state keeps none (it lives in memory, or its kind cannot hold one yet).
-   */
-  default Optional<Firewall> dryRunFirewall(int capacity) {
-    return Optional.empty();
-  }
-
-  /**
    * The enforcement point of dry runs (room {@code budget}), kept in this state so that a later run
    * sees what an earlier one wrote; the same target for every caller sharing the state. Empty when
    * this state keeps none (it lives in memory, or its kind cannot hold one yet).

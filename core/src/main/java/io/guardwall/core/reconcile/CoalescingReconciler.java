@@ -27,12 +27,6 @@ public final class CoalescingReconciler<R> {
     this.reconciler = reconciler;
   }
 
-  /** Coalesces the reconciles of one rule group. */
-  public static CoalescingReconciler<ReconcileResult> of(Reconciler reconciler) {
-    Objects.requireNonNull(reconciler, "reconciler");
-    return new CoalescingReconciler<>(reconciler::reconcile);
-  }
-
   /** Coalesces the reconciles of every enforcement point: one reconcile of all per batch. */
   public static CoalescingReconciler<TargetsResult> of(TargetsReconciler reconciler) {
     Objects.requireNonNull(reconciler, "reconciler");
@@ -43,8 +37,8 @@ public final class CoalescingReconciler<R> {
    * Waits for a reconcile that starts after this call, running it on this thread when no other
    * does, and returns its result.
    *
-   * @throws ReconcileException (or whatever else the reconcile threw) when that reconcile failed;
-   *     every caller that joined it gets the same exception
+   * @throws RuntimeException whatever the reconcile threw (a store failure) when it failed; every
+   *     caller that joined it gets the same exception
    * @throws IllegalStateException when interrupted while waiting; the interrupt flag is kept
    */
   public R request() {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.config.GuardwallConfig;
-import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.model.Action;
 import io.guardwall.core.model.Actor;
@@ -35,7 +35,7 @@ class ActionsTest {
   private static final Cidr ADDRESS = Cidr.ofAddress("198.51.100.23");
 
   private final InMemoryBlocklistStore store = new InMemoryBlocklistStore();
-  private final DryRunFirewall firewall = new DryRunFirewall(10_000);
+  private final DryRunTarget firewall = DryRunTarget.ofCapacity(10_000);
   private final AllowListStore allowList = AllowListStore.inMemory();
   private final AuditTrail audit = AuditTrail.inMemory();
   private final RecordingNotifier notifier = new RecordingNotifier(null);
@@ -43,7 +43,7 @@ class ActionsTest {
       new Guardwall(
           GuardwallConfig.defaults(),
           new Guardwall.Ports(
-              store, new InMemoryNotificationLog(), firewall, notifier, allowList, audit),
+              store, new InMemoryNotificationLog(), List.of(firewall), notifier, allowList, audit),
           Clock.fixed(NOW, ZoneOffset.UTC),
           RetryPolicy.immediate(3));
   private final Actions actions = gw.actions();
@@ -161,7 +161,7 @@ class ActionsTest {
     assertThat(store.listActive(NOW))
         .extracting(e -> e.cidr().value())
         .containsExactly("203.0.113.9/32");
-    assertThat(firewall.ruleGroup().orElseThrow().toString()).doesNotContain("198.51.100.");
+    assertThat(firewall.read().blocked().toString()).doesNotContain("198.51.100.");
   }
 
   @Test
@@ -182,10 +182,10 @@ class ActionsTest {
 
     var result = gw.reconcile();
 
-    assertThat(result.plan().refused())
+    assertThat(result.targets().get(0).refused())
         .extracting(v -> v.cidr().value())
         .containsExactly("198.51.100.23/32");
-    assertThat(firewall.ruleGroup().orElseThrow().toString()).doesNotContain("198.51.100.23");
+    assertThat(firewall.read().blocked().toString()).doesNotContain("198.51.100.23");
   }
 
   @Test

@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guardwall.core.config.ConfigReader;
 import io.guardwall.core.config.GuardwallConfig;
-import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.model.BlockRequest;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.policy.Violation;
+import io.guardwall.core.port.EnforcementPoint;
 import io.guardwall.core.port.InMemoryBlocklistStore;
 import io.guardwall.core.port.InMemoryNotificationLog;
 import io.guardwall.core.port.Notifier;
 import io.guardwall.core.port.NotifyException;
-import io.guardwall.core.reconcile.ReconcileResult;
 import io.guardwall.core.reconcile.RetryPolicy;
+import io.guardwall.core.reconcile.TargetsResult;
 import io.guardwall.core.slack.BlockedIp;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class GuardwallUseCasesTest {
   private static final Instant NOW = Instant.parse("2026-11-28T06:00:00Z");
 
   private final InMemoryBlocklistStore store = new InMemoryBlocklistStore();
-  private final DryRunFirewall firewall = new DryRunFirewall(10_000);
+  private final DryRunTarget firewall = DryRunTarget.ofCapacity(10_000);
 
   @ParameterizedTest
   @ValueSource(
@@ -95,13 +96,13 @@ class GuardwallUseCasesTest {
     guardwall(GuardwallConfig.defaults()).block(manual("203.0.113.66"));
     Guardwall later = guardwall(config("{\"allowList\":[\"203.0.113.0/24\"]}"));
 
-    ReconcileResult result = later.reconcile();
+    TargetsResult result = later.reconcile();
 
-    assertThat(result.plan().blocked()).isEmpty();
-    assertThat(result.plan().refused())
+    assertThat(result.targets().get(0).blocked()).isEmpty();
+    assertThat(result.targets().get(0).refused())
         .singleElement()
         .satisfies(v -> assertThat(v.message()).isEqualTo("allow-listed (in 203.0.113.0/24)"));
-    assertThat(later.status().refused()).hasSize(1);
+    assertThat(later.status().targets().get(0).refused()).hasSize(1);
   }
 
   @Test
@@ -112,9 +113,9 @@ class GuardwallUseCasesTest {
 
     gw.reconcile();
 
-    assertThat(firewall.ruleGroup().orElseThrow().toString()).contains("0.0.0.0/32");
-    assertThat(gw.status().extra()).isEmpty();
-    assertThat(gw.status().inSync()).isTrue();
+    assertThat(firewall.read().blocked()).isEmpty();
+    assertThat(gw.status().targets().get(0).extra()).isEmpty();
+    assertThat(gw.status().targets().get(0).inSync()).isTrue();
   }
 
   @Test
@@ -122,34 +123,34 @@ class GuardwallUseCasesTest {
     store.upsert(manual("0.0.0.0/0"));
     store.upsert(manual("198.51.100.9"));
 
-    ReconcileResult result = guardwall(GuardwallConfig.defaults()).reconcile();
+    TargetsResult result = guardwall(GuardwallConfig.defaults()).reconcile();
 
-    assertThat(result.plan().blocked()).extracting(Cidr::value).containsExactly("198.51.100.9/32");
-    assertThat(result.plan().refused())
+    assertThat(result.targets().get(0).blocked())
+        .extracting(Cidr::value)
+        .containsExactly("198.51.100.9/32");
+    assertThat(result.targets().get(0).refused())
         .extracting(v -> v.cidr().value())
         .containsExactly("0.0.0.0/0");
-    assertThat(firewall.ruleGroup().orElseThrow().toString()).doesNotContain("0.0.0.0/0");
+    assertThat(firewall.read().blocked().toString()).doesNotContain("0.0.0.0/0");
   }
 
   @Test
   void reconcile_shouldReportAdded_onlyWhatTheGroupDidNotBlockBefore() {
     Guardwall gw = guardwall(GuardwallConfig.defaults());
     store.upsert(manual("198.51.100.1"));
-    ReconcileResult first = gw.reconcile();
+    TargetsResult first = gw.reconcile();
     store.upsert(manual("198.51.100.2"));
     store.upsert(manual("198.51.100.1"));
 
-    ReconcileResult second = gw.reconcile();
-    ReconcileResult third = gw.reconcile();
+    TargetsResult second = gw.reconcile();
+    TargetsResult third = gw.reconcile();
 
-    assertThat(first.plan().added())
-        .extracting(e -> e.cidr().value())
-        .containsExactly("198.51.100.1/32");
-    assertThat(second.plan().added())
+    assertThat(first.added()).extracting(e -> e.cidr().value()).containsExactly("198.51.100.1/32");
+    assertThat(second.added())
         .as("a refreshed entry the group already blocks is not added again")
         .extracting(e -> e.cidr().value())
         .containsExactly("198.51.100.2/32");
-    assertThat(third.plan().added()).isEmpty();
+    assertThat(third.added()).isEmpty();
   }
 
   @Test
@@ -159,16 +160,16 @@ class GuardwallUseCasesTest {
         guardwall(
             config("{\"firewall\":{\"capacity\":2}}"),
             new RecordingNotifier(null),
-            new DryRunFirewall(2));
+            DryRunTarget.ofCapacity(2));
     store.upsert(manual("198.51.100.1"));
     store.upsert(manual("203.0.113.9"));
 
-    ReconcileResult result = gw.reconcile();
+    TargetsResult result = gw.reconcile();
 
-    assertThat(result.plan().evicted()).hasSize(1);
-    assertThat(result.plan().added())
+    assertThat(result.targets().get(0).evicted()).hasSize(1);
+    assertThat(result.added())
         .hasSize(1)
-        .doesNotContainAnyElementsOf(result.plan().evicted());
+        .doesNotContainAnyElementsOf(result.targets().get(0).evicted());
   }
 
   @Test
@@ -262,7 +263,7 @@ class GuardwallUseCasesTest {
     Maintenance m = guardwall(GuardwallConfig.defaults()).maintain();
 
     assertThat(m.pruned()).extracting(e -> e.cidr().value()).containsExactly("198.51.100.9/32");
-    assertThat(m.reconcile().plan().blocked())
+    assertThat(m.reconcile().targets().get(0).blocked())
         .extracting(Cidr::value)
         .containsExactly("198.51.100.1/32");
   }
@@ -289,10 +290,10 @@ class GuardwallUseCasesTest {
   }
 
   private Guardwall guardwall(
-      GuardwallConfig config, Notifier notifier, io.guardwall.core.port.Firewall firewall) {
+      GuardwallConfig config, Notifier notifier, EnforcementPoint firewall) {
     return new Guardwall(
         config,
-        new Guardwall.Ports(store, new InMemoryNotificationLog(), firewall, notifier),
+        new Guardwall.Ports(store, new InMemoryNotificationLog(), List.of(firewall), notifier),
         Clock.fixed(NOW, ZoneOffset.UTC),
         RetryPolicy.immediate(3));
   }

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.config.GuardwallConfig;
-import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.model.SeverityLevel;
-import io.guardwall.core.port.Firewall;
-import io.guardwall.core.port.FirewallRetryableException;
-import io.guardwall.core.port.FirewallSnapshot;
+import io.guardwall.core.port.EnforcementPoint;
+import io.guardwall.core.port.FlakyTarget;
 import io.guardwall.core.port.InMemoryBlocklistStore;
 import io.guardwall.core.port.InMemoryNotificationLog;
 import io.guardwall.core.port.Notifier;
@@ -23,7 +22,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +35,7 @@ class RunBatchTest {
 
   private final InMemoryBlocklistStore store = new InMemoryBlocklistStore();
   private final InMemoryNotificationLog log = new InMemoryNotificationLog();
-  private final DryRunFirewall firewall = new DryRunFirewall(1_000);
+  private final DryRunTarget firewall = DryRunTarget.ofCapacity(1_000);
   private final Slack slack = new Slack();
 
   /** Accepts what it is given unless told to fail, or to say it has no webhook. */
@@ -65,10 +63,10 @@ class RunBatchTest {
     }
   }
 
-  private Guardwall guardwall(Firewall fw) {
+  private Guardwall guardwall(EnforcementPoint fw) {
     return new Guardwall(
         GuardwallConfig.defaults(),
-        new Guardwall.Ports(store, log, fw, slack),
+        new Guardwall.Ports(store, log, List.of(fw), slack),
         Clock.fixed(NOW, ZoneOffset.UTC),
         RetryPolicy.immediate(2));
   }
@@ -152,7 +150,7 @@ class RunBatchTest {
     assertThat(end.errors()).anySatisfy(e -> assertThat(e).contains("digest not sent", "webhook"));
     assertThat(claimable("f-1")).isTrue();
     assertThat(slack.kinds()).isEmpty();
-    assertThat(firewall.ruleGroup().orElseThrow().toString())
+    assertThat(firewall.read().blocked().toString())
         .as("blocking does not wait for Slack")
         .contains("198.51.100.1/32");
   }
@@ -177,26 +175,11 @@ class RunBatchTest {
   @Test
   void finish_shouldDigestWhatAnotherBatchRecorded_whenThatBatchFailedToReconcile()
       throws Exception {
-    AtomicBoolean down = new AtomicBoolean(true);
-    Firewall flaky =
-        new Firewall() {
-          @Override
-          public FirewallSnapshot describe() {
-            if (down.get()) {
-              throw new FirewallRetryableException("HTTP 503", null);
-            }
-            return firewall.describe();
-          }
-
-          @Override
-          public void update(FirewallSnapshot base, ObjectNode group) {
-            firewall.update(base, group);
-          }
-        };
+    FlakyTarget flaky = FlakyTarget.retryable(firewall, "HTTP 503");
     Run failed = guardwall(flaky).startBatch();
     failed.process(event("f-1", "198.51.100.1"), "m-1", 0);
     assertThat(failed.finish().errors()).singleElement().asString().contains("reconcile failed");
-    down.set(false);
+    flaky.up();
     Run later = guardwall(flaky).startBatch();
     later.process(event("f-2", "198.51.100.2"), "m-2", 0);
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.config.GuardwallConfig;
-import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.policy.IpDecision;
@@ -35,7 +35,10 @@ class RunFindingRoutesTest {
     return new Guardwall(
         GuardwallConfig.defaults(),
         new Guardwall.Ports(
-            store, new InMemoryNotificationLog(), new DryRunFirewall(10_000), notifier),
+            store,
+            new InMemoryNotificationLog(),
+            List.of(DryRunTarget.ofCapacity(10_000)),
+            notifier),
         Clock.fixed(Instant.parse("2026-11-28T06:00:00Z"), ZoneOffset.UTC),
         RetryPolicy.immediate(3));
   }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.config.GuardwallConfig;
-import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.port.InMemoryBlocklistStore;
@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,7 +40,10 @@ class RunInputShapesTest {
       new Guardwall(
           GuardwallConfig.defaults(),
           new Guardwall.Ports(
-              store, new InMemoryNotificationLog(), new DryRunFirewall(10_000), notifier),
+              store,
+              new InMemoryNotificationLog(),
+              List.of(DryRunTarget.ofCapacity(10_000)),
+              notifier),
           Clock.fixed(Instant.parse("2026-11-28T06:00:00Z"), ZoneOffset.UTC),
           RetryPolicy.immediate(3));
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.config.GuardwallConfig;
-import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.port.InMemoryBlocklistStore;
 import io.guardwall.core.port.InMemoryNotificationLog;
@@ -92,7 +92,8 @@ class RunNotifyTest {
   private Guardwall guardwall(Notifier slack) {
     return new Guardwall(
         GuardwallConfig.defaults(),
-        new Guardwall.Ports(new InMemoryBlocklistStore(), log, new DryRunFirewall(1_000), slack),
+        new Guardwall.Ports(
+            new InMemoryBlocklistStore(), log, List.of(DryRunTarget.ofCapacity(1_000)), slack),
         clock,
         RetryPolicy.immediate(1));
   }
@@ -216,7 +217,8 @@ class RunNotifyTest {
     Guardwall gw =
         new Guardwall(
             GuardwallConfig.defaults(),
-            new Guardwall.Ports(new InMemoryBlocklistStore(), down, new DryRunFirewall(1), slack),
+            new Guardwall.Ports(
+                new InMemoryBlocklistStore(), down, List.of(DryRunTarget.ofCapacity(1)), slack),
             clock,
             RetryPolicy.immediate(1));
     Run run = gw.startRun(Set.of(Route.NOTIFY));

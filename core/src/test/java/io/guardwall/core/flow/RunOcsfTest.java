@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guardwall.core.config.GuardwallConfig;
-import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.port.InMemoryBlocklistStore;
@@ -33,7 +33,10 @@ class RunOcsfTest {
         new Guardwall(
             GuardwallConfig.defaults(),
             new Guardwall.Ports(
-                store, new InMemoryNotificationLog(), new DryRunFirewall(10_000), notifier),
+                store,
+                new InMemoryNotificationLog(),
+                List.of(DryRunTarget.ofCapacity(10_000)),
+                notifier),
             Clock.fixed(Instant.parse("2026-11-28T06:00:00Z"), ZoneOffset.UTC),
             RetryPolicy.immediate(3));
     Run run = gw.startRun();

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.config.GuardwallConfig;
-import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.model.BlockRequest;
 import io.guardwall.core.model.BlocklistEntry;
@@ -167,7 +167,10 @@ class RunProcessAllTest {
           new Guardwall(
               GuardwallConfig.defaults(),
               new Guardwall.Ports(
-                  store, new InMemoryNotificationLog(), new DryRunFirewall(10_000), notifier),
+                  store,
+                  new InMemoryNotificationLog(),
+                  List.of(DryRunTarget.ofCapacity(10_000)),
+                  notifier),
               Clock.fixed(NOW, ZoneOffset.UTC),
               RetryPolicy.immediate(2));
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.config.GuardwallConfig;
-import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.port.InMemoryBlocklistStore;
@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +29,11 @@ class RunRoutesTest {
 
   private final InMemoryBlocklistStore store = new InMemoryBlocklistStore();
   private final RecordingNotifier notifier = new RecordingNotifier(null);
-  private final DryRunFirewall firewall = new DryRunFirewall(10_000);
+  private final DryRunTarget firewall = DryRunTarget.ofCapacity(10_000);
   private final Guardwall gw =
       new Guardwall(
           GuardwallConfig.defaults(),
-          new Guardwall.Ports(store, new InMemoryNotificationLog(), firewall, notifier),
+          new Guardwall.Ports(store, new InMemoryNotificationLog(), List.of(firewall), notifier),
           Clock.fixed(Instant.parse("2026-11-28T06:00:00Z"), ZoneOffset.UTC),
           RetryPolicy.immediate(3));
 
@@ -51,7 +52,7 @@ class RunRoutesTest {
         .extracting(BlockedIp::cidr)
         .containsExactly(Cidr.ofAddress("198.51.100.23"));
     assertThat(notifier.messages()).isEmpty();
-    assertThat(firewall.ruleGroup()).isEmpty();
+    assertThat(firewall.writes()).isZero();
   }
 
   @Test

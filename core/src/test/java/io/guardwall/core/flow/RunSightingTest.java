@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.config.GuardwallConfig;
-import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
@@ -52,7 +52,7 @@ class RunSightingTest {
       Guardwall gw =
           new Guardwall(
               GuardwallConfig.defaults(),
-              new Guardwall.Ports(store, log, new DryRunFirewall(10_000), notifier),
+              new Guardwall.Ports(store, log, List.of(DryRunTarget.ofCapacity(10_000)), notifier),
               Clock.fixed(now, ZoneOffset.UTC),
               RetryPolicy.immediate(3));
       Run run = gw.startRun();

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.config.GuardwallConfig;
-import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.model.Cidr;
+import io.guardwall.core.port.FlakyTarget;
 import io.guardwall.core.port.InMemoryBlocklistStore;
 import io.guardwall.core.port.InMemoryNotificationLog;
 import io.guardwall.core.port.Notifier;
@@ -30,14 +31,14 @@ class RunTest {
   private static final Instant NOW = Instant.parse("2026-11-28T06:00:00Z");
 
   private final InMemoryBlocklistStore store = new InMemoryBlocklistStore();
-  private final DryRunFirewall firewall = new DryRunFirewall(10_000);
+  private final DryRunTarget firewall = DryRunTarget.ofCapacity(10_000);
   private RecordingNotifier notifier = new RecordingNotifier(null);
 
   private Guardwall guardwall(Notifier next) {
     notifier = new RecordingNotifier(next);
     return new Guardwall(
         GuardwallConfig.defaults(),
-        new Guardwall.Ports(store, new InMemoryNotificationLog(), firewall, notifier),
+        new Guardwall.Ports(store, new InMemoryNotificationLog(), List.of(firewall), notifier),
         Clock.fixed(NOW, ZoneOffset.UTC),
         RetryPolicy.immediate(3));
   }
@@ -59,7 +60,7 @@ class RunTest {
     assertThat(store.get(Cidr.ofAddress("198.51.100.23")).orElseThrow().expiresAt())
         .isEqualTo(NOW.plus(Duration.ofHours(12)));
     assertThat(end.reconcile().updated()).isTrue();
-    assertThat(firewall.ruleGroup().orElseThrow().toString()).contains("198.51.100.23/32");
+    assertThat(firewall.read().blocked().toString()).contains("198.51.100.23/32");
     assertThat(notifier.messages())
         .extracting(SlackMessage::kind)
         .containsExactly(SlackMessage.Kind.FINDING, SlackMessage.Kind.BLOCKED);
@@ -124,20 +125,11 @@ class RunTest {
   @Test
   void finish_shouldKeepDesiredState_whenFirewallFails() throws Exception {
     InMemoryNotificationLog log = new InMemoryNotificationLog();
-    io.guardwall.core.port.Firewall broken =
-        new io.guardwall.core.port.Firewall() {
-          @Override
-          public io.guardwall.core.port.FirewallSnapshot describe() {
-            throw new io.guardwall.core.port.FirewallRetryableException("HTTP 500", null);
-          }
-
-          @Override
-          public void update(io.guardwall.core.port.FirewallSnapshot b, ObjectNode g) {}
-        };
+    FlakyTarget broken = FlakyTarget.retryable(firewall, "HTTP 500");
     Guardwall gw =
         new Guardwall(
             GuardwallConfig.defaults(),
-            new Guardwall.Ports(store, log, broken, notifier),
+            new Guardwall.Ports(store, log, List.of(broken), notifier),
             Clock.fixed(NOW, ZoneOffset.UTC),
             RetryPolicy.immediate(2));
     Run run = gw.startRun();
@@ -169,36 +161,21 @@ class RunTest {
 
   @Test
   void checkpoint_shouldKeepBatchForNextCheckpoint_whenReconcileFails() throws Exception {
-    java.util.concurrent.atomic.AtomicBoolean down =
-        new java.util.concurrent.atomic.AtomicBoolean(true);
-    io.guardwall.core.port.Firewall flaky =
-        new io.guardwall.core.port.Firewall() {
-          @Override
-          public io.guardwall.core.port.FirewallSnapshot describe() {
-            if (down.get()) {
-              throw new io.guardwall.core.port.FirewallRetryableException("HTTP 503", null);
-            }
-            return firewall.describe();
-          }
-
-          @Override
-          public void update(io.guardwall.core.port.FirewallSnapshot b, ObjectNode g) {
-            firewall.update(b, g);
-          }
-        };
+    FlakyTarget flaky = FlakyTarget.retryable(firewall, "HTTP 503");
     Guardwall gw =
         new Guardwall(
             GuardwallConfig.defaults(),
-            new Guardwall.Ports(store, new InMemoryNotificationLog(), flaky, notifier),
+            new Guardwall.Ports(store, new InMemoryNotificationLog(), List.of(flaky), notifier),
             Clock.fixed(NOW, ZoneOffset.UTC),
             RetryPolicy.immediate(2));
     Run run = gw.startRun();
     run.process(event("guardduty-network.json"), "f", 0);
-    assertThat(run.checkpoint()).isEmpty();
-    down.set(false);
+    assertThat(run.checkpoint()).hasValueSatisfying(r -> assertThat(r.failures()).hasSize(1));
+    assertThat(run.changed()).as("kept for the next checkpoint").isTrue();
+    flaky.up();
     RunReport end = run.finish();
     assertThat(end.newlyBlocked()).hasSize(1);
-    assertThat(firewall.ruleGroup().orElseThrow().toString()).contains("198.51.100.23/32");
+    assertThat(firewall.read().blocked().toString()).contains("198.51.100.23/32");
     assertThat(end.errors()).singleElement().asString().contains("HTTP 503");
   }
 
@@ -235,7 +212,7 @@ class RunTest {
     Guardwall gw =
         new Guardwall(
             GuardwallConfig.defaults(),
-            new Guardwall.Ports(broken, new InMemoryNotificationLog(), firewall, notifier),
+            new Guardwall.Ports(broken, new InMemoryNotificationLog(), List.of(firewall), notifier),
             Clock.fixed(NOW, ZoneOffset.UTC),
             RetryPolicy.immediate(2));
     Run run = gw.startRun();

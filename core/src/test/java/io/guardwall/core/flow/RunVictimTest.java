@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guardwall.core.config.ConfigReader;
 import io.guardwall.core.config.GuardwallConfig;
-import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.port.InMemoryBlocklistStore;
@@ -17,6 +17,7 @@ import io.guardwall.core.testing.Resources;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A workload that scans others: its victim is neither blocked nor called an attacker. */
@@ -33,7 +34,10 @@ class RunVictimTest {
         new Guardwall(
             config,
             new Guardwall.Ports(
-                store, new InMemoryNotificationLog(), new DryRunFirewall(10_000), notifier),
+                store,
+                new InMemoryNotificationLog(),
+                List.of(DryRunTarget.ofCapacity(10_000)),
+                notifier),
             Clock.fixed(Instant.parse("2026-11-28T06:00:00Z"), ZoneOffset.UTC),
             RetryPolicy.immediate(3));
     Run run = gw.startRun();

@@ -9,6 +9,7 @@ import io.guardwall.core.config.FirewallSettings;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
+import io.guardwall.core.model.CidrBudget;
 import io.guardwall.core.policy.SafetyRule;
 import io.guardwall.core.testing.CidrInterval;
 import io.guardwall.core.testing.NeverRendered;
@@ -26,9 +27,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Property tests of the safety rule at render time (issue 12): for random desired states, random
- * allow-lists and every way of writing an address, the rendered rule group never covers a
- * non-public, allow-listed or too-wide CIDR, and covers exactly the kept entries. Each case is one
- * seed, named in the test's display name, so a failure replays with that seed.
+ * allow-lists and every way of writing an address, what core chooses for an enforcement point
+ * ({@link TargetSelector}, which every target renders) never covers a non-public, allow-listed or
+ * too-wide CIDR, and covers exactly the kept entries. Each case is one seed, named in the test's
+ * display name, so a failure replays with that seed.
  *
  * <p>The oracle is independent of the production code: {@link NeverRendered}'s list of ranges and
  * {@link CidrInterval}'s arithmetic over the rendered text.
@@ -54,14 +56,14 @@ class SafetyPropertiesTest {
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
-  void plan_shouldNeverRenderAnUnsafeCidr_whenDesiredStateIsArbitrary(long seed) {
+  void select_shouldNeverChooseAnUnsafeCidr_whenDesiredStateIsArbitrary(long seed) {
     Random random = new Random(seed);
     List<String> allowList = randomAllowList(random);
     BlockWidth width = new BlockWidth(8 + random.nextInt(25), 16 + random.nextInt(113));
-    RuleGroupPlanner planner = planner(allowList, width);
+    TargetSelector selector = selector(allowList, width);
     List<BlocklistEntry> desired = randomEntries(random, 1 + random.nextInt(60));
 
-    RuleGroupPlan plan = planner.plan(desired, null, 100_000);
+    TargetSelection plan = selector.select(desired, CidrBudget.shared(50_000));
 
     List<String> rendered = plan.blocked().stream().map(Cidr::value).toList();
     List<String> forbidden = new ArrayList<>(NeverRendered.RANGES);
@@ -122,7 +124,7 @@ class SafetyPropertiesTest {
     assertThat(distinct).as("seed %d: %s", seed, forms).containsExactly(Cidr.parse(dotted + "/32"));
   }
 
-  private static RuleGroupPlanner planner(List<String> allowList, BlockWidth width) {
+  private static TargetSelector selector(List<String> allowList, BlockWidth width) {
     GuardwallConfig d = GuardwallConfig.defaults();
     GuardwallConfig config =
         new GuardwallConfig(
@@ -137,7 +139,7 @@ class SafetyPropertiesTest {
             FirewallSettings.defaults(),
             width,
             d.extendBy());
-    return new RuleGroupPlanner(RuleGroupLayout.defaults(), SafetyRule.of(config));
+    return new TargetSelector(SafetyRule.of(config));
   }
 
   private static List<String> randomAllowList(Random random) {
@@ -184,7 +186,7 @@ class SafetyPropertiesTest {
         .getAddress();
   }
 
-  private static List<BlocklistEntry> kept(List<BlocklistEntry> desired, RuleGroupPlan plan) {
+  private static List<BlocklistEntry> kept(List<BlocklistEntry> desired, TargetSelection plan) {
     Set<Cidr> out = new java.util.HashSet<>();
     plan.evicted().forEach(e -> out.add(e.cidr()));
     plan.refused().forEach(v -> out.add(v.cidr()));

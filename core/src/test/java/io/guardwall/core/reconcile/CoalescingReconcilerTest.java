@@ -3,17 +3,19 @@ package io.guardwall.core.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.guardwall.core.local.DryRunFirewall;
+import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.model.Cidr;
-import io.guardwall.core.plan.RuleGroupLayout;
-import io.guardwall.core.plan.RuleGroupPlanner;
-import io.guardwall.core.port.Firewall;
-import io.guardwall.core.port.FirewallException;
-import io.guardwall.core.port.FirewallSnapshot;
+import io.guardwall.core.model.CidrBudget;
+import io.guardwall.core.plan.TargetSelector;
+import io.guardwall.core.policy.SafetyRule;
+import io.guardwall.core.port.EnforcementPoint;
 import io.guardwall.core.port.InMemoryBlocklistStore;
 import io.guardwall.core.port.Race;
 import io.guardwall.core.port.Sighting;
+import io.guardwall.core.port.StoreException;
+import io.guardwall.core.port.TargetKind;
+import io.guardwall.core.port.TargetSnapshot;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,8 +32,8 @@ class CoalescingReconcilerTest {
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
   private final InMemoryBlocklistStore store = new InMemoryBlocklistStore();
-  private final CountingFirewall firewall = new CountingFirewall();
-  private final CoalescingReconciler<ReconcileResult> coalescing =
+  private final CountingTarget firewall = new CountingTarget();
+  private final CoalescingReconciler<TargetsResult> coalescing =
       CoalescingReconciler.of(reconciler(firewall));
 
   @Test
@@ -50,9 +52,11 @@ class CoalescingReconcilerTest {
     }
     firewall.release();
 
-    assertThat(first.result().plan().blocked()).containsExactly(address(0));
+    assertThat(first.result().targets().get(0).blocked()).containsExactly(address(0));
     for (int i = 0; i < followers.size(); i++) {
-      assertThat(followers.get(i).result().plan().blocked()).hasSize(16).contains(address(i + 1));
+      assertThat(followers.get(i).result().targets().get(0).blocked())
+          .hasSize(16)
+          .contains(address(i + 1));
     }
     assertThat(firewall.describes()).isEqualTo(2);
     assertThat(firewall.updates()).isEqualTo(2);
@@ -68,8 +72,8 @@ class CoalescingReconcilerTest {
     late.awaitWaiting();
     firewall.release();
 
-    assertThat(first.result().plan().blocked()).containsExactly(address(1));
-    assertThat(late.result().plan().blocked()).containsExactly(address(1), address(7));
+    assertThat(first.result().targets().get(0).blocked()).containsExactly(address(1));
+    assertThat(late.result().targets().get(0).blocked()).containsExactly(address(1), address(7));
   }
 
   @Test
@@ -78,16 +82,16 @@ class CoalescingReconcilerTest {
     coalescing.request();
     upsert(address(2));
 
-    ReconcileResult second = coalescing.request();
+    TargetsResult second = coalescing.request();
 
-    assertThat(second.plan().blocked()).containsExactly(address(1), address(2));
+    assertThat(second.targets().get(0).blocked()).containsExactly(address(1), address(2));
     assertThat(firewall.describes()).isEqualTo(2);
   }
 
   @Test
   void request_shouldGiveEveryJoinedCallerTheFailure_andRecover_whenReconcileFails()
       throws Exception {
-    firewall.failWith(new FirewallException("rule group not found", null));
+    firewall.failWith(new StoreException("table not found", null));
 
     List<Throwable> failures =
         Race.run(
@@ -96,17 +100,15 @@ class CoalescingReconcilerTest {
               try {
                 coalescing.request();
                 return List.of();
-              } catch (FirewallException e) {
+              } catch (StoreException e) {
                 return List.of(e);
               }
             });
 
-    assertThat(failures)
-        .hasSize(16)
-        .allSatisfy(e -> assertThat(e).hasMessage("rule group not found"));
+    assertThat(failures).hasSize(16).allSatisfy(e -> assertThat(e).hasMessage("table not found"));
     firewall.failWith(null);
     upsert(address(3));
-    assertThat(coalescing.request().plan().blocked()).containsExactly(address(3));
+    assertThat(coalescing.request().targets().get(0).blocked()).containsExactly(address(3));
   }
 
   @Test
@@ -121,7 +123,7 @@ class CoalescingReconcilerTest {
               List<Boolean> seen = new ArrayList<>();
               for (int i = 0; i < perThread; i++) {
                 Cidr own = address(thread * perThread + i);
-                seen.add(upsertAndRequest(own).plan().blocked().contains(own));
+                seen.add(upsertAndRequest(own).targets().get(0).blocked().contains(own));
               }
               return seen;
             });
@@ -132,11 +134,11 @@ class CoalescingReconcilerTest {
 
   @Test
   void of_shouldRejectNull() {
-    assertThatThrownBy(() -> CoalescingReconciler.of((Reconciler) null))
+    assertThatThrownBy(() -> CoalescingReconciler.of((TargetsReconciler) null))
         .isInstanceOf(NullPointerException.class);
   }
 
-  private ReconcileResult upsertAndRequest(Cidr cidr) {
+  private TargetsResult upsertAndRequest(Cidr cidr) {
     upsert(cidr);
     return coalescing.request();
   }
@@ -145,14 +147,11 @@ class CoalescingReconcilerTest {
     store.upsert(Sighting.of(cidr.value(), NOW).build());
   }
 
-  private Reconciler reconciler(Firewall fw) {
-    return new Reconciler(
-        fw,
+  private TargetsReconciler reconciler(EnforcementPoint target) {
+    return new TargetsReconciler(
+        List.of(target),
         store,
-        new RuleGroupPlanner(
-            RuleGroupLayout.defaults(),
-            io.guardwall.core.policy.SafetyRule.of(
-                io.guardwall.core.config.GuardwallConfig.defaults())),
+        new TargetSelector(SafetyRule.of(GuardwallConfig.defaults())),
         Clock.fixed(NOW, ZoneOffset.UTC),
         RetryPolicy.immediate(3));
   }
@@ -165,10 +164,10 @@ class CoalescingReconcilerTest {
   /** A caller of request() on a thread of its own. */
   private static final class Caller {
     private final Thread thread;
-    private volatile ReconcileResult result;
+    private volatile TargetsResult result;
     private volatile RuntimeException failure;
 
-    private Caller(Supplier<ReconcileResult> call) {
+    private Caller(Supplier<TargetsResult> call) {
       thread =
           new Thread(
               () -> {
@@ -180,7 +179,7 @@ class CoalescingReconcilerTest {
               });
     }
 
-    static Caller start(Supplier<ReconcileResult> call) {
+    static Caller start(Supplier<TargetsResult> call) {
       Caller caller = new Caller(call);
       caller.thread.start();
       return caller;
@@ -196,7 +195,7 @@ class CoalescingReconcilerTest {
       }
     }
 
-    ReconcileResult result() throws InterruptedException {
+    TargetsResult result() throws InterruptedException {
       thread.join(TimeUnit.MINUTES.toMillis(1)); // a hang guard, not a performance assertion
       assertThat(thread.isAlive()).as("caller finished").isFalse();
       if (failure != null) {
@@ -207,11 +206,11 @@ class CoalescingReconcilerTest {
   }
 
   /**
-   * A {@link DryRunFirewall} that counts describes, can hold the first one until released, and can
-   * fail every describe.
+   * A {@link DryRunTarget} that counts reads and writes, can hold the first write until released,
+   * and can fail every read.
    */
-  private static final class CountingFirewall implements Firewall {
-    private final DryRunFirewall inner = new DryRunFirewall(10_000);
+  private static final class CountingTarget implements EnforcementPoint {
+    private final DryRunTarget inner = new DryRunTarget(CidrBudget.shared(5_000));
     private final AtomicInteger describes = new AtomicInteger();
     private final AtomicInteger updates = new AtomicInteger();
     private final CountDownLatch held = new CountDownLatch(1);
@@ -220,22 +219,32 @@ class CoalescingReconcilerTest {
     private volatile RuntimeException failure;
 
     @Override
-    public FirewallSnapshot describe() {
+    public String name() {
+      return inner.name();
+    }
+
+    @Override
+    public TargetKind kind() {
+      return inner.kind();
+    }
+
+    @Override
+    public TargetSnapshot read() {
       describes.incrementAndGet();
       if (failure != null) {
         throw failure;
       }
-      return inner.describe();
+      return inner.read();
     }
 
     /** Held after the reconcile read the store, so entries stored meanwhile are not in it. */
     @Override
-    public void update(FirewallSnapshot base, ObjectNode ruleGroup) {
+    public void apply(TargetSnapshot base, List<Cidr> blocked) {
       if (holdFirst && updates.getAndIncrement() == 0) {
         held.countDown();
         awaitUninterruptibly(gate);
       }
-      inner.update(base, ruleGroup);
+      inner.apply(base, blocked);
     }
 
     void holdFirstUpdate() {
@@ -259,18 +268,11 @@ class CoalescingReconcilerTest {
     }
 
     int updates() {
-      return inner.updates();
+      return inner.writes();
     }
 
-    List<String> lastBlocked() {
-      List<String> cidrs = new ArrayList<>();
-      inner
-          .ruleGroup()
-          .orElseThrow()
-          .at("/RulesSource/StatelessRulesAndCustomActions/StatelessRules/0/RuleDefinition")
-          .at("/MatchAttributes/Sources")
-          .forEach(a -> cidrs.add(a.get("AddressDefinition").asText()));
-      return cidrs;
+    java.util.Set<Cidr> lastBlocked() {
+      return inner.read().blocked();
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

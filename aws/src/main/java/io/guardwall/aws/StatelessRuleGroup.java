@@ -1,15 +1,17 @@
-package io.guardwall.core.port;
+package io.guardwall.aws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.port.FirewallConflictException;
+import io.guardwall.core.port.FirewallRetryableException;
 
 /**
- * A Network Firewall stateless rule group that guardwall writes its blocks into. Implementations
- * are thread-safe; the reconciler serialises writers.
+ * A Network Firewall stateless rule group as the API reads and writes it, behind {@link
+ * NetworkFirewallTarget}. Implementations are thread-safe; the reconciler serialises writers.
  */
-public interface Firewall {
+interface StatelessRuleGroup {
 
   /** The rule group as it is now, with the token a write must present. */
-  FirewallSnapshot describe();
+  RuleGroupRead describe();
 
   /**
    * Replaces the rule group with {@code ruleGroup} (the {@code RuleGroup} object as {@code
@@ -18,5 +20,5 @@ public interface Firewall {
    * @throws FirewallConflictException when someone else wrote in between (stale token)
    * @throws FirewallRetryableException when throttled or the service failed transiently
    */
-  void update(FirewallSnapshot base, ObjectNode ruleGroup);
+  void update(RuleGroupRead base, ObjectNode ruleGroup);
 }
