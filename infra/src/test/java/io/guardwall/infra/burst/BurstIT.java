@@ -70,7 +70,9 @@ class BurstIT {
     try (Pipeline p = deploy(new Pipeline.Setup(speed, FAULTS, NO_CAP))) {
       p.feed(burst);
       boolean blocked = p.awaitBlocked(burst.addresses(), BURST.plus(window.multipliedBy(2)));
-      assertThat(p.awaitDrained(STALL, Duration.ofMinutes(10))).as("queue drained").isTrue();
+      assertThat(p.awaitDrained(stallAt(speed), Duration.ofMinutes(10)))
+          .as("queue drained")
+          .isTrue();
       figures = Figures.of("burst", burst, p);
       System.out.println(figures.write());
       assertThat(p.poller.harnessErrors()).isEmpty();
@@ -118,6 +120,16 @@ class BurstIT {
     assertThat(figures.digestsPerAddress().values()).allMatch(n -> n == 1);
     assertThat(figures.deadLetters()).isZero();
     assertThat(figures.functionErrors()).isEmpty();
+  }
+
+  /**
+   * In slow motion a few messages handed back by a partial batch response can wait half a minute of
+   * modelled time or more before their retry, longer than {@link #STALL} of real time at a quarter
+   * speed (seen on a loaded machine): the allowance follows the speed.
+   */
+  private static Duration stallAt(Scale speed) {
+    Duration modelled = speed.real(Duration.ofSeconds(60));
+    return modelled.compareTo(STALL) > 0 ? modelled : STALL;
   }
 
   private static Pipeline deploy(Pipeline.Setup setup) {
