@@ -23,9 +23,9 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * Performs the Slack actions of a queue batch through the core use cases, reconciles the firewall
- * after each change, and tells the channel through the click's {@code response_url}: who did what,
- * or, to the clicker alone, why nothing changed. An action is never retried: a failed reply or
- * reconcile leaves the change in the store, which the next reconcile applies. Thread-safe.
+ * after each change, and updates the clicked message through its {@code response_url}: who did
+ * what, or, to the clicker alone, why nothing changed. An action is never retried: a failed reply
+ * or reconcile leaves the change in the store, which the next reconcile applies. Thread-safe.
  */
 final class SlackActions {
 
@@ -82,7 +82,13 @@ final class SlackActions {
             .map(ActionReply::refused)
             .orElseGet(
                 () ->
-                    ActionReply.done(i.userName(), i.verb(), i.cidr().toString(), clock.instant()));
+                    ActionReply.done(
+                        i.userId(),
+                        i.userName(),
+                        i.verb(),
+                        i.cidr(),
+                        clock.instant(),
+                        original(i)));
     post(i.responseUrl(), reply, metrics);
   }
 
@@ -123,6 +129,19 @@ final class SlackActions {
     } catch (RuntimeException e) {
       LOG.warn("the reply to Slack failed: {}", JsonHandler.excerpt(e.toString(), 300));
       metrics.put(REPLY_FAILURES, 1, MetricUnit.COUNT);
+    }
+  }
+
+  /** The clicked message, when the click carried one that still parses. */
+  private static Optional<JsonNode> original(Interaction i) {
+    String message = i.message();
+    if (message == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(Jackson.reader().readTree(message));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
     }
   }
 
