@@ -18,15 +18,18 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * The audit trail as items of the blocklist's table ({@link DynamoDbSchema}), one per action, never
- * expiring; thread-safe. Reading it scans the table: it serves {@code history} and the maintenance
- * digest, never a finding's path.
+ * expiring, and the one item saying what the maintenance digest reported; thread-safe. Reading it
+ * scans the table: it serves {@code history} and the maintenance digest, never a finding's path.
  */
 final class DynamoDbAuditTrail implements io.guardwall.core.port.AuditTrail {
+
+  private static final String UNTIL = "until";
 
   private final DynamoDbClient client;
   private final String table;
@@ -69,6 +72,46 @@ final class DynamoDbAuditTrail implements io.guardwall.core.port.AuditTrail {
     } while (start != null && !start.isEmpty());
     all.sort(Comparator.comparing(AuditRecord::at));
     return List.copyOf(all);
+  }
+
+  @Override
+  public Instant reportedUntil() {
+    Map<String, AttributeValue> item =
+        DynamoDbCalls.call(
+                table,
+                "read what the maintenance digest reported",
+                () ->
+                    client.getItem(b -> b.tableName(table).consistentRead(true).key(reportedKey())))
+            .item();
+    return item == null || !item.containsKey(UNTIL)
+        ? Instant.EPOCH
+        : Attributes.instant(item, UNTIL);
+  }
+
+  @Override
+  public void markReported(Instant until) {
+    Objects.requireNonNull(until, "until");
+    Map<String, AttributeValue> item = new HashMap<>(reportedKey());
+    item.put(UNTIL, Attributes.instant(until));
+    try {
+      DynamoDbCalls.call(
+          table,
+          "remember what the maintenance digest reported",
+          () ->
+              client.putItem(
+                  b ->
+                      b.tableName(table)
+                          .item(item)
+                          .conditionExpression("attribute_not_exists(#until) OR #until < :until")
+                          .expressionAttributeNames(Map.of("#until", UNTIL))
+                          .expressionAttributeValues(Map.of(":until", item.get(UNTIL)))));
+    } catch (ConditionalCheckFailedException e) {
+      // A later mark is there already: it never moves back.
+    }
+  }
+
+  private static Map<String, AttributeValue> reportedKey() {
+    return Map.of(PARTITION_KEY, Attributes.string(DynamoDbSchema.AUDIT_REPORTED_KEY));
   }
 
   private ScanRequest scan(@Nullable Map<String, AttributeValue> start) {

@@ -57,6 +57,11 @@ package io.guardwall.aws;
  *   done            BOOL  false when the action was refused
  *   outcome         S     what happened, or why it was refused
  *   actorSource, actorId, actorName   S   as in the allow-list
+ *
+ * Actions reported               pk = "audit-reported" (one item; not "audit#", which only
+ *                                audit records start with)
+ *   until           N     the instant before which the maintenance digest reported every
+ *                         action, exact; only ever moves forward
  * </pre>
  *
  * <p>TTL deletion is lazy: readers never trust it and compare {@code expiresAtExact} themselves.
@@ -86,6 +91,9 @@ public final class DynamoDbSchema {
 
   /** The key prefix of audit records (the stack scopes IAM to it). */
   public static final String AUDIT_PREFIX = "audit#";
+
+  /** The key of the item saying what the maintenance digest reported (IAM is scoped to it). */
+  public static final String AUDIT_REPORTED_KEY = "audit-reported";
 
   static final String CIDR = "cidr";
   static final String VERSION = "version";

@@ -115,7 +115,14 @@ final class Schema {
                 done INTEGER NOT NULL CHECK (done IN (0, 1)),
                 outcome TEXT NOT NULL
               )""",
-              "CREATE INDEX audit_at ON audit (at)"));
+              "CREATE INDEX audit_at ON audit (at)"),
+          // The instant before which the maintenance digest reported every action: one row.
+          List.of(
+              """
+              CREATE TABLE audit_reported (
+                id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+                until TEXT NOT NULL
+              )"""));
 
   static final int VERSION = STEPS.size();
 

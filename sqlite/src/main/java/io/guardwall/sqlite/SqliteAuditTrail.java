@@ -27,6 +27,11 @@ final class SqliteAuditTrail implements AuditTrail {
           + ActorColumns.COLUMNS
           + " FROM audit WHERE at >= ? ORDER BY at, seq";
 
+  private static final String REPORTED = "SELECT until FROM audit_reported WHERE id = 1";
+  private static final String MARK =
+      "INSERT INTO audit_reported (id, until) VALUES (1, ?) ON CONFLICT (id) DO UPDATE"
+          + " SET until = excluded.until WHERE excluded.until > audit_reported.until";
+
   private final Database db;
 
   SqliteAuditTrail(Database db) {
@@ -86,5 +91,29 @@ final class SqliteAuditTrail implements AuditTrail {
         rs.getString("reason"),
         rs.getInt("done") == 1,
         rs.getString("outcome"));
+  }
+
+  @Override
+  public Instant reportedUntil() {
+    return db.statement(SqliteAuditTrail::reported);
+  }
+
+  private static Instant reported(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(REPORTED);
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? InstantText.parse(rs.getString("until")) : Instant.EPOCH;
+    }
+  }
+
+  @Override
+  public void markReported(Instant until) {
+    String text = InstantText.format(Objects.requireNonNull(until, "until"));
+    db.statement(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(MARK)) {
+            ps.setString(1, text);
+            return ps.executeUpdate();
+          }
+        });
   }
 }

@@ -111,6 +111,7 @@ class SqliteRuleGroupTest extends FirewallContract {
       s.execute("ALTER TABLE blocklist DROP COLUMN sighting_keys");
       s.execute("DROP TABLE allow_list");
       s.execute("DROP TABLE audit");
+      s.execute("DROP TABLE audit_reported");
       s.execute("PRAGMA user_version = 2");
     }
 

@@ -16,6 +16,18 @@ public interface AuditTrail {
   /** The records at or after {@code from}, oldest first. */
   List<AuditRecord> since(Instant from);
 
+  /**
+   * The instant before which the maintenance digest has reported every action; {@link
+   * Instant#EPOCH} when it never has.
+   */
+  Instant reportedUntil();
+
+  /**
+   * Remembers that the maintenance digest reported the actions before {@code until}; an instant
+   * earlier than the one remembered changes nothing, so two digests racing never report again.
+   */
+  void markReported(Instant until);
+
   /** A trail kept in memory only, for processes that keep nothing between runs (tests). */
   static AuditTrail inMemory() {
     return new InMemoryAuditTrail();

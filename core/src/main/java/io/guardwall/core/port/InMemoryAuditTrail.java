@@ -10,6 +10,7 @@ import java.util.Objects;
 /** The audit trail in memory; thread-safe. */
 final class InMemoryAuditTrail implements AuditTrail {
   private final List<AuditRecord> records = new ArrayList<>();
+  private Instant reportedUntil = Instant.EPOCH;
 
   @Override
   public synchronized void record(AuditRecord record) {
@@ -23,5 +24,18 @@ final class InMemoryAuditTrail implements AuditTrail {
         .filter(r -> !r.at().isBefore(from))
         .sorted(Comparator.comparing(AuditRecord::at))
         .toList();
+  }
+
+  @Override
+  public synchronized Instant reportedUntil() {
+    return reportedUntil;
+  }
+
+  @Override
+  public synchronized void markReported(Instant until) {
+    Objects.requireNonNull(until, "until");
+    if (until.isAfter(reportedUntil)) {
+      reportedUntil = until;
+    }
   }
 }

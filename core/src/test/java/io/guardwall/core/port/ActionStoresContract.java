@@ -131,4 +131,32 @@ public abstract class ActionStoresContract {
   private static AuditRecord record(Instant at, Actor actor, String cidr, String reason) {
     return new AuditRecord(at, actor, Action.UNBLOCK, Cidr.parse(cidr), reason, true, "removed");
   }
+
+  @Test
+  public void reportedUntil_shouldBeTheEpoch_whenNothingWasReported() {
+    assertThat(backend.audit().reportedUntil()).isEqualTo(Instant.EPOCH);
+  }
+
+  @Test
+  public void markReported_shouldMoveTheMarkForward_andNeverBack() {
+    backend.audit().markReported(T0.plusSeconds(60));
+    assertThat(backend.audit().reportedUntil()).isEqualTo(T0.plusSeconds(60));
+
+    backend.audit().markReported(T0);
+    assertThat(backend.audit().reportedUntil()).isEqualTo(T0.plusSeconds(60));
+
+    backend.audit().markReported(T0.plusSeconds(120).plusNanos(7));
+    assertThat(backend.audit().reportedUntil()).isEqualTo(T0.plusSeconds(120).plusNanos(7));
+  }
+
+  @Test
+  public void markReported_shouldLeaveTheRecordsAlone() {
+    AuditRecord r =
+        new AuditRecord(T0, ALICE, Action.UNBLOCK, Cidr.parse("203.0.113.7/32"), "", true, "done");
+    backend.audit().record(r);
+
+    backend.audit().markReported(T0.plusSeconds(1));
+
+    assertThat(backend.audit().since(Instant.EPOCH)).containsExactly(r);
+  }
 }
