@@ -54,8 +54,11 @@ package io.guardwall.aws;
  *   action          S     UNBLOCK | EXTEND | PIN | ALLOW | DISALLOW
  *   cidr            S     the canonical CIDR
  *   reason          S     empty when none was given
- *   done            BOOL  false when the action was refused
- *   outcome         S     what happened, or why it was refused
+ *   done            BOOL  true when status is DONE
+ *   status          S     REQUESTED (written before the action; left so when it never
+ *                         completed) | DONE | REFUSED | FAILED; absent in items written before
+ *                         (read from done: DONE or REFUSED)
+ *   outcome         S     what happened, or why it was refused or failed
  *   actorSource, actorId, actorName   S   as in the allow-list
  *
  * Actions reported               pk = "audit-reported" (one item; not "audit#", which only

@@ -41,7 +41,10 @@ final class Functions {
   static final List<String> PRUNE_ACTIONS = List.of("dynamodb:DeleteItem");
   static final List<String> NOTIFICATION_ACTIONS = List.of("dynamodb:UpdateItem");
   static final List<String> ALLOW_LIST_WRITE_ACTIONS = List.of("dynamodb:UpdateItem");
-  static final List<String> AUDIT_ACTIONS = List.of("dynamodb:PutItem");
+
+  /** An audit record is put before the action and updated after it. */
+  static final List<String> AUDIT_ACTIONS = List.of("dynamodb:PutItem", "dynamodb:UpdateItem");
+
   static final List<String> REPORTED_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem");
 
   private final Construct scope;

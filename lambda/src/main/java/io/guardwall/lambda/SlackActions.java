@@ -31,6 +31,7 @@ final class SlackActions {
 
   static final String PERFORMED = "ActionsPerformed";
   static final String REFUSED = "ActionsRefused";
+  static final String FAILED = "ActionsFailed";
   static final String REJECTED = "ActionsRejected";
   static final String REPLY_FAILURES = "ActionRepliesFailed";
 
@@ -75,7 +76,7 @@ final class SlackActions {
       return;
     }
     Interaction i = action.get().interaction();
-    Optional<String> refusal = apply(i);
+    Optional<String> refusal = apply(i, metrics);
     metrics.put(refusal.isPresent() ? REFUSED : PERFORMED, 1, MetricUnit.COUNT);
     ObjectNode reply =
         refusal
@@ -92,9 +93,23 @@ final class SlackActions {
     post(i.responseUrl(), reply, metrics);
   }
 
-  /** Performs the verb: empty when done, else why not, for the clicker. */
-  private Optional<String> apply(Interaction i) {
-    ActionOutcome outcome = perform(guardwall.actions(), i);
+  /**
+   * Performs the verb: empty when done, else why not, for the clicker. A failure (the store, say)
+   * is one too: the audit trail has it as failed, and the action is not retried.
+   */
+  private Optional<String> apply(Interaction i, MetricsSink metrics) {
+    ActionOutcome outcome;
+    try {
+      outcome = perform(guardwall.actions(), i);
+    } catch (RuntimeException e) {
+      String error = JsonHandler.excerpt(String.valueOf(e.getMessage()), 300);
+      LOG.error("Slack action {} failed: {}", i.verb().word(), error);
+      metrics.put(FAILED, 1, MetricUnit.COUNT);
+      return Optional.of(
+          "The action failed, nothing may have changed: "
+              + error
+              + ". It is in guardwall history; try again or use the CLI.");
+    }
     if (!outcome.done()) {
       return Optional.of(outcome.message());
     }

@@ -57,6 +57,7 @@ class SqliteActionStoresTest extends ActionStoresContract {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
         Statement s = c.createStatement()) {
       s.execute("DROP TABLE audit_reported");
+      s.execute("ALTER TABLE audit DROP COLUMN status");
       s.execute("PRAGMA user_version = " + (Schema.VERSION - 1));
     }
 

@@ -13,8 +13,24 @@ final class InMemoryAuditTrail implements AuditTrail {
   private Instant reportedUntil = Instant.EPOCH;
 
   @Override
-  public synchronized void record(AuditRecord record) {
+  public synchronized String record(AuditRecord record) {
     records.add(Objects.requireNonNull(record, "record"));
+    return Integer.toString(records.size() - 1);
+  }
+
+  @Override
+  public synchronized void complete(String id, AuditRecord completed) {
+    Objects.requireNonNull(completed, "completed");
+    int index;
+    try {
+      index = Integer.parseInt(id);
+    } catch (NumberFormatException e) {
+      throw new StoreException("no audit record " + id, e);
+    }
+    if (index < 0 || index >= records.size()) {
+      throw new StoreException("no audit record " + id, null);
+    }
+    records.set(index, records.get(index).completed(completed.status(), completed.outcome()));
   }
 
   @Override

@@ -77,8 +77,13 @@ class MaintenanceDigestActionsTest {
     boolean readFails;
 
     @Override
-    public void record(AuditRecord record) {
-      inner.record(record);
+    public String record(AuditRecord record) {
+      return inner.record(record);
+    }
+
+    @Override
+    public void complete(String id, AuditRecord completed) {
+      inner.complete(id, completed);
     }
 
     @Override
