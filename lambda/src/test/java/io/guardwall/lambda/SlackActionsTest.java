@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.config.GuardwallConfig;
+import io.guardwall.core.flow.Guardwall;
+import io.guardwall.core.model.AllowedCidr;
+import io.guardwall.core.model.AuditRecord;
 import io.guardwall.core.model.Cidr;
+import io.guardwall.core.port.AllowListStore;
+import io.guardwall.core.port.AuditTrail;
+import io.guardwall.core.port.StoreException;
+import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.core.slack.BlockedIp;
 import io.guardwall.core.slack.SlackMessage;
 import io.guardwall.core.slack.SlackMessages;
@@ -13,6 +21,7 @@ import io.guardwall.slack.WebhookRetry;
 import io.guardwall.slack.interact.Interaction;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -233,6 +242,55 @@ class SlackActionsTest {
     json.putObject("message").put("blocks", "x");
 
     assertThat(ActionMessage.read(json).orElseThrow().interaction().message()).isNull();
+  }
+
+  @Test
+  void handle_shouldReplyEphemerallyAndAuditTheFailure_whenTheActionFails() {
+    AuditTrail audit = AuditTrail.inMemory();
+    AllowListStore broken =
+        new AllowListStore() {
+          @Override
+          public boolean add(AllowedCidr allowed) {
+            throw new StoreException("table down", null);
+          }
+
+          @Override
+          public boolean remove(Cidr cidr) {
+            throw new StoreException("table down", null);
+          }
+
+          @Override
+          public List<AllowedCidr> list() {
+            return List.of();
+          }
+        };
+    Guardwall gw =
+        new Guardwall(
+            GuardwallConfig.defaults(),
+            new Guardwall.Ports(f.store, f.notifications, f.firewall, f.notifier, broken, audit),
+            f.clock,
+            RetryPolicy.immediate(1));
+    QueueHandler handler =
+        new QueueHandler(
+            gw,
+            new SlackActions(
+                gw,
+                Replier.slack(new WebhookRetry(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)),
+                slack::owns,
+                f.clock),
+            f.metrics);
+
+    JsonNode response = handler.handle(Fixture.sqsEvent(action(Verb.ALLOW, "203.0.113.7/32")));
+
+    assertThat(response.get("batchItemFailures")).isEmpty();
+    JsonNode reply = slack.posts.get(0);
+    assertThat(reply.get("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(reply.get("replace_original").asBoolean()).isFalse();
+    assertThat(reply.get("text").asText()).contains("The action failed", "table down");
+    assertThat(audit.since(Instant.EPOCH))
+        .singleElement()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(AuditRecord.Status.FAILED));
+    assertThat(f.metrics.value(SlackActions.FAILED)).isEqualTo(1);
   }
 
   @Test

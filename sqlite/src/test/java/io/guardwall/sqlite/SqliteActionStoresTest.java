@@ -59,9 +59,19 @@ class SqliteActionStoresTest extends ActionStoresContract {
       s.execute("DROP TABLE audit_reported");
       s.execute("ALTER TABLE audit DROP COLUMN status");
       s.execute("PRAGMA user_version = " + (Schema.VERSION - 1));
+      // Rows as guardwall wrote them before: done or refused, nothing in between.
+      s.execute(
+          "INSERT INTO audit (at, actor_source, actor_id, actor_name, action, cidr, reason, done,"
+              + " outcome) VALUES ('2030-01-01T00:00:00.000000000Z', 'CLI', 'bob', 'bob', 'PIN',"
+              + " '198.51.100.7/32', '', 1, 'pinned'), ('2030-01-01T00:00:01.000000000Z', 'CLI',"
+              + " 'bob', 'bob', 'PIN', '198.51.100.8/32', '', 0, 'not in the blocklist')");
     }
 
     backend = newBackend();
+
+    assertThat(backend.audit().since(Instant.EPOCH))
+        .extracting(r -> r.status().name())
+        .containsExactly("DONE", "REFUSED");
 
     assertThat(backend.audit().reportedUntil()).isEqualTo(Instant.EPOCH);
     backend.audit().markReported(Instant.parse("2030-01-01T00:00:00Z"));
