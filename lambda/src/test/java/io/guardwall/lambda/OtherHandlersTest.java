@@ -86,7 +86,7 @@ class OtherHandlersTest {
             Action.UNBLOCK,
             Cidr.parse("203.0.113.7/32"),
             "from Slack",
-            true,
+            AuditRecord.Status.DONE,
             "removed from the blocklist"));
     Guardwall gw =
         new Guardwall(

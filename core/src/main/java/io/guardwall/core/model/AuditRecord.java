@@ -47,18 +47,6 @@ public record AuditRecord(
     }
   }
 
-  /** A completed record: done when {@code done}, else refused. */
-  public AuditRecord(
-      Instant at,
-      Actor actor,
-      Action action,
-      Cidr cidr,
-      String reason,
-      boolean done,
-      String outcome) {
-    this(at, actor, action, cidr, reason, done ? Status.DONE : Status.REFUSED, outcome);
-  }
-
   /** The record of an action about to be performed. */
   public static AuditRecord requested(
       Instant at, Actor actor, Action action, Cidr cidr, String reason) {

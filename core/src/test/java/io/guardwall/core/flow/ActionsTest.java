@@ -64,7 +64,7 @@ class ActionsTest {
                 Action.UNBLOCK,
                 ADDRESS,
                 "partner NAT",
-                true,
+                AuditRecord.Status.DONE,
                 "removed from the blocklist"));
   }
 

@@ -118,7 +118,7 @@ public abstract class ActionStoresContract {
             Action.ALLOW,
             Cidr.parse("203.0.113.0/24"),
             "",
-            false,
+            AuditRecord.Status.REFUSED,
             "allow needs a reason");
     backend.audit().record(refused);
 
@@ -130,7 +130,8 @@ public abstract class ActionStoresContract {
   }
 
   private static AuditRecord record(Instant at, Actor actor, String cidr, String reason) {
-    return new AuditRecord(at, actor, Action.UNBLOCK, Cidr.parse(cidr), reason, true, "removed");
+    return new AuditRecord(
+        at, actor, Action.UNBLOCK, Cidr.parse(cidr), reason, AuditRecord.Status.DONE, "removed");
   }
 
   @Test
@@ -153,7 +154,14 @@ public abstract class ActionStoresContract {
   @Test
   public void markReported_shouldLeaveTheRecordsAlone() {
     AuditRecord r =
-        new AuditRecord(T0, ALICE, Action.UNBLOCK, Cidr.parse("203.0.113.7/32"), "", true, "done");
+        new AuditRecord(
+            T0,
+            ALICE,
+            Action.UNBLOCK,
+            Cidr.parse("203.0.113.7/32"),
+            "",
+            AuditRecord.Status.DONE,
+            "done");
     backend.audit().record(r);
 
     backend.audit().markReported(T0.plusSeconds(1));
