@@ -77,7 +77,6 @@ final class SlackActions {
     }
     Interaction i = action.get().interaction();
     Optional<String> refusal = apply(i, metrics);
-    metrics.put(refusal.isPresent() ? REFUSED : PERFORMED, 1, MetricUnit.COUNT);
     ObjectNode reply =
         refusal
             .map(ActionReply::refused)
@@ -106,13 +105,16 @@ final class SlackActions {
       LOG.error("Slack action {} failed: {}", i.verb().word(), error);
       metrics.put(FAILED, 1, MetricUnit.COUNT);
       return Optional.of(
-          "The action failed, nothing may have changed: "
+          "The action failed: "
               + error
-              + ". It is in guardwall history; try again or use the CLI.");
+              + ". guardwall history has it as failed; check the block, then try again or use the"
+              + " CLI.");
     }
     if (!outcome.done()) {
+      metrics.put(REFUSED, 1, MetricUnit.COUNT);
       return Optional.of(outcome.message());
     }
+    metrics.put(PERFORMED, 1, MetricUnit.COUNT);
     reconcile();
     return Optional.empty();
   }

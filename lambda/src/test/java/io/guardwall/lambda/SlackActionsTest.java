@@ -291,6 +291,9 @@ class SlackActionsTest {
         .singleElement()
         .satisfies(r -> assertThat(r.status()).isEqualTo(AuditRecord.Status.FAILED));
     assertThat(f.metrics.value(SlackActions.FAILED)).isEqualTo(1);
+    assertThat(f.metrics.puts)
+        .noneMatch(
+            p -> p.name().equals(SlackActions.REFUSED) || p.name().equals(SlackActions.PERFORMED));
   }
 
   @Test

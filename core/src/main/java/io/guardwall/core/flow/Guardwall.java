@@ -266,7 +266,7 @@ public final class Guardwall {
       all.add(messages.actionsTaken(actions));
     }
     DigestOutcome outcome = post(digest.added(), all);
-    if (!actions.isEmpty() && outcome.delivered() && notifier.unavailable().isEmpty()) {
+    if (!actions.isEmpty() && outcome.delivered()) {
       audit.markReported(until);
     }
     return outcome;
