@@ -54,9 +54,17 @@ package io.guardwall.aws;
  *   action          S     UNBLOCK | EXTEND | PIN | ALLOW | DISALLOW
  *   cidr            S     the canonical CIDR
  *   reason          S     empty when none was given
- *   done            BOOL  false when the action was refused
- *   outcome         S     what happened, or why it was refused
+ *   done            BOOL  true when status is DONE
+ *   status          S     REQUESTED (written before the action; left so when it never
+ *                         completed) | DONE | REFUSED | FAILED; absent in items written before
+ *                         (read from done: DONE or REFUSED)
+ *   outcome         S     what happened, or why it was refused or failed
  *   actorSource, actorId, actorName   S   as in the allow-list
+ *
+ * Actions reported               pk = "audit-reported" (one item; not "audit#", which only
+ *                                audit records start with)
+ *   until           N     the instant before which the maintenance digest reported every
+ *                         action, exact; only ever moves forward
  * </pre>
  *
  * <p>TTL deletion is lazy: readers never trust it and compare {@code expiresAtExact} themselves.
@@ -86,6 +94,9 @@ public final class DynamoDbSchema {
 
   /** The key prefix of audit records (the stack scopes IAM to it). */
   public static final String AUDIT_PREFIX = "audit#";
+
+  /** The key of the item saying what the maintenance digest reported (IAM is scoped to it). */
+  public static final String AUDIT_REPORTED_KEY = "audit-reported";
 
   static final String CIDR = "cidr";
   static final String VERSION = "version";

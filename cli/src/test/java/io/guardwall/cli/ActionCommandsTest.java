@@ -2,7 +2,13 @@ package io.guardwall.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.guardwall.core.model.Action;
+import io.guardwall.core.model.Actor;
+import io.guardwall.core.model.AuditRecord;
+import io.guardwall.core.model.Cidr;
+import io.guardwall.sqlite.SqliteState;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,5 +119,41 @@ class ActionCommandsTest {
         .doesNotContain("203.0.113.9");
     assertThat(future.out()).contains("no actions recorded");
     assertThat(run("history", "--since", "yesterday").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void history_shouldShowAFailedAndAnUnfinishedAction() {
+    try (SqliteState state = SqliteState.open(dir.resolve("state.db"))) {
+      AuditRecord requested =
+          AuditRecord.requested(
+              Instant.parse("2026-12-01T10:00:00Z"),
+              Actor.slackUser("U0123ABCD", "renée"),
+              Action.UNBLOCK,
+              Cidr.parse("203.0.113.7/32"),
+              "from Slack");
+      String id = state.audit().record(requested);
+      state
+          .audit()
+          .complete(id, requested.completed(AuditRecord.Status.FAILED, "failed: table down"));
+      state
+          .audit()
+          .record(
+              AuditRecord.requested(
+                  Instant.parse("2026-12-01T10:01:00Z"),
+                  Actor.osUser("bob"),
+                  Action.PIN,
+                  Cidr.parse("203.0.113.8/32"),
+                  ""));
+    }
+
+    CliRunner json = run("history", "--format", "json");
+    CliRunner text = run("history");
+
+    assertThat(json.json().get(0).get("status").asText()).isEqualTo("failed");
+    assertThat(json.json().get(0).get("done").asBoolean()).isFalse();
+    assertThat(json.json().get(1).get("status").asText()).isEqualTo("requested");
+    assertThat(text.out())
+        .contains("unblock 203.0.113.7 (from Slack): failed: table down")
+        .contains("pin 203.0.113.8: requested, not completed");
   }
 }

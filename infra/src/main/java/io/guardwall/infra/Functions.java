@@ -41,7 +41,11 @@ final class Functions {
   static final List<String> PRUNE_ACTIONS = List.of("dynamodb:DeleteItem");
   static final List<String> NOTIFICATION_ACTIONS = List.of("dynamodb:UpdateItem");
   static final List<String> ALLOW_LIST_WRITE_ACTIONS = List.of("dynamodb:UpdateItem");
-  static final List<String> AUDIT_ACTIONS = List.of("dynamodb:PutItem");
+
+  /** An audit record is put before the action and updated after it. */
+  static final List<String> AUDIT_ACTIONS = List.of("dynamodb:PutItem", "dynamodb:UpdateItem");
+
+  static final List<String> REPORTED_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem");
 
   private final Construct scope;
   private final GuardwallProps props;
@@ -130,6 +134,11 @@ final class Functions {
       allow(role, SCAN_ACTIONS, blocklist.getTableArn());
       // Every path that blocks or renders reads the dynamic allow-list, once per batch.
       allowKeys(role, ALLOW_LIST_ACTIONS, blocklist, DynamoDbSchema.ALLOW_LIST_KEY);
+    }
+    if (task.needs(Task.Access.REPORT)) {
+      // The audit records are items of the blocklist's table: reading them is a scan.
+      allow(role, SCAN_ACTIONS, blocklist.getTableArn());
+      allowKeys(role, REPORTED_ACTIONS, blocklist, DynamoDbSchema.AUDIT_REPORTED_KEY);
     }
     if (task.needs(Task.Access.NOTIFICATIONS)) {
       allowKeys(

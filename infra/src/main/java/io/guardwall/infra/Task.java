@@ -33,8 +33,8 @@ enum Task {
       "MaintenanceDigest",
       "MaintenanceDigestHandler",
       180,
-      "Posts the maintenance run's digest to Slack",
-      EnumSet.of(Access.SECRET)),
+      "Posts the maintenance run's digest, with the actions since the last one, to Slack",
+      EnumSet.of(Access.SECRET, Access.REPORT)),
   ALERT_FAILURE(
       "AlertFailure",
       "AlertFailureHandler",
@@ -63,6 +63,8 @@ enum Task {
     NOTIFICATIONS,
     FIREWALL,
     SECRET,
+    /** Read the audit trail (a scan) and the mark of what the digest reported, move the mark. */
+    REPORT,
     /** Perform Slack actions: unblock, the allow-list item, audit records (interactive only). */
     ACT,
     /** Read the signing secret, record replays, queue actions (the interaction endpoint). */

@@ -89,7 +89,9 @@ class IamPolicyTest {
               ? "[\"finding#*\",\"finding-sha256#*\"]"
               : s.actions().equals(List.of("dynamodb:GetItem"))
                   ? "[\"allowlist*\"]"
-                  : "[\"cidr#*\"]";
+                  : s.actions().contains("dynamodb:PutItem")
+                      ? "[\"audit-reported*\"]"
+                      : "[\"cidr#*\"]";
       assertThat(s.json().at("/Condition/ForAllValues:StringLike/dynamodb:LeadingKeys").toString())
           .as("%s %s", s.policy(), s.actions())
           .isEqualTo(prefixes);
@@ -137,7 +139,7 @@ class IamPolicyTest {
         "GuardwallQueueRole", "dynamodb", "network-firewall", "secretsmanager", "sqs", "logs");
     assertRoleServices("GuardwallReconcileRole", "dynamodb", "network-firewall", "logs");
     assertRoleServices("GuardwallMaintainRole", "dynamodb", "logs");
-    assertRoleServices("GuardwallMaintenanceDigestRole", "secretsmanager", "logs");
+    assertRoleServices("GuardwallMaintenanceDigestRole", "dynamodb", "secretsmanager", "logs");
     assertRoleServices("GuardwallAlertFailureRole", "secretsmanager", "logs");
   }
 
@@ -153,6 +155,10 @@ class IamPolicyTest {
         .containsExactlyInAnyOrder("dynamodb:Scan", "dynamodb:GetItem");
     assertThat(dynamoActions("GuardwallMaintainRole", "GuardwallBlocklist"))
         .containsExactlyInAnyOrder("dynamodb:Scan", "dynamodb:DeleteItem", "dynamodb:GetItem");
+    // The digest reads the audit trail and moves the mark of what it reported (issue 8).
+    assertThat(dynamoActions("GuardwallMaintenanceDigestRole", "GuardwallBlocklist"))
+        .containsExactlyInAnyOrder("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:PutItem");
+    assertThat(dynamoActions("GuardwallMaintenanceDigestRole", "GuardwallNotifications")).isEmpty();
     assertThat(dynamoActions("GuardwallReconcileRole", "GuardwallNotifications")).isEmpty();
     assertThat(dynamoActions("GuardwallMaintainRole", "GuardwallNotifications")).isEmpty();
   }

@@ -98,7 +98,10 @@ class SlackInteractivityTest {
 
   @Test
   void queueFunction_shouldPerformSlackActions_whenInteractive() {
-    template.hasResourceProperties("AWS::IAM::Policy", statement("dynamodb:PutItem", "audit#*"));
+    // An audit record is put before the action and completed after it.
+    template.hasResourceProperties(
+        "AWS::IAM::Policy",
+        statement(List.of("dynamodb:PutItem", "dynamodb:UpdateItem"), "audit#*"));
     // Merged with the allow-list read of the same key.
     template.hasResourceProperties(
         "AWS::IAM::Policy",

@@ -35,6 +35,10 @@ record ActionMessage(Interaction interaction, Instant requestedAt) {
     json.put("userId", interaction.userId()).put("userName", interaction.userName());
     json.put("channelId", interaction.channelId());
     json.put("responseUrl", interaction.responseUrl().toString());
+    String message = interaction.message();
+    if (message != null) {
+      json.put("message", message);
+    }
     return json.put("requestedAt", requestedAt.toString()).toString();
   }
 
@@ -57,7 +61,8 @@ record ActionMessage(Interaction interaction, Instant requestedAt) {
             text(body, "channelId"),
             verb,
             Cidr.parse(text(body, "cidr")),
-            URI.create(text(body, "responseUrl")));
+            URI.create(text(body, "responseUrl")),
+            body.path("message").isTextual() ? body.get("message").asText() : null);
     return Optional.of(new ActionMessage(interaction, Instant.parse(text(body, "requestedAt"))));
   }
 

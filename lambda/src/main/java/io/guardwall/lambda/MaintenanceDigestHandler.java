@@ -6,6 +6,7 @@ import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.flow.MaintenanceDigest;
 import io.guardwall.core.json.Jackson;
 import io.guardwall.core.model.Cidr;
+import io.guardwall.core.port.AllowListStore;
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.NotificationLog;
 import io.guardwall.core.port.NotifyException;
@@ -18,11 +19,12 @@ import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
- * The maintenance state machine's last task: posts the digest of what its reconcile added and a
- * summary of what expired and what does not fit, then counts the run as succeeded. Input: {@code
- * {expired[], expiredCount, evicted[], evictedCount, added[], addedCount}}. Output: {@code
- * {messages}}. Slack refusing fails the task (retried, then alerted); Slack not being configured
- * does not, since the firewall work is done: it is logged and counted instead. Thread-safe.
+ * The maintenance state machine's last task: posts the digest of what its reconcile added, a
+ * summary of what expired and what does not fit, and the actions people took since the last digest
+ * (from the audit trail), then counts the run as succeeded. Input: {@code {expired[], expiredCount,
+ * evicted[], evictedCount, added[], addedCount}}. Output: {@code {messages}}. Slack refusing fails
+ * the task (retried, then alerted); Slack not being configured does not, since the firewall work is
+ * done: it is logged and counted instead. Thread-safe.
  */
 public final class MaintenanceDigestHandler extends JsonHandler {
 
@@ -40,10 +42,13 @@ public final class MaintenanceDigestHandler extends JsonHandler {
   private MaintenanceDigestHandler(Wiring w, MetricsSink metrics) {
     this(
         w.guardwall(
-            w.none(BlocklistStore.class),
-            w.none(NotificationLog.class),
-            w.noTargets(),
-            w.notifier()),
+            new Guardwall.Ports(
+                w.none(BlocklistStore.class),
+                w.none(NotificationLog.class),
+                w.noTargets(),
+                w.notifier(),
+                w.none(AllowListStore.class),
+                w.audit())),
         metrics);
   }
 
@@ -60,13 +65,13 @@ public final class MaintenanceDigestHandler extends JsonHandler {
     return Jackson.objectNode().put("messages", messages);
   }
 
+  /** Posts the digest; actions people took are reported even when the run itself did nothing. */
   private int post(MaintenanceDigest digest) {
-    if (digest.expiredCount() + digest.evictedCount() + digest.addedCount() == 0) {
-      return 0;
-    }
     Optional<String> unavailable = guardwall.notifierUnavailable();
     if (unavailable.isPresent()) {
-      QueueHandler.slackNotConfigured(metrics(), unavailable.get());
+      if (digest.expiredCount() + digest.evictedCount() + digest.addedCount() > 0) {
+        QueueHandler.slackNotConfigured(metrics(), unavailable.get());
+      }
       return 0;
     }
     DigestOutcome outcome = guardwall.postMaintenanceDigest(digest);

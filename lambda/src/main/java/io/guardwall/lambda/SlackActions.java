@@ -22,14 +22,15 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * Performs the Slack actions of a queue batch through the core use cases, reconciles the firewall
- * after each change, and tells the channel through the click's {@code response_url}: who did what,
- * or, to the clicker alone, why nothing changed. An action is never retried: a failed reply or
- * reconcile leaves the change in the store, which the next reconcile applies. Thread-safe.
+ * after each change, and updates the clicked message through its {@code response_url}: who did
+ * what, or, to the clicker alone, why nothing changed. An action is never retried: a failed reply
+ * or reconcile leaves the change in the store, which the next reconcile applies. Thread-safe.
  */
 final class SlackActions {
 
   static final String PERFORMED = "ActionsPerformed";
   static final String REFUSED = "ActionsRefused";
+  static final String FAILED = "ActionsFailed";
   static final String REJECTED = "ActionsRejected";
   static final String REPLY_FAILURES = "ActionRepliesFailed";
 
@@ -74,23 +75,45 @@ final class SlackActions {
       return;
     }
     Interaction i = action.get().interaction();
-    Optional<String> refusal = apply(i);
-    metrics.put(refusal.isPresent() ? REFUSED : PERFORMED, 1, MetricUnit.COUNT);
+    Optional<String> refusal = apply(i, metrics);
     ObjectNode reply =
         refusal
             .map(ActionReply::refused)
             .orElseGet(
                 () ->
-                    ActionReply.done(i.userName(), i.verb(), i.cidr().toString(), clock.instant()));
+                    ActionReply.done(
+                        i.userId(),
+                        i.userName(),
+                        i.verb(),
+                        i.cidr(),
+                        clock.instant(),
+                        original(i)));
     post(i.responseUrl(), reply, metrics);
   }
 
-  /** Performs the verb: empty when done, else why not, for the clicker. */
-  private Optional<String> apply(Interaction i) {
-    ActionOutcome outcome = perform(guardwall.actions(), i);
+  /**
+   * Performs the verb: empty when done, else why not, for the clicker. A failure (the store, say)
+   * is one too: the audit trail has it as failed, and the action is not retried.
+   */
+  private Optional<String> apply(Interaction i, MetricsSink metrics) {
+    ActionOutcome outcome;
+    try {
+      outcome = perform(guardwall.actions(), i);
+    } catch (RuntimeException e) {
+      String error = JsonHandler.excerpt(String.valueOf(e.getMessage()), 300);
+      LOG.error("Slack action {} failed: {}", i.verb().word(), error);
+      metrics.put(FAILED, 1, MetricUnit.COUNT);
+      return Optional.of(
+          "The action failed: "
+              + error
+              + ". guardwall history has it as failed; check the block, then try again or use the"
+              + " CLI.");
+    }
     if (!outcome.done()) {
+      metrics.put(REFUSED, 1, MetricUnit.COUNT);
       return Optional.of(outcome.message());
     }
+    metrics.put(PERFORMED, 1, MetricUnit.COUNT);
     reconcile();
     return Optional.empty();
   }
@@ -124,6 +147,19 @@ final class SlackActions {
     } catch (RuntimeException e) {
       LOG.warn("the reply to Slack failed: {}", JsonHandler.excerpt(e.toString(), 300));
       metrics.put(REPLY_FAILURES, 1, MetricUnit.COUNT);
+    }
+  }
+
+  /** The clicked message, when the click carried one that still parses. */
+  private static Optional<JsonNode> original(Interaction i) {
+    String message = i.message();
+    if (message == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(Jackson.reader().readTree(message));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
     }
   }
 

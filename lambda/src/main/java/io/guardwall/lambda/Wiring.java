@@ -115,6 +115,11 @@ final class Wiring {
     return state().allowList();
   }
 
+  /** The audit trail, in the blocklist's table. */
+  AuditTrail audit() {
+    return state().audit();
+  }
+
   /**
    * The flows over the given ports; the allow-list and the audit trail are the table's when the
    * function may read the blocklist (only the queue function performs actions, and only the
@@ -133,7 +138,7 @@ final class Wiring {
             targets,
             notifier,
             reads ? allowList() : none(AllowListStore.class),
-            reads ? state().audit() : none(AuditTrail.class)));
+            reads ? audit() : none(AuditTrail.class)));
   }
 
   /** The flows over {@code ports}; digests carry action menus when {@link Env#SLACK_BUTTONS}. */

@@ -7,8 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.local.DryRunTarget;
+import io.guardwall.core.model.Action;
+import io.guardwall.core.model.Actor;
+import io.guardwall.core.model.AuditRecord;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.CidrBudget;
+import io.guardwall.core.port.AllowListStore;
+import io.guardwall.core.port.AuditTrail;
 import io.guardwall.core.port.EnforcementPoint;
 import io.guardwall.core.port.FirewallException;
 import io.guardwall.core.port.FlakyTarget;
@@ -102,6 +107,42 @@ class OtherHandlersTest {
 
     assertThat(f.notifier.messages()).isEmpty();
     assertThat(f.metrics.value(MaintenanceDigestHandler.SUCCEEDED_METRIC)).isEqualTo(1);
+  }
+
+  @Test
+  void maintenanceDigest_shouldPostTheActionsTaken_whenTheRunItselfDidNothing() throws Exception {
+    AuditTrail audit = AuditTrail.inMemory();
+    audit.record(
+        new AuditRecord(
+            Fixture.NOW.minusSeconds(60),
+            Actor.slackUser("U0123ABCD", "renée"),
+            Action.UNBLOCK,
+            Cidr.parse("203.0.113.7/32"),
+            "from Slack",
+            AuditRecord.Status.DONE,
+            "removed from the blocklist"));
+    Guardwall gw =
+        new Guardwall(
+            GuardwallConfig.defaults(),
+            new Guardwall.Ports(
+                f.store,
+                f.notifications,
+                List.of(f.firewall),
+                f.notifier,
+                AllowListStore.inMemory(),
+                audit),
+            f.clock,
+            RetryPolicy.immediate(1));
+    MaintenanceDigestHandler handler = new MaintenanceDigestHandler(gw, f.metrics);
+
+    JsonNode first = handler.handle(Fixture.json("{\"expired\":[],\"evicted\":[],\"added\":[]}"));
+    JsonNode second = handler.handle(Fixture.json("{}"));
+
+    assertThat(first.path("messages").asInt()).isEqualTo(1);
+    assertThat(second.path("messages").asInt()).isZero();
+    assertThat(f.notifier.messages())
+        .singleElement()
+        .satisfies(m -> assertThat(m.payload().toString()).contains("unblock `203.0.113.7/32`"));
   }
 
   @Test

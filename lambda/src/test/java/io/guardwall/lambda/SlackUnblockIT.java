@@ -11,6 +11,10 @@ import io.guardwall.aws.SdkEndpoints;
 import io.guardwall.aws.SqsMessageQueue;
 import io.guardwall.core.flow.Guardwall;
 import io.guardwall.core.model.Action;
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.port.BlocklistStore;
+import io.guardwall.core.slack.BlockedIp;
+import io.guardwall.core.slack.SlackMessages;
 import io.guardwall.core.slack.Verb;
 import io.guardwall.slack.interact.InteractionReader;
 import io.guardwall.slack.interact.Permissions;
@@ -44,6 +48,7 @@ class SlackUnblockIT {
   private final Fixture.Metrics metrics = new Fixture.Metrics();
   private SqsClient sqs;
   private String queueUrl;
+  private BlocklistStore store;
   private Guardwall guardwall;
   private InteractionHandler endpoint;
   private QueueHandler consumer;
@@ -61,7 +66,8 @@ class SlackUnblockIT {
     DynamoDbState state = DynamoDbState.create("guardwall-blocklist", "guardwall-notifications");
     state.createIfMissing();
     Wiring w = new Wiring(env::get, "QueueHandler");
-    guardwall = w.guardwall(w.store(), w.notifications(), w.targets(), w.notifier());
+    store = w.store();
+    guardwall = w.guardwall(store, w.notifications(), w.targets(), w.notifier());
     consumer =
         new QueueHandler(
             guardwall,
@@ -93,8 +99,20 @@ class SlackUnblockIT {
     firewall.close();
   }
 
+  /** The click as Slack sends it: with the digest the menu sits in, as its {@code message}. */
   private String unblockForm() {
-    return Clicks.form(Clicks.payload(Verb.UNBLOCK.value(ADDRESS), "renée", slack.url()));
+    ObjectNode payload = Clicks.payload(Verb.UNBLOCK.value(ADDRESS), "renée", slack.url());
+    payload.set("message", digest());
+    return Clicks.form(payload);
+  }
+
+  /** The digest with menus that announced the block. */
+  private ObjectNode digest() {
+    BlockedIp blocked = BlockedIp.of(store.get(Cidr.parse(ADDRESS)).orElseThrow());
+    return new SlackMessages("guardwall unblock", true)
+        .blockedDigests(List.of(blocked), Instant.now())
+        .get(0)
+        .payload();
   }
 
   /** Lambda's event source mapping, once: what the queue holds, handed to the consumer. */
@@ -121,8 +139,13 @@ class SlackUnblockIT {
     assertThat(delivered).isEqualTo(1);
     assertThat(firewall.addresses()).doesNotContain(ADDRESS);
     assertThat(slack.posts).hasSize(1);
-    assertThat(slack.posts.get(0).get("response_type").asText()).isEqualTo("in_channel");
-    assertThat(slack.posts.get(0).get("text").asText()).startsWith("renée unblocked `" + ADDRESS);
+    JsonNode reply = slack.posts.get(0);
+    assertThat(reply.get("replace_original").asBoolean()).isTrue();
+    JsonNode entry = reply.at("/blocks/1");
+    assertThat(entry.at("/text/text").asText()).startsWith("*203.0.113.7*");
+    assertThat(entry.has("accessory")).isFalse();
+    assertThat(reply.at("/blocks/2/elements/0/text").asText())
+        .startsWith("✓ <@" + Clicks.USER + "> unblocked `" + ADDRESS + "` at ");
     assertThat(guardwall.actions().history(Instant.EPOCH, null))
         .singleElement()
         .satisfies(

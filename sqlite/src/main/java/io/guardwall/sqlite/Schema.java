@@ -115,7 +115,19 @@ final class Schema {
                 done INTEGER NOT NULL CHECK (done IN (0, 1)),
                 outcome TEXT NOT NULL
               )""",
-              "CREATE INDEX audit_at ON audit (at)"));
+              "CREATE INDEX audit_at ON audit (at)"),
+          // The instant before which the maintenance digest reported every action: one row. And
+          // how far each action got, as it is now written before the action: rows written before
+          // have none (read from done: DONE or REFUSED).
+          List.of(
+              """
+              CREATE TABLE audit_reported (
+                id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+                until TEXT NOT NULL
+              )""",
+              """
+              ALTER TABLE audit ADD COLUMN status TEXT
+                CHECK (status IS NULL OR status IN ('REQUESTED', 'DONE', 'REFUSED', 'FAILED'))"""));
 
   static final int VERSION = STEPS.size();
 

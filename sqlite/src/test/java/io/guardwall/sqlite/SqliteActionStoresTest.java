@@ -38,7 +38,8 @@ class SqliteActionStoresTest extends ActionStoresContract {
         Statement s = c.createStatement()) {
       s.execute("DROP TABLE allow_list");
       s.execute("DROP TABLE audit");
-      s.execute("PRAGMA user_version = " + (Schema.VERSION - 1));
+      s.execute("DROP TABLE audit_reported");
+      s.execute("PRAGMA user_version = " + (Schema.VERSION - 2));
     }
 
     backend = newBackend();
@@ -48,6 +49,43 @@ class SqliteActionStoresTest extends ActionStoresContract {
 
     assertThat(backend.allowList().add(a)).isTrue();
     assertThat(backend.allowList().list()).containsExactly(a);
+  }
+
+  @Test
+  void open_shouldAddTheReportedMark_whenTheFileHasTheSchemaBeforeIt() throws SQLException {
+    backend.close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE audit_reported");
+      s.execute("ALTER TABLE audit DROP COLUMN status");
+      s.execute("PRAGMA user_version = " + (Schema.VERSION - 1));
+      // Rows as guardwall wrote them before: done or refused, nothing in between.
+      s.execute(
+          "INSERT INTO audit (at, actor_source, actor_id, actor_name, action, cidr, reason, done,"
+              + " outcome) VALUES ('2030-01-01T00:00:00.000000000Z', 'CLI', 'bob', 'bob', 'PIN',"
+              + " '198.51.100.7/32', '', 1, 'pinned'), ('2030-01-01T00:00:01.000000000Z', 'CLI',"
+              + " 'bob', 'bob', 'PIN', '198.51.100.8/32', '', 0, 'not in the blocklist')");
+    }
+
+    backend = newBackend();
+
+    assertThat(backend.audit().since(Instant.EPOCH))
+        .extracting(r -> r.status().name())
+        .containsExactly("DONE", "REFUSED");
+
+    assertThat(backend.audit().reportedUntil()).isEqualTo(Instant.EPOCH);
+    backend.audit().markReported(Instant.parse("2030-01-01T00:00:00Z"));
+    assertThat(backend.audit().reportedUntil()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void reportedUntil_shouldSurviveReopening() {
+    backend.audit().markReported(Instant.parse("2030-01-01T00:00:00Z"));
+    backend.close();
+
+    backend = newBackend();
+
+    assertThat(backend.audit().reportedUntil()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
   }
 
   @Test

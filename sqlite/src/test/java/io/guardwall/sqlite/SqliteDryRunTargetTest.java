@@ -81,7 +81,8 @@ class SqliteDryRunTargetTest extends LocalTargetContract {
       s.execute("DROP TABLE audit");
       s.execute("DROP TABLE dry_run_targets");
       s.execute("DROP TABLE dry_run_cidrs");
-      s.execute("PRAGMA user_version = " + (Schema.VERSION - 2));
+      s.execute("DROP TABLE audit_reported");
+      s.execute("PRAGMA user_version = " + (Schema.VERSION - 3));
     }
 
     EnforcementPoint migrated = reopen();

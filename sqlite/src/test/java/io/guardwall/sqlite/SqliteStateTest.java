@@ -179,7 +179,8 @@ class SqliteStateTest {
       s.execute("DROP TABLE dry_run_targets");
       s.execute("DROP TABLE dry_run_cidrs");
       s.execute("ALTER TABLE blocklist DROP COLUMN sighting_keys");
-      s.execute("PRAGMA user_version = " + (Schema.VERSION - 3));
+      s.execute("DROP TABLE audit_reported");
+      s.execute("PRAGMA user_version = " + (Schema.VERSION - 4));
     }
 
     try (SqliteState state = SqliteState.open(file)) {

@@ -9,17 +9,20 @@ import io.guardwall.core.model.BlockRequest;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.Reason;
+import io.guardwall.core.text.Excerpt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What people do to blocks, from the CLI or from Slack alike: unblock, extend, pin, allow and
- * disallow. Each action is recorded in the audit trail with its outcome, refused ones too; the
- * firewall follows at the next reconcile. Thread-safe.
+ * disallow. Each action is recorded in the audit trail before it is performed and completed after
+ * with its outcome, refused and failed ones too; the firewall follows at the next reconcile.
+ * Thread-safe.
  */
 public final class Actions {
 
@@ -43,20 +46,16 @@ public final class Actions {
    * Removes the entry for {@code cidr}; refused when there is none, naming what still covers it.
    */
   public ActionOutcome unblock(Actor actor, Cidr cidr, String reason) {
+    return audited(actor, Action.UNBLOCK, cidr, reason, () -> removeEntry(cidr));
+  }
+
+  private Result removeEntry(Cidr cidr) {
     UnblockOutcome outcome = gw.unblock(cidr);
     if (outcome instanceof UnblockOutcome.Removed removed) {
-      return done(
-          actor,
-          Action.UNBLOCK,
-          cidr,
-          reason,
-          "removed from the blocklist",
-          List.of(removed.entry()));
+      return Result.done("removed from the blocklist", List.of(removed.entry()));
     }
     List<Cidr> covering = ((UnblockOutcome.NotBlocked) outcome).coveredBy();
-    AuditRecord record =
-        audit(actor, Action.UNBLOCK, cidr, reason, false, notBlocked(cidr, covering));
-    return new ActionOutcome(record, List.of(), covering);
+    return new Result(false, notBlocked(cidr, covering), List.of(), covering);
   }
 
   /**
@@ -69,35 +68,33 @@ public final class Actions {
   public ActionOutcome extend(Actor actor, Cidr cidr, @Nullable Duration by, String reason) {
     Duration d =
         by == null ? gw.config.extendBy() : Durations.requireWithin(by, "extend", Durations.MAX);
+    return audited(actor, Action.EXTEND, cidr, reason, () -> extendEntry(cidr, d));
+  }
+
+  private Result extendEntry(Cidr cidr, Duration d) {
     Optional<BlocklistEntry> entry = active(cidr);
     Optional<String> problem = unpinnedProblem(entry, cidr, " is pinned: it never expires");
     if (problem.isPresent()) {
-      return refused(actor, Action.EXTEND, cidr, reason, problem.get());
+      return Result.refused(problem.get());
     }
     Instant now = gw.clock.instant();
     Instant until = later(Objects.requireNonNull(entry.orElseThrow().expiresAt()), now).plus(d);
-    return write(
-        actor,
-        Action.EXTEND,
-        reason,
-        request(entry.orElseThrow(), now, until, false),
-        "expires at " + until);
+    return write(request(entry.orElseThrow(), now, until, false), "expires at " + until);
   }
 
   /** Makes the entry for {@code cidr} never expire; refused for a missing or pinned entry. */
   public ActionOutcome pin(Actor actor, Cidr cidr, String reason) {
+    return audited(actor, Action.PIN, cidr, reason, () -> pinEntry(cidr));
+  }
+
+  private Result pinEntry(Cidr cidr) {
     Optional<BlocklistEntry> entry = active(cidr);
     Optional<String> problem = unpinnedProblem(entry, cidr, " is already pinned");
     if (problem.isPresent()) {
-      return refused(actor, Action.PIN, cidr, reason, problem.get());
+      return Result.refused(problem.get());
     }
     Instant now = gw.clock.instant();
-    return write(
-        actor,
-        Action.PIN,
-        reason,
-        request(entry.orElseThrow(), now, now, true),
-        "pinned: it never expires");
+    return write(request(entry.orElseThrow(), now, now, true), "pinned: it never expires");
   }
 
   /**
@@ -106,25 +103,33 @@ public final class Actions {
    * than {@link #WIDEST_ALLOW_IPV4} or {@link #WIDEST_ALLOW_IPV6}, or when already allowed.
    */
   public ActionOutcome allow(Actor actor, Cidr cidr, String reason) {
+    return audited(actor, Action.ALLOW, cidr, reason, () -> addToAllowList(actor, cidr, reason));
+  }
+
+  private Result addToAllowList(Actor actor, Cidr cidr, String reason) {
     Optional<String> problem = allowProblem(cidr, reason);
     if (problem.isPresent()) {
-      return refused(actor, Action.ALLOW, cidr, reason, problem.get());
+      return Result.refused(problem.get());
     }
     if (!gw.allowList.add(new AllowedCidr(cidr, reason, actor, gw.clock.instant()))) {
-      return refused(actor, Action.ALLOW, cidr, reason, cidr + " is already allowed");
+      return Result.refused(cidr + " is already allowed");
     }
     gw.safety.refresh();
     List<BlocklistEntry> removed = removeOverlapping(cidr);
-    return done(actor, Action.ALLOW, cidr, reason, allowed(removed), removed);
+    return Result.done(allowed(removed), removed);
   }
 
   /** Removes {@code cidr} from the dynamic allow-list; refused when it is not on it. */
   public ActionOutcome disallow(Actor actor, Cidr cidr, String reason) {
+    return audited(actor, Action.DISALLOW, cidr, reason, () -> removeFromAllowList(cidr));
+  }
+
+  private Result removeFromAllowList(Cidr cidr) {
     if (!gw.allowList.remove(cidr)) {
-      return refused(actor, Action.DISALLOW, cidr, reason, notAllowed(cidr));
+      return Result.refused(notAllowed(cidr));
     }
     gw.safety.refresh();
-    return done(actor, Action.DISALLOW, cidr, reason, "removed from the allow-list", List.of());
+    return Result.done("removed from the allow-list", List.of());
   }
 
   /** The dynamic allow-list, in CIDR order (the configured one is in the configuration). */
@@ -160,14 +165,13 @@ public final class Actions {
     return BlockRequest.manual(entry.cidr(), now, until, entry.highestSeverity(), pin);
   }
 
-  private ActionOutcome write(
-      Actor actor, Action action, String reason, BlockRequest request, String what) {
+  private Result write(BlockRequest request, String what) {
     BlockOutcome outcome = gw.block(request);
     if (outcome instanceof BlockOutcome.Refused r) {
-      return refused(actor, action, request.cidr(), reason, r.violation().message());
+      return Result.refused(r.violation().message());
     }
     BlocklistEntry entry = ((BlockOutcome.Recorded) outcome).upsert().entry();
-    return done(actor, action, request.cidr(), reason, what, List.of(entry));
+    return Result.done(what, List.of(entry));
   }
 
   private List<BlocklistEntry> removeOverlapping(Cidr allowed) {
@@ -233,25 +237,50 @@ public final class Actions {
     return a.isAfter(b) ? a : b;
   }
 
-  private ActionOutcome done(
-      Actor actor,
-      Action action,
-      Cidr cidr,
-      String reason,
-      String what,
-      List<BlocklistEntry> entries) {
-    return new ActionOutcome(audit(actor, action, cidr, reason, true, what), entries, List.of());
+  /**
+   * Records the action as requested, performs it, then records what came of it: done, refused, or
+   * failed with the error, which is thrown on. A trail that cannot record the request stops the
+   * action before it starts.
+   */
+  private ActionOutcome audited(
+      Actor actor, Action action, Cidr cidr, String reason, Supplier<Result> perform) {
+    AuditRecord requested = AuditRecord.requested(gw.clock.instant(), actor, action, cidr, reason);
+    String id = gw.audit.record(requested);
+    Result result;
+    try {
+      result = perform.get();
+    } catch (RuntimeException e) {
+      failed(id, requested, e);
+      throw e;
+    }
+    AuditRecord completed =
+        requested.completed(
+            result.done() ? AuditRecord.Status.DONE : AuditRecord.Status.REFUSED, result.outcome());
+    gw.audit.complete(id, completed);
+    return new ActionOutcome(completed, result.entries(), result.coveredBy());
   }
 
-  private ActionOutcome refused(Actor actor, Action action, Cidr cidr, String reason, String why) {
-    return new ActionOutcome(audit(actor, action, cidr, reason, false, why), List.of(), List.of());
+  private void failed(String id, AuditRecord requested, RuntimeException e) {
+    String error = Objects.requireNonNullElse(e.getMessage(), e.getClass().getName());
+    try {
+      gw.audit.complete(
+          id, requested.completed(AuditRecord.Status.FAILED, "failed: " + Excerpt.of(error, 500)));
+    } catch (RuntimeException recordFailed) {
+      // The record stays "requested": history still shows the action was asked for.
+      e.addSuppressed(recordFailed);
+    }
   }
 
-  private AuditRecord audit(
-      Actor actor, Action action, Cidr cidr, String reason, boolean done, String outcome) {
-    AuditRecord record =
-        new AuditRecord(gw.clock.instant(), actor, action, cidr, reason, done, outcome);
-    gw.audit.record(record);
-    return record;
+  /** What an action's body came to, before the trail records it. */
+  private record Result(
+      boolean done, String outcome, List<BlocklistEntry> entries, List<Cidr> coveredBy) {
+
+    static Result done(String what, List<BlocklistEntry> entries) {
+      return new Result(true, what, entries, List.of());
+    }
+
+    static Result refused(String why) {
+      return new Result(false, why, List.of(), List.of());
+    }
   }
 }

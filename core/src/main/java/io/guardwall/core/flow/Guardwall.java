@@ -30,6 +30,8 @@ import io.guardwall.core.slack.BlockedIp;
 import io.guardwall.core.slack.SlackMessage;
 import io.guardwall.core.slack.SlackMessages;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -107,6 +109,9 @@ public final class Guardwall {
           AuditTrail.inMemory());
     }
   }
+
+  /** How long an action is left out of the maintenance digest, so that it is fully recorded. */
+  static final Duration REPORT_SETTLE = Duration.ofSeconds(10);
 
   public Guardwall(GuardwallConfig config, Ports ports, Clock clock, RetryPolicy retry) {
     this(config, ports, clock, retry, false);
@@ -261,22 +266,28 @@ public final class Guardwall {
 
   /**
    * Posts the maintenance run's digest: what it added to the firewall (as {@link #postDigest}),
-   * then one summary of what expired and what does not fit, when there is any.
+   * then one summary of what expired and what does not fit, when there is any, then one message on
+   * the actions people took since the last digest that listed them, when there are any. Those
+   * actions count as reported only once Slack accepted every message; otherwise the next digest
+   * lists them again.
+   *
+   * @throws io.guardwall.core.port.StoreException when the audit trail cannot be read; nothing is
+   *     posted then
    */
   public DigestOutcome postMaintenanceDigest(MaintenanceDigest digest) {
-    return postMaintenanceDigest(digest, List.of());
-  }
-
-  /**
-   * {@link #postMaintenanceDigest(MaintenanceDigest)}, then one message on the {@code actions}
-   * people took since the last digest (from {@link Actions#history}), when there are any.
-   */
-  public DigestOutcome postMaintenanceDigest(MaintenanceDigest digest, List<AuditRecord> actions) {
+    // Actions of the last moments may still be being written: the next digest lists them.
+    Instant until = clock.instant().minus(REPORT_SETTLE);
+    List<AuditRecord> actions =
+        audit.since(audit.reportedUntil()).stream().filter(r -> r.at().isBefore(until)).toList();
     List<SlackMessage> all = maintenanceMessages(digest);
     if (!actions.isEmpty()) {
       all.add(messages.actionsTaken(actions));
     }
-    return post(digest.added(), all);
+    DigestOutcome outcome = post(digest.added(), all);
+    if (!actions.isEmpty() && outcome.delivered()) {
+      audit.markReported(until);
+    }
+    return outcome;
   }
 
   private List<SlackMessage> maintenanceMessages(MaintenanceDigest digest) {

@@ -86,6 +86,7 @@ public final class ReportJson {
     o.put("cidr", r.cidr().value());
     o.put("reason", r.reason());
     o.put("done", r.done());
+    o.put("status", r.status().name().toLowerCase(Locale.ROOT));
     o.put("outcome", r.outcome());
     return o;
   }

@@ -211,7 +211,8 @@ public final class Run {
       if (stop == null && !hasTime.getAsBoolean()) {
         stop = "the batch ran out of time before it was sent";
       }
-      NotificationOutcome outcome = stop == null ? alert(f) : failed(f, "not sent: " + stop);
+      NotificationOutcome outcome =
+          stop == null ? alert(new Alert(f, blocked(alerts))) : failed(f, "not sent: " + stop);
       if (stop == null && isFailure(outcome)) {
         stop = "an earlier alert of this batch was not delivered (" + outcome.describe() + ")";
       }
@@ -233,6 +234,11 @@ public final class Run {
       byFinding.computeIfAbsent(a.finding().id(), id -> new ArrayList<>()).add(a);
     }
     return byFinding;
+  }
+
+  /** What the events that carried one finding blocked, each address once. */
+  private static List<Cidr> blocked(List<QueuedAlert> alerts) {
+    return alerts.stream().flatMap(a -> a.blocked().stream()).distinct().toList();
   }
 
   private static Finding highest(List<QueuedAlert> alerts) {
@@ -390,7 +396,7 @@ public final class Run {
         }
       }
     }
-    List<NotificationOutcome> sent = alertAll(due.stream().map(DecidedFinding::finding).toList());
+    List<NotificationOutcome> sent = alertAll(due.stream().map(Run::alertOf).toList());
     for (int i = 0; i < due.size(); i++) {
       due.get(i).notified(sent.get(i));
     }
@@ -401,7 +407,7 @@ public final class Run {
     Finding f = d.finding();
     Optional<String> skip = gw.policy.notifySkipReason(f, d.routes.contains(Route.NOTIFY));
     if (skip.isEmpty() && deferAlerts) {
-      queued.add(new QueuedAlert(f, d.source));
+      queued.add(new QueuedAlert(f, d.source, blockedBy(d)));
       return Optional.of(NotificationOutcome.QUEUED);
     }
     if (skip.isEmpty()) {
@@ -414,8 +420,16 @@ public final class Run {
                 f.severity().level(), gw.config.notifyThreshold()));
   }
 
-  private NotificationOutcome alert(Finding f) {
-    return alertAll(List.of(f)).get(0);
+  private NotificationOutcome alert(Alert a) {
+    return alertAll(List.of(a)).get(0);
+  }
+
+  private static Alert alertOf(DecidedFinding d) {
+    return new Alert(d.finding(), blockedBy(d));
+  }
+
+  private static List<Cidr> blockedBy(DecidedFinding d) {
+    return d.blocks().stream().map(ip -> ip.ip().address()).toList();
   }
 
   /**
@@ -424,7 +438,8 @@ public final class Run {
    * again. A finding twice in the batch is claimed once (the second is a duplicate), as when its
    * first alert was sent before.
    */
-  private List<NotificationOutcome> alertAll(List<Finding> findings) {
+  private List<NotificationOutcome> alertAll(List<Alert> alerts) {
+    List<Finding> findings = alerts.stream().map(Alert::finding).toList();
     if (findings.isEmpty()) {
       return List.of();
     }
@@ -444,7 +459,7 @@ public final class Run {
     List<NotificationClaim> delivered = new ArrayList<>();
     try {
       for (int i = 0; i < findings.size(); i++) {
-        outcomes.add(send(findings.get(i), claims.get(i), delivered));
+        outcomes.add(send(alerts.get(i), claims.get(i), delivered));
       }
     } finally {
       confirmAll(delivered);
@@ -462,12 +477,13 @@ public final class Run {
   }
 
   private NotificationOutcome send(
-      Finding f, Optional<NotificationClaim> claim, List<NotificationClaim> delivered) {
+      Alert a, Optional<NotificationClaim> claim, List<NotificationClaim> delivered) {
     if (claim.isEmpty()) {
       return NotificationOutcome.DUPLICATE;
     }
+    Finding f = a.finding();
     try {
-      gw.notifier.deliver(gw.messages.findingAlert(f, gw.policy.actorNote(f)));
+      gw.notifier.deliver(gw.messages.findingAlert(f, gw.policy.actorNote(f), a.blocked()));
     } catch (RuntimeException e) {
       release(claim.get());
       if (!(e instanceof NotifyException)) {
@@ -559,5 +575,8 @@ public final class Run {
   }
 
   /** An alert {@link #process} held for {@link #sendAlerts}, with the event that carried it. */
-  private record QueuedAlert(Finding finding, String source) {}
+  private record QueuedAlert(Finding finding, String source, List<Cidr> blocked) {}
+
+  /** A finding's alert and the addresses the finding blocked, for their menus. */
+  private record Alert(Finding finding, List<Cidr> blocked) {}
 }

@@ -10,10 +10,27 @@ import java.util.Objects;
 /** The audit trail in memory; thread-safe. */
 final class InMemoryAuditTrail implements AuditTrail {
   private final List<AuditRecord> records = new ArrayList<>();
+  private Instant reportedUntil = Instant.EPOCH;
 
   @Override
-  public synchronized void record(AuditRecord record) {
+  public synchronized String record(AuditRecord record) {
     records.add(Objects.requireNonNull(record, "record"));
+    return Integer.toString(records.size() - 1);
+  }
+
+  @Override
+  public synchronized void complete(String id, AuditRecord completed) {
+    Objects.requireNonNull(completed, "completed");
+    int index;
+    try {
+      index = Integer.parseInt(id);
+    } catch (NumberFormatException e) {
+      throw new StoreException("no audit record " + id, e);
+    }
+    if (index < 0 || index >= records.size()) {
+      throw new StoreException("no audit record " + id, null);
+    }
+    records.set(index, records.get(index).completed(completed.status(), completed.outcome()));
   }
 
   @Override
@@ -23,5 +40,18 @@ final class InMemoryAuditTrail implements AuditTrail {
         .filter(r -> !r.at().isBefore(from))
         .sorted(Comparator.comparing(AuditRecord::at))
         .toList();
+  }
+
+  @Override
+  public synchronized Instant reportedUntil() {
+    return reportedUntil;
+  }
+
+  @Override
+  public synchronized void markReported(Instant until) {
+    Objects.requireNonNull(until, "until");
+    if (until.isAfter(reportedUntil)) {
+      reportedUntil = until;
+    }
   }
 }

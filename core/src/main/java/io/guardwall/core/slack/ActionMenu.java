@@ -1,5 +1,6 @@
 package io.guardwall.core.slack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +30,29 @@ final class ActionMenu {
     options.add(option("Allow (never block again)", Verb.ALLOW, cidr));
     menu.set("confirm", confirm(cidr));
     return menu;
+  }
+
+  /**
+   * Whether {@code node}, a block's accessory as Slack sends it back, is guardwall's menu for
+   * {@code cidr}: an overflow with guardwall's action id whose options all name that CIDR.
+   */
+  static boolean isFor(JsonNode node, Cidr cidr) {
+    JsonNode options = node.path("options");
+    if (!"overflow".equals(node.path("type").asText())
+        || !ACTION_ID.equals(node.path("action_id").asText())
+        || !options.isArray()
+        || options.isEmpty()) {
+      return false;
+    }
+    for (JsonNode option : options) {
+      String value = option.path("value").asText("");
+      if (Verb.of(value.split(" ", 2)[0])
+          .filter(v -> v.value(cidr.value()).equals(value))
+          .isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static ObjectNode option(String label, Verb verb, Cidr cidr) {

@@ -38,6 +38,11 @@ final class ActionsTaken {
         + " `"
         + r.cidr().value()
         + "`"
-        + (r.done() ? "" : " (refused)");
+        + switch (r.status()) {
+          case DONE -> "";
+          case REFUSED -> " (refused)";
+          case FAILED -> " (failed)";
+          case REQUESTED -> " (not completed)";
+        };
   }
 }

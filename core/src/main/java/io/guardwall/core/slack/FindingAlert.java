@@ -1,6 +1,7 @@
 package io.guardwall.core.slack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.Finding;
 import io.guardwall.core.model.Origin;
 import io.guardwall.core.model.RemoteIp;
@@ -15,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The alert for one finding: a coloured attachment with the severity, a sample label, title and
- * description, the finding's facts as fields, its remote addresses and a console link; stateless.
+ * description, the finding's facts as fields, its remote addresses, an {@link ActionMenu} for each
+ * address it blocked (when asked) and a console link; stateless.
  */
 final class FindingAlert {
 
@@ -32,13 +34,23 @@ final class FindingAlert {
   private static final int MAX_TITLE = 500;
   private static final int MAX_FIELD_VALUE = 1500;
 
+  /**
+   * Addresses with an {@link ActionMenu}, one section each: with the alert's other seven blocks at
+   * most and the "more" line, an alert stays within 50 blocks.
+   */
+  static final int MAX_MENUS = 40;
+
   /** Room kept at the end of the remote IP section for the "…and N more" line. */
   private static final int ROOM_FOR_MORE = 40;
 
   private FindingAlert() {}
 
-  static ObjectNode payload(Finding finding, Optional<String> actorNote) {
+  /**
+   * @param menus the addresses the finding blocked, each to get an action menu; empty for none
+   */
+  static ObjectNode payload(Finding finding, Optional<String> actorNote, List<Cidr> menus) {
     Objects.requireNonNull(finding, "finding");
+    Objects.requireNonNull(menus, "menus");
     List<ObjectNode> blocks = new ArrayList<>();
     blocks.add(Blocks.header(severityName(finding) + " · " + product(finding) + " finding"));
     if (finding.sample()) {
@@ -51,6 +63,7 @@ final class FindingAlert {
     blocks.add(Blocks.section(titleAndDescription(finding)));
     blocks.add(Blocks.fields(facts(finding)));
     blocks.add(Blocks.section(remoteIps(finding.remoteIps())));
+    addMenus(blocks, menus);
     ConsoleLinks.of(finding)
         .ifPresent(
             url ->
@@ -58,6 +71,20 @@ final class FindingAlert {
                     Blocks.context("<" + url + "|Open in the " + product(finding) + " console>")));
     String colour = Objects.requireNonNull(COLOURS.get(finding.severity().level()), "colour");
     return Blocks.colouredPayload(fallback(finding), colour, blocks);
+  }
+
+  /** One section per blocked address, its menu beside it, up to {@link #MAX_MENUS}. */
+  private static void addMenus(List<ObjectNode> blocks, List<Cidr> cidrs) {
+    List<Cidr> listed = cidrs.stream().distinct().limit(MAX_MENUS).toList();
+    for (Cidr cidr : listed) {
+      blocks.add(
+          Blocks.section("Blocked `" + cidr.display() + "`")
+              .set("accessory", ActionMenu.overflow(cidr)));
+    }
+    long unlisted = cidrs.stream().distinct().count() - listed.size();
+    if (unlisted > 0) {
+      blocks.add(Blocks.context(SlackText.more((int) unlisted) + " blocked: see the digest"));
+    }
   }
 
   private static String titleAndDescription(Finding finding) {

@@ -21,6 +21,7 @@ public final class SlackMessages {
   private static final int MAX_HINT = 100;
 
   private final BlockedDigest digest;
+  private final boolean menus;
 
   /**
    * @param unblockHint the command that lifts a block, followed by the CIDR in the digest (e.g.
@@ -42,6 +43,7 @@ public final class SlackMessages {
           "unblockHint must be 1-" + MAX_HINT + " chars, not " + unblockHint.length());
     }
     this.digest = new BlockedDigest(unblockHint.strip(), menus);
+    this.menus = menus;
   }
 
   /**
@@ -89,12 +91,16 @@ public final class SlackMessages {
 
   /**
    * The alert for one finding, coloured by its severity, with the policy's {@code actorNote} (see
-   * {@code Policy.actorNote}) as a warning when there is one.
+   * {@code Policy.actorNote}) as a warning when there is one, and, when menus are on, the action
+   * menu of each address it {@code blocked}.
    */
-  public SlackMessage findingAlert(Finding finding, Optional<String> actorNote) {
+  public SlackMessage findingAlert(
+      Finding finding, Optional<String> actorNote, List<Cidr> blocked) {
     Objects.requireNonNull(finding, "finding");
     return new SlackMessage(
-        SlackMessage.Kind.FINDING, finding.id(), FindingAlert.payload(finding, actorNote));
+        SlackMessage.Kind.FINDING,
+        finding.id(),
+        FindingAlert.payload(finding, actorNote, menus ? blocked : List.of()));
   }
 
   /**

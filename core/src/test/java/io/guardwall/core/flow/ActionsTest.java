@@ -64,7 +64,7 @@ class ActionsTest {
                 Action.UNBLOCK,
                 ADDRESS,
                 "partner NAT",
-                true,
+                AuditRecord.Status.DONE,
                 "removed from the blocklist"));
   }
 
@@ -265,40 +265,6 @@ class ActionsTest {
         .extracting(AuditRecord::action)
         .isEqualTo(Action.ALLOW);
     assertThat(actions.history(NOW.plusSeconds(1), null)).isEmpty();
-  }
-
-  @Test
-  void postMaintenanceDigest_shouldMentionTheActionsInertly() {
-    Actor mallory = Actor.slackUser("U2", "*mallory* <!here> \u202e");
-    actions.allow(mallory, ADDRESS, "partner");
-    actions.pin(ALICE, Cidr.ofAddress("203.0.113.9"), "");
-
-    DigestOutcome outcome =
-        gw.postMaintenanceDigest(
-            new MaintenanceDigest(List.of(), 0, List.of(), 0, List.of(), 0),
-            actions.history(NOW, null));
-
-    assertThat(outcome.failures()).isEmpty();
-    assertThat(notifier.messages())
-        .singleElement()
-        .satisfies(
-            m -> {
-              String text = m.payload().toString();
-              assertThat(text)
-                  .contains(
-                      "2 actions taken",
-                      "allow `198.51.100.23/32`",
-                      "pin `203.0.113.9/32` (refused)");
-              assertThat(text).doesNotContain("<!here>", "*mallory*", "\u202e");
-            });
-  }
-
-  @Test
-  void postMaintenanceDigest_shouldPostNothing_whenNoActionsAndNoNews() {
-    gw.postMaintenanceDigest(
-        new MaintenanceDigest(List.of(), 0, List.of(), 0, List.of(), 0), List.of());
-
-    assertThat(notifier.messages()).isEmpty();
   }
 
   private void block(String cidr, boolean pinned) {

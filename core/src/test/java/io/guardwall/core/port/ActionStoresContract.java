@@ -1,6 +1,7 @@
 package io.guardwall.core.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.guardwall.core.model.Action;
 import io.guardwall.core.model.Actor;
@@ -117,7 +118,7 @@ public abstract class ActionStoresContract {
             Action.ALLOW,
             Cidr.parse("203.0.113.0/24"),
             "",
-            false,
+            AuditRecord.Status.REFUSED,
             "allow needs a reason");
     backend.audit().record(refused);
 
@@ -129,6 +130,93 @@ public abstract class ActionStoresContract {
   }
 
   private static AuditRecord record(Instant at, Actor actor, String cidr, String reason) {
-    return new AuditRecord(at, actor, Action.UNBLOCK, Cidr.parse(cidr), reason, true, "removed");
+    return new AuditRecord(
+        at, actor, Action.UNBLOCK, Cidr.parse(cidr), reason, AuditRecord.Status.DONE, "removed");
+  }
+
+  @Test
+  public void reportedUntil_shouldBeTheEpoch_whenNothingWasReported() {
+    assertThat(backend.audit().reportedUntil()).isEqualTo(Instant.EPOCH);
+  }
+
+  @Test
+  public void markReported_shouldMoveTheMarkForward_andNeverBack() {
+    backend.audit().markReported(T0.plusSeconds(60));
+    assertThat(backend.audit().reportedUntil()).isEqualTo(T0.plusSeconds(60));
+
+    backend.audit().markReported(T0);
+    assertThat(backend.audit().reportedUntil()).isEqualTo(T0.plusSeconds(60));
+
+    backend.audit().markReported(T0.plusSeconds(120).plusNanos(7));
+    assertThat(backend.audit().reportedUntil()).isEqualTo(T0.plusSeconds(120).plusNanos(7));
+  }
+
+  @Test
+  public void markReported_shouldLeaveTheRecordsAlone() {
+    AuditRecord r =
+        new AuditRecord(
+            T0,
+            ALICE,
+            Action.UNBLOCK,
+            Cidr.parse("203.0.113.7/32"),
+            "",
+            AuditRecord.Status.DONE,
+            "done");
+    backend.audit().record(r);
+
+    backend.audit().markReported(T0.plusSeconds(1));
+
+    assertThat(backend.audit().since(Instant.EPOCH)).containsExactly(r);
+  }
+
+  @Test
+  public void complete_shouldReplaceTheStatusAndOutcome_ofTheRequestedRecord() {
+    AuditRecord requested =
+        AuditRecord.requested(T0, MALLORY, Action.UNBLOCK, Cidr.parse("203.0.113.7/32"), "why");
+    AuditRecord other =
+        AuditRecord.requested(T0, ALICE, Action.PIN, Cidr.parse("203.0.113.8/32"), "");
+    String id = backend.audit().record(requested);
+    backend.audit().record(other);
+    assertThat(backend.audit().since(T0)).contains(requested);
+
+    AuditRecord failed =
+        requested.completed(AuditRecord.Status.FAILED, "failed: table down \u0000 <!here>");
+    backend.audit().complete(id, failed);
+
+    assertThat(backend.audit().since(T0)).containsExactlyInAnyOrder(failed, other);
+  }
+
+  @Test
+  public void record_shouldKeepEveryStatus() {
+    for (AuditRecord.Status status : AuditRecord.Status.values()) {
+      backend
+          .audit()
+          .record(
+              new AuditRecord(
+                  T0,
+                  ALICE,
+                  Action.EXTEND,
+                  Cidr.parse("203.0.113.7/32"),
+                  "",
+                  status,
+                  status.name()));
+    }
+
+    assertThat(backend.audit().since(T0))
+        .extracting(AuditRecord::status)
+        .containsExactlyInAnyOrder(AuditRecord.Status.values());
+  }
+
+  @Test
+  public void complete_shouldThrow_whenThereIsNoSuchRecord() {
+    AuditRecord r = AuditRecord.requested(T0, ALICE, Action.PIN, Cidr.parse("203.0.113.8/32"), "");
+    String id = backend.audit().record(r);
+
+    assertThatThrownBy(
+            () -> backend.audit().complete(id + "9", r.completed(AuditRecord.Status.DONE, "x")))
+        .isInstanceOf(StoreException.class);
+    assertThatThrownBy(
+            () -> backend.audit().complete("nope", r.completed(AuditRecord.Status.DONE, "x")))
+        .isInstanceOf(StoreException.class);
   }
 }

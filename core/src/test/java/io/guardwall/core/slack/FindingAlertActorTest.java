@@ -17,7 +17,7 @@ class FindingAlertActorTest {
   private final SlackMessages messages = new SlackMessages("./guardwall unblock");
 
   private List<String> alertTexts(Optional<String> actorNote) {
-    return texts(messages.findingAlert(finding().build(), actorNote).payload());
+    return texts(messages.findingAlert(finding().build(), actorNote, List.of()).payload());
   }
 
   @Test

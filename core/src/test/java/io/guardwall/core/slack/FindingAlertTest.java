@@ -39,14 +39,14 @@ class FindingAlertTest {
   private final SlackMessages messages = new SlackMessages("./guardwall unblock");
 
   private JsonNode alert(Finding finding) {
-    SlackMessage message = messages.findingAlert(finding, Optional.empty());
+    SlackMessage message = messages.findingAlert(finding, Optional.empty(), List.of());
     assertWithinBlockKitLimits(message.payload());
     return message.payload();
   }
 
   @Test
   void findingAlert_shouldShowTheFindingInAColouredAttachment_whenGuardDutyFinding() {
-    SlackMessage message = messages.findingAlert(finding().build(), Optional.empty());
+    SlackMessage message = messages.findingAlert(finding().build(), Optional.empty(), List.of());
 
     assertThat(message.kind()).isEqualTo(SlackMessage.Kind.FINDING);
     assertThat(message.findingId()).isEqualTo(GD_ID);
@@ -333,7 +333,7 @@ class FindingAlertTest {
 
   @Test
   void findingAlert_shouldRejectNull() {
-    assertThatThrownBy(() -> messages.findingAlert(null, Optional.empty()))
+    assertThatThrownBy(() -> messages.findingAlert(null, Optional.empty(), List.of()))
         .isInstanceOf(NullPointerException.class);
   }
 

@@ -4,6 +4,7 @@ import io.guardwall.core.model.Cidr;
 import io.guardwall.core.slack.Verb;
 import java.net.URI;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One click on a guardwall message, as Slack's {@code block_actions} payload reports it; immutable.
@@ -15,9 +16,17 @@ import java.util.Objects;
  * @param verb what the user asked for
  * @param cidr the address the button is about
  * @param responseUrl where the reply that updates the original message goes
+ * @param message the clicked message's {@code text}, {@code blocks} and {@code attachments} as
+ *     JSON, for the reply that replaces it; null when the payload had none or too large a one
  */
 public record Interaction(
-    String userId, String userName, String channelId, Verb verb, Cidr cidr, URI responseUrl) {
+    String userId,
+    String userName,
+    String channelId,
+    Verb verb,
+    Cidr cidr,
+    URI responseUrl,
+    @Nullable String message) {
 
   public Interaction {
     Objects.requireNonNull(userId, "userId");
@@ -26,5 +35,11 @@ public record Interaction(
     Objects.requireNonNull(verb, "verb");
     Objects.requireNonNull(cidr, "cidr");
     Objects.requireNonNull(responseUrl, "responseUrl");
+  }
+
+  /** A click whose original message is not known. */
+  public Interaction(
+      String userId, String userName, String channelId, Verb verb, Cidr cidr, URI responseUrl) {
+    this(userId, userName, channelId, verb, cidr, responseUrl, null);
   }
 }

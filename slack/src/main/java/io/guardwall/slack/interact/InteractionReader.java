@@ -3,7 +3,9 @@ package io.guardwall.slack.interact;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.model.Cidr;
+import io.guardwall.core.slack.ReplacedMessage;
 import io.guardwall.core.slack.Verb;
 import io.guardwall.core.text.Excerpt;
 import io.guardwall.core.text.InertText;
@@ -11,9 +13,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a verified interaction request's body: {@code application/x-www-form-urlencoded} with the
@@ -64,7 +68,26 @@ public final class InteractionReader {
         text(object(payload, "channel"), "id"),
         verb(value),
         cidr(value),
-        responseUrl(text(payload, "response_url")));
+        responseUrl(text(payload, "response_url")),
+        message(payload));
+  }
+
+  /**
+   * The parts of the clicked message a reply replacing it needs, or null: a message that is
+   * missing, not an object or too large only makes the reply a new message.
+   */
+  private static @Nullable String message(JsonNode payload) {
+    JsonNode message = payload.path("message");
+    if (!message.isObject()) {
+      return null;
+    }
+    ObjectNode kept = JSON.createObjectNode();
+    for (String field : List.of("text", "blocks", "attachments")) {
+      if (message.has(field)) {
+        kept.set(field, message.get(field));
+      }
+    }
+    return ReplacedMessage.fits(kept) ? kept.toString() : null;
   }
 
   private static JsonNode payload(String form) {

@@ -150,6 +150,64 @@ class InteractionReaderTest {
         .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
   }
 
+  @Test
+  void read_shouldKeepTheMessagesTextBlocksAndAttachments_whenThePayloadHasAMessage()
+      throws Exception {
+    ObjectNode payload = button("unblock 203.0.113.7/32");
+    ObjectNode message = payload.putObject("message");
+    message.put("type", "message").put("ts", "1764583200.000100").put("text", "guardwall blocked");
+    message.putArray("blocks").addObject().put("type", "header");
+    message.putArray("attachments").addObject().put("color", "#E01E5A");
+
+    String kept = reader.read(form(payload)).message();
+
+    assertThat(kept).isNotNull();
+    JsonNode json = JSON.readTree(kept);
+    assertThat(json.get("text").asText()).isEqualTo("guardwall blocked");
+    assertThat(json.at("/blocks/0/type").asText()).isEqualTo("header");
+    assertThat(json.at("/attachments/0/color").asText()).isEqualTo("#E01E5A");
+    assertThat(json.has("ts")).isFalse();
+  }
+
+  @Test
+  void read_shouldReadTheClickWithoutItsMessage_whenTheMessageIsMissing() {
+    assertThat(reader.read(form(button("unblock 203.0.113.7/32"))).message()).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"text\"", "42", "[1,2]", "null", "true"})
+  void read_shouldReadTheClickWithoutItsMessage_whenTheMessageIsNotAnObject(String message)
+      throws Exception {
+    ObjectNode payload = button("unblock 203.0.113.7/32");
+    payload.set("message", JSON.readTree(message));
+
+    Interaction i = reader.read(form(payload));
+
+    assertThat(i.message()).isNull();
+    assertThat(i.verb()).isEqualTo(Verb.UNBLOCK);
+  }
+
+  @Test
+  void read_shouldReadTheClickWithoutItsMessage_whenTheMessageIsHuge() {
+    ObjectNode payload = button("unblock 203.0.113.7/32");
+    ArrayNode blocks = payload.putObject("message").putArray("blocks");
+    for (int i = 0; i < 200; i++) {
+      blocks.addObject().put("type", "section").put("text", "x".repeat(1000));
+    }
+
+    assertThat(reader.read(form(payload)).message()).isNull();
+  }
+
+  @Test
+  void read_shouldKeepAMalformedBlocksField_forTheReplyToRefuse() throws Exception {
+    ObjectNode payload = button("unblock 203.0.113.7/32");
+    payload.putObject("message").put("blocks", "not an array");
+
+    String kept = reader.read(form(payload)).message();
+
+    assertThat(JSON.readTree(kept).get("blocks").asText()).isEqualTo("not an array");
+  }
+
   private static Arguments broken(String expected, Consumer<ObjectNode> breakIt) {
     return Arguments.of(expected, breakIt);
   }
