@@ -1,7 +1,5 @@
 package io.guardwall.aws;
 
-import io.guardwall.core.plan.RuleGroupCodec;
-import io.guardwall.core.plan.RuleGroupLayout;
 import io.guardwall.core.port.EnforcementPoint;
 import java.util.function.Function;
 import software.amazon.awssdk.regions.Region;
@@ -39,7 +37,7 @@ public final class EnforcementPoints {
       return new NetworkFirewallTarget(
           arn.value(),
           new NetworkFirewallRuleGroup(firewalls.apply(arn.region()), arn),
-          new RuleGroupCodec(layout));
+          new StatelessRuleGroupCodec(layout));
     }
     if (PrefixListIds.matches(trimmed)) {
       return Ec2PrefixListTarget.open(

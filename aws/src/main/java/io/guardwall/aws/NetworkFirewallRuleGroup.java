@@ -1,6 +1,5 @@
 package io.guardwall.aws;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.port.FirewallException;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -48,19 +47,11 @@ final class NetworkFirewallRuleGroup implements StatelessRuleGroup {
           "DescribeRuleGroup on rule group " + arn + " returned no Capacity or no UpdateToken",
           null);
     }
-    ObjectNode group = response.ruleGroup() == null ? null : SdkJson.toJson(response.ruleGroup());
-    return new RuleGroupRead(group, capacity, response.updateToken());
+    return new RuleGroupRead(response.ruleGroup(), capacity, response.updateToken());
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * @throws IllegalArgumentException naming the member when {@code ruleGroup} is not the documented
-   *     {@code RuleGroup} shape; nothing is sent then
-   */
   @Override
-  public void update(RuleGroupRead base, ObjectNode ruleGroup) {
-    RuleGroup model = (RuleGroup) SdkJson.fromJson(ruleGroup, RuleGroup::builder, "RuleGroup");
+  public void update(RuleGroupRead base, RuleGroup ruleGroup) {
     call(
         "UpdateRuleGroup",
         () ->
@@ -69,7 +60,7 @@ final class NetworkFirewallRuleGroup implements StatelessRuleGroup {
                     r.ruleGroupArn(arn.value())
                         .type(RuleGroupType.STATELESS)
                         .updateToken(base.updateToken())
-                        .ruleGroup(model)
+                        .ruleGroup(ruleGroup)
                         .overrideConfiguration(SdkRetries.NONE)));
   }
 

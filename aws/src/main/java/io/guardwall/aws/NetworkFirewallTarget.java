@@ -1,7 +1,6 @@
 package io.guardwall.aws;
 
 import io.guardwall.core.model.Cidr;
-import io.guardwall.core.plan.RuleGroupCodec;
 import io.guardwall.core.port.EnforcementPoint;
 import io.guardwall.core.port.FirewallConflictException;
 import io.guardwall.core.port.FirewallException;
@@ -22,11 +21,11 @@ final class NetworkFirewallTarget implements EnforcementPoint {
 
   private final String name;
   private final StatelessRuleGroup group;
-  private final RuleGroupCodec codec;
+  private final StatelessRuleGroupCodec codec;
   // The last group read, so that a write based on it needs no second DescribeRuleGroup.
   private final AtomicReference<@Nullable RuleGroupRead> lastRead = new AtomicReference<>();
 
-  NetworkFirewallTarget(String name, StatelessRuleGroup group, RuleGroupCodec codec) {
+  NetworkFirewallTarget(String name, StatelessRuleGroup group, StatelessRuleGroupCodec codec) {
     this.name = Objects.requireNonNull(name, "name");
     this.group = Objects.requireNonNull(group, "group");
     this.codec = Objects.requireNonNull(codec, "codec");

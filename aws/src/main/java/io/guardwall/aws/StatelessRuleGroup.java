@@ -1,8 +1,8 @@
 package io.guardwall.aws;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.port.FirewallConflictException;
 import io.guardwall.core.port.FirewallRetryableException;
+import software.amazon.awssdk.services.networkfirewall.model.RuleGroup;
 
 /**
  * A Network Firewall stateless rule group as the API reads and writes it, behind {@link
@@ -14,11 +14,11 @@ interface StatelessRuleGroup {
   RuleGroupRead describe();
 
   /**
-   * Replaces the rule group with {@code ruleGroup} (the {@code RuleGroup} object as {@code
-   * UpdateRuleGroup} takes it) if it is still as {@code base} was read.
+   * Replaces the rule group with {@code ruleGroup} (as {@code UpdateRuleGroup} takes it) if it is
+   * still as {@code base} was read.
    *
    * @throws FirewallConflictException when someone else wrote in between (stale token)
    * @throws FirewallRetryableException when throttled or the service failed transiently
    */
-  void update(RuleGroupRead base, ObjectNode ruleGroup);
+  void update(RuleGroupRead base, RuleGroup ruleGroup);
 }

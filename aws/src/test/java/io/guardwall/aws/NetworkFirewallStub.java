@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.guardwall.core.plan.RuleGroupLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

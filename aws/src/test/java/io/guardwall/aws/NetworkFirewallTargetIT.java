@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardwall.core.model.Cidr;
-import io.guardwall.core.plan.RuleGroupLayout;
 import io.guardwall.core.port.EnforcementPoint;
 import io.guardwall.core.port.EnforcementPointContract;
 import io.guardwall.core.port.FirewallException;

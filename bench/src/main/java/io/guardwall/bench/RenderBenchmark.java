@@ -1,9 +1,13 @@
 package io.guardwall.bench;
 
+import io.guardwall.aws.NetworkFirewallRendering;
+import io.guardwall.aws.RuleGroupLayout;
+import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.model.BlocklistEntry;
-import io.guardwall.core.plan.RuleGroupLayout;
-import io.guardwall.core.plan.RuleGroupPlan;
-import io.guardwall.core.plan.RuleGroupPlanner;
+import io.guardwall.core.model.Cidr;
+import io.guardwall.core.plan.StatelessCapacity;
+import io.guardwall.core.plan.TargetSelector;
+import io.guardwall.core.policy.SafetyRule;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,7 +19,8 @@ import org.openjdk.jmh.annotations.Setup;
 
 /**
  * Time to render the desired state into a rule group: 15,000 entries into the largest stateless
- * group (capacity 30,000, so everything fits), and into a group a third that size (evictions).
+ * group (capacity 30,000, so everything fits), and into a group a third that size (evictions). It
+ * covers what fits (core's selection) and the Network Firewall rendering (aws) shown as JSON.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -24,11 +29,9 @@ public class RenderBenchmark extends Protocol {
   @Param({"30000", "10000"})
   public int capacity;
 
-  private final RuleGroupPlanner planner =
-      new RuleGroupPlanner(
-          RuleGroupLayout.defaults(),
-          io.guardwall.core.policy.SafetyRule.of(
-              io.guardwall.core.config.GuardwallConfig.defaults()));
+  private final TargetSelector selector =
+      new TargetSelector(SafetyRule.of(GuardwallConfig.defaults()));
+  private final RuleGroupLayout layout = RuleGroupLayout.defaults();
   private List<BlocklistEntry> entries;
 
   @Setup
@@ -37,7 +40,9 @@ public class RenderBenchmark extends Protocol {
   }
 
   @Benchmark
-  public RuleGroupPlan render15000() {
-    return planner.plan(entries, null, capacity);
+  public Object render15000() {
+    List<Cidr> blocked =
+        selector.select(entries, StatelessCapacity.ofEmptyGroup(capacity)).blocked();
+    return NetworkFirewallRendering.ofEmptyGroup(layout, blocked).ruleGroupJson();
   }
 }

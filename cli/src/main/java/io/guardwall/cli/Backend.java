@@ -2,6 +2,7 @@ package io.guardwall.cli;
 
 import io.guardwall.aws.DynamoDbState;
 import io.guardwall.aws.EnforcementPoints;
+import io.guardwall.aws.RuleGroupLayout;
 import io.guardwall.aws.SecretsManagerWebhookSource;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.flow.Guardwall;
@@ -9,8 +10,7 @@ import io.guardwall.core.flow.Run;
 import io.guardwall.core.local.DryRunTarget;
 import io.guardwall.core.local.RecordingNotifier;
 import io.guardwall.core.model.CidrBudget;
-import io.guardwall.core.plan.RuleGroupCodec;
-import io.guardwall.core.plan.RuleGroupLayout;
+import io.guardwall.core.plan.StatelessCapacity;
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.EnforcementPoint;
 import io.guardwall.core.port.NotificationLog;
@@ -158,7 +158,7 @@ final class Backend implements AutoCloseable {
    */
   private EnforcementPoint target(GuardwallConfig config, String spec) {
     if (BackendOptions.DRY_RUN.equals(spec)) {
-      CidrBudget room = RuleGroupCodec.room(config.firewall().capacity());
+      CidrBudget room = StatelessCapacity.ofEmptyGroup(config.firewall().capacity());
       return state
           .dryRunTarget(room)
           .orElseGet(

@@ -1,11 +1,11 @@
 package io.guardwall.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guardwall.aws.NetworkFirewallRendering;
+import io.guardwall.aws.RuleGroupLayout;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.model.BlocklistEntry;
 import io.guardwall.core.model.Cidr;
-import io.guardwall.core.plan.RuleGroupCodec;
-import io.guardwall.core.plan.RuleGroupLayout;
 import io.guardwall.core.reconcile.TargetReport;
 import java.util.List;
 
@@ -33,9 +33,13 @@ record DryRunRuleGroup(
 
   /** The group of capacity and layout {@code config} names that blocks what {@code t} holds. */
   static DryRunRuleGroup of(TargetReport t, GuardwallConfig config) {
-    RuleGroupCodec codec = new RuleGroupCodec(RuleGroupLayout.of(config.firewall()));
-    ObjectNode group = codec.render(null, t.blocked());
+    NetworkFirewallRendering group =
+        NetworkFirewallRendering.ofEmptyGroup(RuleGroupLayout.of(config.firewall()), t.blocked());
     return new DryRunRuleGroup(
-        group, t.blocked(), t.evicted(), codec.capacityUsed(group), config.firewall().capacity());
+        group.ruleGroupJson(),
+        t.blocked(),
+        t.evicted(),
+        group.capacityUsed(),
+        config.firewall().capacity());
   }
 }

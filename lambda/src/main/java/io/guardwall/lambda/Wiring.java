@@ -2,12 +2,12 @@ package io.guardwall.lambda;
 
 import io.guardwall.aws.DynamoDbState;
 import io.guardwall.aws.EnforcementPoints;
+import io.guardwall.aws.RuleGroupLayout;
 import io.guardwall.aws.SecretsManagerSecret;
 import io.guardwall.aws.SecretsManagerWebhookSource;
 import io.guardwall.aws.SqsMessageQueue;
 import io.guardwall.core.config.GuardwallConfig;
 import io.guardwall.core.flow.Guardwall;
-import io.guardwall.core.plan.RuleGroupLayout;
 import io.guardwall.core.port.AllowListStore;
 import io.guardwall.core.port.AuditTrail;
 import io.guardwall.core.port.BlocklistStore;

@@ -2,7 +2,7 @@ package io.guardwall.core.local;
 
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.CidrBudget;
-import io.guardwall.core.plan.RuleGroupCodec;
+import io.guardwall.core.plan.StatelessCapacity;
 import io.guardwall.core.port.EnforcementPoint;
 import io.guardwall.core.port.FirewallConflictException;
 import io.guardwall.core.port.TargetKind;
@@ -41,7 +41,7 @@ public final class DryRunTarget implements EnforcementPoint {
    * @throws IllegalArgumentException when capacity is not positive
    */
   public static DryRunTarget ofCapacity(int capacity) {
-    return new DryRunTarget(RuleGroupCodec.room(capacity));
+    return new DryRunTarget(StatelessCapacity.ofEmptyGroup(capacity));
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.guardwall.core.plan;
+package io.guardwall.aws;
 
 import io.guardwall.core.text.Excerpt;
 import java.util.Objects;
@@ -36,10 +36,6 @@ public record RuleGroupLayout(
         "1-128 letters, digits, spaces, '-' or '_'");
   }
 
-  /**
-   * Priorities 30000 and 30100, custom action {@code GuardwallBlocked}, dimension {@code
-   * guardwall}.
-   */
   /** The layout the configuration's firewall settings name. */
   public static RuleGroupLayout of(io.guardwall.core.config.FirewallSettings settings) {
     return new RuleGroupLayout(
@@ -49,6 +45,10 @@ public record RuleGroupLayout(
         settings.metricDimension());
   }
 
+  /**
+   * Priorities 30000 and 30100, custom action {@code GuardwallBlocked}, dimension {@code
+   * guardwall}.
+   */
   public static RuleGroupLayout defaults() {
     return new RuleGroupLayout(30000, 30100, "GuardwallBlocked", "guardwall");
   }

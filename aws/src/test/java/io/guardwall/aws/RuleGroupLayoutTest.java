@@ -1,4 +1,4 @@
-package io.guardwall.core.plan;
+package io.guardwall.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
