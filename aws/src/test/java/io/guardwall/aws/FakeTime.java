@@ -1,11 +1,10 @@
 package io.guardwall.aws;
 
 import io.guardwall.core.retry.Sleeper;
+import io.guardwall.core.testing.MovingClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -18,22 +17,7 @@ final class FakeTime implements Sleeper {
   private volatile CountDownLatch gate = new CountDownLatch(0);
 
   Clock clock() {
-    return new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now;
-      }
-    };
+    return MovingClock.reading(() -> now);
   }
 
   Instant now() {

@@ -17,11 +17,9 @@ import io.guardwall.core.port.NotifyException;
 import io.guardwall.core.port.StoreException;
 import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.core.slack.SlackMessage;
-import java.time.Clock;
+import io.guardwall.core.testing.MovingClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,25 +31,6 @@ class MaintenanceDigestActionsTest {
   private static final Actor ALICE = Actor.slackUser("U1", "alice");
   private static final MaintenanceDigest NOTHING =
       new MaintenanceDigest(List.of(), 0, List.of(), 0, List.of(), 0);
-
-  private static final class MovingClock extends Clock {
-    private Instant now = T0;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   /** Keeps what it is sent, or refuses while {@code down}. */
   private static final class Slack implements Notifier {
@@ -105,7 +84,7 @@ class MaintenanceDigestActionsTest {
     }
   }
 
-  private final MovingClock clock = new MovingClock();
+  private final MovingClock clock = new MovingClock(T0);
   private final Slack slack = new Slack();
   private final FlakyTrail audit = new FlakyTrail();
   private final Guardwall gw =
@@ -122,7 +101,7 @@ class MaintenanceDigestActionsTest {
           RetryPolicy.immediate(3));
 
   private void later(Duration by) {
-    clock.now = clock.now.plus(by);
+    clock.advance(by);
   }
 
   @Test

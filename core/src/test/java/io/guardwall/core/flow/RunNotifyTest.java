@@ -18,11 +18,9 @@ import io.guardwall.core.port.StoreException;
 import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.core.route.Route;
 import io.guardwall.core.slack.SlackMessage;
+import io.guardwall.core.testing.MovingClock;
 import io.guardwall.core.testing.Resources;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,26 +35,6 @@ class RunNotifyTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant NOW = Instant.parse("2026-11-28T06:00:00Z");
-
-  /** A clock the test moves. */
-  private static final class MovingClock extends Clock {
-    private volatile Instant now = NOW;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   /** Posts what it is given, or fails as the test says: a NotifyException, or a crash. */
   private static final class FlakySlack implements Notifier {
@@ -86,7 +64,7 @@ class RunNotifyTest {
     }
   }
 
-  private final MovingClock clock = new MovingClock();
+  private final MovingClock clock = new MovingClock(NOW);
   private final InMemoryNotificationLog log = new InMemoryNotificationLog();
 
   private Guardwall guardwall(Notifier slack) {
@@ -137,9 +115,9 @@ class RunNotifyTest {
     slack.nextCrash = new OutOfMemoryError("the worker died while posting");
     assertThatThrownBy(() -> notify(gw, finding(5))).isInstanceOf(OutOfMemoryError.class);
 
-    clock.now = NOW.plus(Run.NOTIFY_LEASE).minusSeconds(1);
+    clock.set(NOW.plus(Run.NOTIFY_LEASE).minusSeconds(1));
     NotificationOutcome whileLeased = notify(gw, finding(5));
-    clock.now = NOW.plus(Run.NOTIFY_LEASE);
+    clock.set(NOW.plus(Run.NOTIFY_LEASE));
     NotificationOutcome afterLease = notify(gw, finding(5));
 
     assertThat(whileLeased).isEqualTo(NotificationOutcome.DUPLICATE);
