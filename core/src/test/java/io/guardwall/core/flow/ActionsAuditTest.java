@@ -14,11 +14,11 @@ import io.guardwall.core.model.BlockRequest;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.model.SeverityLevel;
 import io.guardwall.core.port.AllowListStore;
-import io.guardwall.core.port.AuditTrail;
 import io.guardwall.core.port.InMemoryBlocklistStore;
 import io.guardwall.core.port.InMemoryNotificationLog;
 import io.guardwall.core.port.StoreException;
 import io.guardwall.core.reconcile.RetryPolicy;
+import io.guardwall.core.testing.ForwardingAuditTrail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,8 +53,7 @@ class ActionsAuditTest {
   }
 
   /** A trail that keeps what it is told, and notes what the action saw when it was recorded. */
-  private final class WatchingTrail implements AuditTrail {
-    final AuditTrail inner = AuditTrail.inMemory();
+  private final class WatchingTrail extends ForwardingAuditTrail {
     final List<Boolean> blockedWhenRecorded = new ArrayList<>();
     boolean recordFails;
 
@@ -64,27 +63,7 @@ class ActionsAuditTest {
         throw new StoreException("audit trail down", null);
       }
       blockedWhenRecorded.add(store.get(ADDRESS).isPresent());
-      return inner.record(record);
-    }
-
-    @Override
-    public void complete(String id, AuditRecord completed) {
-      inner.complete(id, completed);
-    }
-
-    @Override
-    public List<AuditRecord> since(Instant from) {
-      return inner.since(from);
-    }
-
-    @Override
-    public Instant reportedUntil() {
-      return inner.reportedUntil();
-    }
-
-    @Override
-    public void markReported(Instant until) {
-      inner.markReported(until);
+      return super.record(record);
     }
   }
 

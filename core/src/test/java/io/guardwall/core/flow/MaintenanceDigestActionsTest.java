@@ -9,7 +9,6 @@ import io.guardwall.core.model.Actor;
 import io.guardwall.core.model.AuditRecord;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.port.AllowListStore;
-import io.guardwall.core.port.AuditTrail;
 import io.guardwall.core.port.InMemoryBlocklistStore;
 import io.guardwall.core.port.InMemoryNotificationLog;
 import io.guardwall.core.port.Notifier;
@@ -17,6 +16,7 @@ import io.guardwall.core.port.NotifyException;
 import io.guardwall.core.port.StoreException;
 import io.guardwall.core.reconcile.RetryPolicy;
 import io.guardwall.core.slack.SlackMessage;
+import io.guardwall.core.testing.ForwardingAuditTrail;
 import io.guardwall.core.testing.MovingClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,36 +51,15 @@ class MaintenanceDigestActionsTest {
   }
 
   /** A trail whose reads or writes of the mark fail when told. */
-  private static final class FlakyTrail implements AuditTrail {
-    final AuditTrail inner = AuditTrail.inMemory();
+  private static final class FlakyTrail extends ForwardingAuditTrail {
     boolean readFails;
-
-    @Override
-    public String record(AuditRecord record) {
-      return inner.record(record);
-    }
-
-    @Override
-    public void complete(String id, AuditRecord completed) {
-      inner.complete(id, completed);
-    }
 
     @Override
     public List<AuditRecord> since(Instant from) {
       if (readFails) {
         throw new StoreException("table down", null);
       }
-      return inner.since(from);
-    }
-
-    @Override
-    public Instant reportedUntil() {
-      return inner.reportedUntil();
-    }
-
-    @Override
-    public void markReported(Instant until) {
-      inner.markReported(until);
+      return super.since(from);
     }
   }
 
