@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -148,21 +149,24 @@ final class DynamoDbAuditTrail implements io.guardwall.core.port.AuditTrail {
                 + table
                 + " has no index '"
                 + AUDIT_INDEX
-                + "' to read the audit trail from (the table was created by an older guardwall):"
-                + " run `guardwall init` to add it",
+                + "' ready to read the audit trail from (a table created by an older guardwall"
+                + " lacks it): run `guardwall init` to add it and wait until it is built",
             e);
       }
       throw DynamoDbCalls.failure(table, "read the audit trail", e);
     }
   }
 
-  /** Whether DynamoDB refused the query because the table lacks the audit index. */
+  /**
+   * Whether DynamoDB refused the query for want of the audit index: missing (DynamoDB: a validation
+   * error "does not have the specified index"; moto: resource not found "Invalid index") or still
+   * being built ("backfilling").
+   */
   private static boolean missingIndex(DynamoDbException e) {
     String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-    String message = e.getMessage();
-    return "ValidationException".equals(code)
-        && message != null
-        && message.contains("specified index");
+    String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+    return ("ValidationException".equals(code) || "ResourceNotFoundException".equals(code))
+        && message.contains("index");
   }
 
   @Override
