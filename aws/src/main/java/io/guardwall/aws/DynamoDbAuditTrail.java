@@ -1,5 +1,8 @@
 package io.guardwall.aws;
 
+import static io.guardwall.aws.DynamoDbSchema.AUDIT_AT;
+import static io.guardwall.aws.DynamoDbSchema.AUDIT_INDEX;
+import static io.guardwall.aws.DynamoDbSchema.AUDIT_LOG;
 import static io.guardwall.aws.DynamoDbSchema.AUDIT_PREFIX;
 import static io.guardwall.aws.DynamoDbSchema.PARTITION_KEY;
 
@@ -9,23 +12,28 @@ import io.guardwall.core.model.Cidr;
 import io.guardwall.core.port.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * The audit trail as items of the blocklist's table ({@link DynamoDbSchema}), one per action, never
  * expiring, and the one item saying what the maintenance digest reported; thread-safe. Reading it
- * scans the table: it serves {@code history} and the maintenance digest, never a finding's path.
+ * queries the table's audit index (records in time order), never scans the blocklist; records
+ * written before the index existed are given its attributes once, by the first reader.
  */
 final class DynamoDbAuditTrail implements io.guardwall.core.port.AuditTrail {
 
@@ -34,12 +42,29 @@ final class DynamoDbAuditTrail implements io.guardwall.core.port.AuditTrail {
   private static final String STATUS = "status";
   private static final String OUTCOME = "outcome";
 
+  private static final AttributeValue AUDIT_LOG_VALUE =
+      Attributes.string(DynamoDbSchema.AUDIT_LOG_VALUE);
+
   private final DynamoDbClient client;
   private final String table;
+  private final @Nullable Integer pageSize;
+  // Once seen, the layout marker never goes away: later reads skip the check.
+  private volatile boolean layoutCurrent;
 
   DynamoDbAuditTrail(DynamoDbClient client, String table) {
+    this(client, table, null);
+  }
+
+  /**
+   * @param pageSize the query and migration scan page limit, or null for DynamoDB's (1 MB pages)
+   */
+  DynamoDbAuditTrail(DynamoDbClient client, String table, @Nullable Integer pageSize) {
     this.client = Objects.requireNonNull(client, "client");
     this.table = Objects.requireNonNull(table, "table");
+    if (pageSize != null && pageSize < 1) {
+      throw new IllegalArgumentException("page size must be positive: " + pageSize);
+    }
+    this.pageSize = pageSize;
   }
 
   @Override
@@ -49,7 +74,8 @@ final class DynamoDbAuditTrail implements io.guardwall.core.port.AuditTrail {
     String key = AUDIT_PREFIX + r.at() + "#" + UUID.randomUUID();
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(PARTITION_KEY, Attributes.string(key));
-    item.put("at", Attributes.instant(r.at()));
+    item.put(AUDIT_LOG, AUDIT_LOG_VALUE);
+    item.put(AUDIT_AT, Attributes.instant(r.at()));
     item.put("action", Attributes.string(r.action().name()));
     item.put(DynamoDbSchema.CIDR, Attributes.string(r.cidr().value()));
     item.put("reason", Attributes.string(r.reason()));
@@ -101,17 +127,46 @@ final class DynamoDbAuditTrail implements io.guardwall.core.port.AuditTrail {
   @Override
   public List<AuditRecord> since(Instant from) {
     Objects.requireNonNull(from, "from");
+    ensureLayout();
     List<AuditRecord> all = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     do {
-      Map<String, AttributeValue> resume = start;
-      ScanResponse page =
-          DynamoDbCalls.call(table, "read the audit trail", () -> client.scan(scan(resume)));
-      page.items().stream().map(this::decode).filter(r -> !r.at().isBefore(from)).forEach(all::add);
+      QueryRequest request = query(from, start);
+      QueryResponse page = queryPage(request);
+      page.items().stream().map(this::decode).forEach(all::add);
       start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
     } while (start != null && !start.isEmpty());
-    all.sort(Comparator.comparing(AuditRecord::at));
     return List.copyOf(all);
+  }
+
+  private QueryResponse queryPage(QueryRequest request) {
+    try {
+      return client.query(request);
+    } catch (SdkException e) {
+      if (e instanceof DynamoDbException d && missingIndex(d)) {
+        throw new StoreException(
+            "DynamoDB table "
+                + table
+                + " has no index '"
+                + AUDIT_INDEX
+                + "' ready to read the audit trail from (a table created by an older guardwall"
+                + " lacks it): run `guardwall init` to add it and wait until it is built",
+            e);
+      }
+      throw DynamoDbCalls.failure(table, "read the audit trail", e);
+    }
+  }
+
+  /**
+   * Whether DynamoDB refused the query for want of the audit index: missing (DynamoDB: a validation
+   * error "does not have the specified index"; moto: resource not found "Invalid index") or still
+   * being built ("backfilling").
+   */
+  private static boolean missingIndex(DynamoDbException e) {
+    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+    return ("ValidationException".equals(code) || "ResourceNotFoundException".equals(code))
+        && message.contains("index");
   }
 
   @Override
@@ -162,21 +217,101 @@ final class DynamoDbAuditTrail implements io.guardwall.core.port.AuditTrail {
     return Map.of(PARTITION_KEY, Attributes.string(DynamoDbSchema.AUDIT_REPORTED_KEY));
   }
 
-  private ScanRequest scan(@Nullable Map<String, AttributeValue> start) {
+  /** The records at or after {@code from} in the audit index, oldest first, one page. */
+  private QueryRequest query(Instant from, @Nullable Map<String, AttributeValue> start) {
+    return QueryRequest.builder()
+        .tableName(table)
+        .indexName(AUDIT_INDEX)
+        .keyConditionExpression("#log = :log AND #at >= :from")
+        .expressionAttributeNames(Map.of("#log", AUDIT_LOG, "#at", AUDIT_AT))
+        .expressionAttributeValues(
+            Map.of(":log", AUDIT_LOG_VALUE, ":from", Attributes.instant(from)))
+        .scanIndexForward(true)
+        .limit(pageSize)
+        .exclusiveStartKey(start)
+        .build();
+  }
+
+  /**
+   * Gives every audit record written before the audit index existed the index's partition key, once
+   * per table: the marker item says it was done. Two readers racing both set the same value, which
+   * is harmless, and both put the same marker.
+   */
+  private void ensureLayout() {
+    if (layoutCurrent) {
+      return;
+    }
+    Map<String, AttributeValue> marker =
+        DynamoDbCalls.call(
+                table,
+                "read the audit layout marker",
+                () -> client.getItem(b -> b.tableName(table).consistentRead(true).key(layoutKey())))
+            .item();
+    if (marker == null || marker.isEmpty()) {
+      migrate();
+      DynamoDbCalls.call(
+          table,
+          "put the audit layout marker",
+          () -> client.putItem(b -> b.tableName(table).item(layoutKey())));
+    }
+    layoutCurrent = true;
+  }
+
+  private void migrate() {
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> resume = start;
+      ScanResponse page =
+          DynamoDbCalls.call(
+              table, "find audit records without the index", () -> client.scan(oldLayout(resume)));
+      page.items().forEach(item -> addIndexKey(Attributes.string(item, PARTITION_KEY)));
+      start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+    } while (start != null && !start.isEmpty());
+  }
+
+  /** One scan page of the keys of audit records that lack the index's partition key. */
+  private ScanRequest oldLayout(@Nullable Map<String, AttributeValue> start) {
     return ScanRequest.builder()
         .tableName(table)
         .consistentRead(true)
-        .filterExpression("begins_with(#pk, :prefix)")
-        .expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
+        .filterExpression("begins_with(#pk, :prefix) AND attribute_not_exists(#log)")
+        .projectionExpression("#pk")
+        .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#log", AUDIT_LOG))
         .expressionAttributeValues(Map.of(":prefix", Attributes.string(AUDIT_PREFIX)))
+        .limit(pageSize)
         .exclusiveStartKey(start)
         .build();
+  }
+
+  private void addIndexKey(String pk) {
+    AttributeValue key = Attributes.string(pk);
+    try {
+      DynamoDbCalls.call(
+          table,
+          "add the index key to the audit record " + pk,
+          () ->
+              client.updateItem(
+                  b ->
+                      b.tableName(table)
+                          .key(Map.of(PARTITION_KEY, key))
+                          // Never create an item: only records that exist get the key.
+                          .conditionExpression("attribute_exists(#pk)")
+                          .updateExpression("SET #log = :log")
+                          .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#log", AUDIT_LOG))
+                          .expressionAttributeValues(Map.of(":log", AUDIT_LOG_VALUE))));
+    } catch (ConditionalCheckFailedException e) {
+      // Gone meanwhile: nothing to index.
+    }
+  }
+
+  private static Map<String, AttributeValue> layoutKey() {
+    return Map.of(PARTITION_KEY, Attributes.string(DynamoDbSchema.AUDIT_LAYOUT_KEY));
   }
 
   private AuditRecord decode(Map<String, AttributeValue> item) {
     try {
       return new AuditRecord(
-          Attributes.instant(item, "at"),
+          Attributes.instant(item, AUDIT_AT),
           ActorItem.read(item),
           Action.valueOf(Attributes.string(item, "action")),
           Cidr.parse(Attributes.string(item, DynamoDbSchema.CIDR)),

@@ -20,8 +20,13 @@ final class DynamoDbCalls {
     } catch (ConditionalCheckFailedException e) {
       throw e;
     } catch (SdkException e) {
-      throw new StoreException(
-          "DynamoDB table " + table + ": " + operation + " failed: " + e.getMessage(), e);
+      throw failure(table, operation, e);
     }
+  }
+
+  /** The failure of {@code operation} on {@code table}, naming both. */
+  static StoreException failure(String table, String operation, SdkException e) {
+    return new StoreException(
+        "DynamoDB table " + table + ": " + operation + " failed: " + e.getMessage(), e);
   }
 }

@@ -11,6 +11,9 @@ package io.guardwall.aws;
  * <pre>
  * Table       partition key "pk" (S), no sort key, billing PAY_PER_REQUEST
  * TTL         attribute "expiresAt" (N, integer epoch seconds)
+ * Index       "audit" (global, blocklist's table only): partition key "auditLog" (S), sort key
+ *             "at" (N), projection ALL; only audit records carry "auditLog", so it holds the
+ *             audit trail in time order and history reads it with a Query, never a Scan
  *
  * Blocklist entry            pk = "cidr#" + canonical CIDR, e.g. "cidr#198.51.100.7/32"
  *   cidr            S     the canonical CIDR (for people reading the table)
@@ -50,7 +53,10 @@ package io.guardwall.aws;
  *                         (CLI | SLACK), actorId S, actorName S}
  *
  * Audit record               pk = "audit#" + ISO-8601 instant + "#" + random UUID; no TTL
- *   at              N     epoch seconds with up to 9 decimals (exact instant)
+ *   auditLog        S     always "audit": the audit index's partition key; absent in items
+ *                         written before the index (added once, see "audit-layout")
+ *   at              N     epoch seconds with up to 9 decimals (exact instant); the audit
+ *                         index's sort key, so numeric order is time order
  *   action          S     UNBLOCK | EXTEND | PIN | ALLOW | DISALLOW
  *   cidr            S     the canonical CIDR
  *   reason          S     empty when none was given
@@ -97,6 +103,21 @@ public final class DynamoDbSchema {
 
   /** The key of the item saying what the maintenance digest reported (IAM is scoped to it). */
   public static final String AUDIT_REPORTED_KEY = "audit-reported";
+
+  /** The key of the item saying every audit record carries the index attributes. */
+  public static final String AUDIT_LAYOUT_KEY = "audit-layout";
+
+  /** The global secondary index holding the audit trail in time order. */
+  public static final String AUDIT_INDEX = "audit";
+
+  /** The audit index's partition key: one constant value, {@link #AUDIT_LOG_VALUE}. */
+  public static final String AUDIT_LOG = "auditLog";
+
+  /** The value of {@link #AUDIT_LOG} in every audit record. */
+  public static final String AUDIT_LOG_VALUE = "audit";
+
+  /** The audit index's sort key: the record's instant, a number (exact epoch seconds). */
+  public static final String AUDIT_AT = "at";
 
   static final String CIDR = "cidr";
   static final String VERSION = "version";

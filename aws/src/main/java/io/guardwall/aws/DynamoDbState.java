@@ -77,22 +77,26 @@ public final class DynamoDbState extends AbstractStateBackend {
   }
 
   /**
-   * Creates {@code table} with guardwall's key schema, on-demand billing and TTL when it does not
-   * exist, and waits until it is active; enables the TTL on an existing table that lacks it.
+   * Creates {@code table} with guardwall's key schema, on-demand billing, TTL and the audit index
+   * when it does not exist, and waits until it is active; enables the TTL on an existing table that
+   * lacks it, and adds the audit index to one created before it existed (waiting while it builds).
    *
    * @throws io.guardwall.core.port.StoreException when the table exists with another key schema or
    *     TTL attribute, or cannot be created
    */
   public static void createTableIfMissing(DynamoDbClient client, String table) {
-    new TableSetup(Objects.requireNonNull(client, "client"), checked(table)).run();
+    new TableSetup(Objects.requireNonNull(client, "client"), checked(table), true).run();
   }
 
-  /** {@link #createTableIfMissing(DynamoDbClient, String)} for this state's table or tables. */
+  /**
+   * {@link #createTableIfMissing(DynamoDbClient, String)} for this state's table or tables; a
+   * separate notifications table gets no audit index (it keeps no audit record).
+   */
   @Override
   public void createIfMissing() {
     createTableIfMissing(client, blocklistTable);
     if (!notificationsTable.equals(blocklistTable)) {
-      createTableIfMissing(client, notificationsTable);
+      new TableSetup(client, notificationsTable, false).run();
     }
   }
 

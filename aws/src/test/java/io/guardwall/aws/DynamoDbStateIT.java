@@ -37,7 +37,11 @@ class DynamoDbStateIT {
               assertThat(k.attributeName()).isEqualTo(DynamoDbSchema.PARTITION_KEY);
               assertThat(k.keyType()).isEqualTo(KeyType.HASH);
             });
-    assertThat(t.attributeDefinitions().get(0).attributeType()).isEqualTo(ScalarAttributeType.S);
+    assertThat(t.attributeDefinitions())
+        .filteredOn(d -> d.attributeName().equals(DynamoDbSchema.PARTITION_KEY))
+        .singleElement()
+        .extracting(d -> d.attributeType())
+        .isEqualTo(ScalarAttributeType.S);
     assertThat(t.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
     assertThat(ttl().attributeName()).isEqualTo(DynamoDbSchema.TTL_ATTRIBUTE);
     assertThat(ttl().timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "Creates the store when it is missing: the DynamoDB table (key pk, on-demand, TTL on"
-          + " expiresAt, as the CDK stack creates it) or the SQLite file."
+          + " expiresAt, index audit, as the CDK stack creates it) or the SQLite file; adds the"
+          + " audit index to a DynamoDB table created by an older init."
     })
 final class InitCommand extends StateCommand {
 

@@ -1,5 +1,7 @@
 package io.guardwall.infra;
 
+import static io.guardwall.aws.DynamoDbSchema.AUDIT_INDEX;
+
 import io.guardwall.aws.DynamoDbSchema;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -45,7 +47,14 @@ final class Functions {
   /** An audit record is put before the action and updated after it. */
   static final List<String> AUDIT_ACTIONS = List.of("dynamodb:PutItem", "dynamodb:UpdateItem");
 
+  /** The mark of what the digest reported and the audit layout marker: read, then put. */
   static final List<String> REPORTED_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem");
+
+  /** History reads the audit index. */
+  static final List<String> AUDIT_QUERY_ACTIONS = List.of("dynamodb:Query");
+
+  /** Records written before the audit index are given its key, once. */
+  static final List<String> AUDIT_MIGRATE_ACTIONS = List.of("dynamodb:UpdateItem");
 
   private final Construct scope;
   private final GuardwallProps props;
@@ -136,9 +145,17 @@ final class Functions {
       allowKeys(role, ALLOW_LIST_ACTIONS, blocklist, DynamoDbSchema.ALLOW_LIST_KEY);
     }
     if (task.needs(Task.Access.REPORT)) {
-      // The audit records are items of the blocklist's table: reading them is a scan.
+      // The audit trail is read from its index; the scan and the updates of audit records run
+      // once per table, when the first read finds no layout marker (DynamoDbAuditTrail).
+      allow(role, AUDIT_QUERY_ACTIONS, blocklist.getTableArn() + "/index/" + AUDIT_INDEX);
       allow(role, SCAN_ACTIONS, blocklist.getTableArn());
-      allowKeys(role, REPORTED_ACTIONS, blocklist, DynamoDbSchema.AUDIT_REPORTED_KEY);
+      allowKeys(role, AUDIT_MIGRATE_ACTIONS, blocklist, DynamoDbSchema.AUDIT_PREFIX);
+      allowKeys(
+          role,
+          REPORTED_ACTIONS,
+          blocklist,
+          DynamoDbSchema.AUDIT_REPORTED_KEY,
+          DynamoDbSchema.AUDIT_LAYOUT_KEY);
     }
     if (task.needs(Task.Access.NOTIFICATIONS)) {
       allowKeys(

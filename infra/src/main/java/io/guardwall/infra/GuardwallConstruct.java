@@ -13,8 +13,10 @@ import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -177,7 +179,24 @@ public class GuardwallConstruct extends Construct {
 
   private Table createTable() {
     // The blocklist is the desired state: keep it when the stack goes.
-    return table("Blocklist", RemovalPolicy.RETAIN);
+    Table table = table("Blocklist", RemovalPolicy.RETAIN);
+    // The audit trail's records, in time order: history queries it instead of scanning the table.
+    table.addGlobalSecondaryIndex(
+        GlobalSecondaryIndexProps.builder()
+            .indexName(DynamoDbSchema.AUDIT_INDEX)
+            .partitionKey(
+                Attribute.builder()
+                    .name(DynamoDbSchema.AUDIT_LOG)
+                    .type(AttributeType.STRING)
+                    .build())
+            .sortKey(
+                Attribute.builder()
+                    .name(DynamoDbSchema.AUDIT_AT)
+                    .type(AttributeType.NUMBER)
+                    .build())
+            .projectionType(ProjectionType.ALL)
+            .build());
+    return table;
   }
 
   private Table createNotificationsTable() {

@@ -63,7 +63,10 @@ enum Task {
     NOTIFICATIONS,
     FIREWALL,
     SECRET,
-    /** Read the audit trail (a scan) and the mark of what the digest reported, move the mark. */
+    /**
+     * Read the audit trail (a query of its index; once per table, a scan to index older records)
+     * and the mark of what the digest reported, move the mark.
+     */
     REPORT,
     /** Perform Slack actions: unblock, the allow-list item, audit records (interactive only). */
     ACT,

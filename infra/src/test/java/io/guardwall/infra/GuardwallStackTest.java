@@ -54,12 +54,50 @@ class GuardwallStackTest {
             "Properties",
             Map.of(
                 "KeySchema", List.of(Map.of("AttributeName", "pk", "KeyType", "HASH")),
-                "AttributeDefinitions",
-                    List.of(Map.of("AttributeName", "pk", "AttributeType", "S")),
                 "BillingMode", "PAY_PER_REQUEST",
                 "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
                 "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
                 "SSESpecification", Map.of("SSEEnabled", true))));
+  }
+
+  @Test
+  void blocklistTable_shouldHaveTheAuditIndex_onTheRecordsTimeline() {
+    template.hasResource(
+        "AWS::DynamoDB::Table",
+        Map.of(
+            "DeletionPolicy",
+            "Retain",
+            "Properties",
+            Map.of(
+                "AttributeDefinitions",
+                Match.arrayEquals(
+                    List.of(
+                        Map.of("AttributeName", "pk", "AttributeType", "S"),
+                        Map.of("AttributeName", "auditLog", "AttributeType", "S"),
+                        Map.of("AttributeName", "at", "AttributeType", "N"))),
+                "GlobalSecondaryIndexes",
+                List.of(
+                    Map.of(
+                        "IndexName",
+                        "audit",
+                        "KeySchema",
+                        List.of(
+                            Map.of("AttributeName", "auditLog", "KeyType", "HASH"),
+                            Map.of("AttributeName", "at", "KeyType", "RANGE")),
+                        "Projection",
+                        Map.of("ProjectionType", "ALL"))))));
+  }
+
+  @Test
+  void notificationsTable_shouldHaveNoIndex() {
+    JsonNode notifications =
+        app.resources("AWS::DynamoDB::Table").entrySet().stream()
+            .filter(e -> e.getKey().startsWith("GuardwallNotifications"))
+            .findFirst()
+            .orElseThrow()
+            .getValue();
+    assertThat(notifications.path("Properties").has("GlobalSecondaryIndexes")).isFalse();
+    assertThat(notifications.path("Properties").path("AttributeDefinitions")).hasSize(1);
   }
 
   @Test

@@ -80,18 +80,20 @@ class IamPolicyTest {
   @Test
   void itemActions_shouldBeLimitedToTheKeysTheAdaptersWrite() {
     for (Statement s : withService("dynamodb:")) {
-      if (s.actions().equals(List.of("dynamodb:Scan"))) {
+      if (s.actions().equals(List.of("dynamodb:Scan"))
+          || s.actions().equals(List.of("dynamodb:Query"))) {
         continue;
       }
       String table = s.resources().get(0).toString();
+      boolean digest = s.policy().startsWith("GuardwallMaintenanceDigest");
       String prefixes =
           !table.contains("GuardwallBlocklist")
               ? "[\"finding#*\",\"finding-sha256#*\"]"
               : s.actions().equals(List.of("dynamodb:GetItem"))
                   ? "[\"allowlist*\"]"
                   : s.actions().contains("dynamodb:PutItem")
-                      ? "[\"audit-reported*\"]"
-                      : "[\"cidr#*\"]";
+                      ? "[\"audit-reported*\",\"audit-layout*\"]"
+                      : digest ? "[\"audit#*\"]" : "[\"cidr#*\"]";
       assertThat(s.json().at("/Condition/ForAllValues:StringLike/dynamodb:LeadingKeys").toString())
           .as("%s %s", s.policy(), s.actions())
           .isEqualTo(prefixes);
@@ -155,12 +157,36 @@ class IamPolicyTest {
         .containsExactlyInAnyOrder("dynamodb:Scan", "dynamodb:GetItem");
     assertThat(dynamoActions("GuardwallMaintainRole", "GuardwallBlocklist"))
         .containsExactlyInAnyOrder("dynamodb:Scan", "dynamodb:DeleteItem", "dynamodb:GetItem");
-    // The digest reads the audit trail and moves the mark of what it reported (issue 8).
+    // The digest queries the audit index and moves the mark of what it reported (issue 8); the
+    // scan and the updates of audit records index records older than the index, once.
     assertThat(dynamoActions("GuardwallMaintenanceDigestRole", "GuardwallBlocklist"))
-        .containsExactlyInAnyOrder("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:PutItem");
+        .containsExactlyInAnyOrder(
+            "dynamodb:Query",
+            "dynamodb:Scan",
+            "dynamodb:UpdateItem",
+            "dynamodb:GetItem",
+            "dynamodb:PutItem");
     assertThat(dynamoActions("GuardwallMaintenanceDigestRole", "GuardwallNotifications")).isEmpty();
     assertThat(dynamoActions("GuardwallReconcileRole", "GuardwallNotifications")).isEmpty();
     assertThat(dynamoActions("GuardwallMaintainRole", "GuardwallNotifications")).isEmpty();
+  }
+
+  @Test
+  void auditQuery_shouldNameOnlyTheAuditIndex_andOnlyForTheDigest() {
+    List<Statement> queries =
+        withService("dynamodb:").stream()
+            .filter(s -> s.actions().contains("dynamodb:Query"))
+            .toList();
+    assertThat(queries)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.policy()).startsWith("GuardwallMaintenanceDigestRole");
+              assertThat(s.actions()).containsExactly("dynamodb:Query");
+              assertThat(s.resources().get(0).toString())
+                  .contains("GuardwallBlocklist")
+                  .endsWith("\"/index/audit\"]]}");
+            });
   }
 
   private static List<String> dynamoActions(String policyPrefix, String table) {

@@ -100,6 +100,29 @@ public abstract class ActionStoresContract {
   }
 
   @Test
+  public void since_shouldOrderAndFilterByTheExactInstant_whenRecordsAreNanosecondsApart() {
+    AuditRecord first = record(T0.plusNanos(1), ALICE, "198.51.100.7", "");
+    AuditRecord second = record(T0.plusNanos(2), ALICE, "198.51.100.8", "");
+    AuditRecord third = record(T0.plusSeconds(1), ALICE, "198.51.100.9", "");
+    backend.audit().record(third);
+    backend.audit().record(second);
+    backend.audit().record(first);
+
+    assertThat(backend.audit().since(T0)).containsExactly(first, second, third);
+    assertThat(backend.audit().since(T0.plusNanos(2))).containsExactly(second, third);
+  }
+
+  @Test
+  public void since_shouldReturnOnlyRecords_whenTheDigestMarkIsSet() {
+    AuditRecord r = record(T0, ALICE, "198.51.100.7", "");
+    backend.audit().record(r);
+    backend.audit().markReported(T0.plusSeconds(60));
+
+    assertThat(backend.audit().since(Instant.EPOCH)).containsExactly(r);
+    assertThat(backend.audit().since(Instant.EPOCH)).containsExactly(r);
+  }
+
+  @Test
   public void record_shouldKeepBoth_whenTwoActionsShareAnInstant() {
     AuditRecord a = record(T0, ALICE, "198.51.100.7", "one");
     AuditRecord b = record(T0, ALICE, "198.51.100.7", "two");

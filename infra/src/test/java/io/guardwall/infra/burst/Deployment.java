@@ -11,6 +11,7 @@ import java.util.stream.StreamSupport;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -98,11 +99,17 @@ final class Deployment implements AutoCloseable {
             (id, table) -> {
               JsonNode props = table.path("Properties");
               dynamoDb.createTable(
-                  b ->
-                      b.tableName(id)
-                          .billingMode(BillingMode.PAY_PER_REQUEST)
-                          .keySchema(keySchema(props.path("KeySchema")))
-                          .attributeDefinitions(attributes(props.path("AttributeDefinitions"))));
+                  b -> {
+                    b.tableName(id)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .keySchema(keySchema(props.path("KeySchema")))
+                        .attributeDefinitions(attributes(props.path("AttributeDefinitions")));
+                    List<GlobalSecondaryIndex> indexes =
+                        indexes(props.path("GlobalSecondaryIndexes"));
+                    if (!indexes.isEmpty()) {
+                      b.globalSecondaryIndexes(indexes);
+                    }
+                  });
               enableTtl(dynamoDb, id, props.path("TimeToLiveSpecification"));
               physical.put(id, id);
             });
@@ -125,6 +132,20 @@ final class Deployment implements AutoCloseable {
                 KeySchemaElement.builder()
                     .attributeName(k.path("AttributeName").asText())
                     .keyType(k.path("KeyType").asText())
+                    .build())
+        .toList();
+  }
+
+  /** The template's global secondary indexes (the blocklist's audit index). */
+  private static List<GlobalSecondaryIndex> indexes(JsonNode indexes) {
+    return StreamSupport.stream(indexes.spliterator(), false)
+        .map(
+            i ->
+                GlobalSecondaryIndex.builder()
+                    .indexName(i.path("IndexName").asText())
+                    .keySchema(keySchema(i.path("KeySchema")))
+                    .projection(
+                        p -> p.projectionType(i.path("Projection").path("ProjectionType").asText()))
                     .build())
         .toList();
   }
