@@ -11,7 +11,6 @@ import io.guardwall.core.model.AuditRecord;
 import io.guardwall.core.model.Cidr;
 import io.guardwall.core.port.StoreException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * The audit trail as items of the blocklist's table ({@link DynamoDbSchema}), one per action, never
@@ -128,20 +125,8 @@ final class DynamoDbAuditTrail implements io.guardwall.core.port.AuditTrail {
   public List<AuditRecord> since(Instant from) {
     Objects.requireNonNull(from, "from");
     ensureLayout();
-    List<AuditRecord> all = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      QueryRequest request = query(from, start);
-      QueryResponse page = queryPage(request);
-      page.items().stream().map(this::decode).forEach(all::add);
-      start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-    } while (start != null && !start.isEmpty());
-    return List.copyOf(all);
-  }
-
-  private QueryResponse queryPage(QueryRequest request) {
     try {
-      return client.query(request);
+      return client.queryPaginator(query(from)).items().stream().map(this::decode).toList();
     } catch (SdkException e) {
       if (e instanceof DynamoDbException d && missingIndex(d)) {
         throw new StoreException(
@@ -217,8 +202,8 @@ final class DynamoDbAuditTrail implements io.guardwall.core.port.AuditTrail {
     return Map.of(PARTITION_KEY, Attributes.string(DynamoDbSchema.AUDIT_REPORTED_KEY));
   }
 
-  /** The records at or after {@code from} in the audit index, oldest first, one page. */
-  private QueryRequest query(Instant from, @Nullable Map<String, AttributeValue> start) {
+  /** The records at or after {@code from} in the audit index, oldest first, in pages. */
+  private QueryRequest query(Instant from) {
     return QueryRequest.builder()
         .tableName(table)
         .indexName(AUDIT_INDEX)
@@ -228,7 +213,6 @@ final class DynamoDbAuditTrail implements io.guardwall.core.port.AuditTrail {
             Map.of(":log", AUDIT_LOG_VALUE, ":from", Attributes.instant(from)))
         .scanIndexForward(true)
         .limit(pageSize)
-        .exclusiveStartKey(start)
         .build();
   }
 
@@ -258,19 +242,20 @@ final class DynamoDbAuditTrail implements io.guardwall.core.port.AuditTrail {
   }
 
   private void migrate() {
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> resume = start;
-      ScanResponse page =
-          DynamoDbCalls.call(
-              table, "find audit records without the index", () -> client.scan(oldLayout(resume)));
-      page.items().forEach(item -> addIndexKey(Attributes.string(item, PARTITION_KEY)));
-      start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-    } while (start != null && !start.isEmpty());
+    DynamoDbCalls.call(
+        table,
+        "find audit records without the index",
+        () -> {
+          client
+              .scanPaginator(oldLayout())
+              .items()
+              .forEach(item -> addIndexKey(Attributes.string(item, PARTITION_KEY)));
+          return null;
+        });
   }
 
-  /** One scan page of the keys of audit records that lack the index's partition key. */
-  private ScanRequest oldLayout(@Nullable Map<String, AttributeValue> start) {
+  /** The keys of audit records that lack the index's partition key, in scan pages. */
+  private ScanRequest oldLayout() {
     return ScanRequest.builder()
         .tableName(table)
         .consistentRead(true)
@@ -279,7 +264,6 @@ final class DynamoDbAuditTrail implements io.guardwall.core.port.AuditTrail {
         .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#log", AUDIT_LOG))
         .expressionAttributeValues(Map.of(":prefix", Attributes.string(AUDIT_PREFIX)))
         .limit(pageSize)
-        .exclusiveStartKey(start)
         .build();
   }
 

@@ -28,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -205,34 +204,32 @@ final class DynamoDbBlocklistStore implements BlocklistStore {
   /** Every blocklist entry in the table, expired or not, in CIDR order; all scan pages. */
   private List<BlocklistEntry> entries() {
     List<BlocklistEntry> all = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      ScanResponse page = call("scan", scan(start));
-      page.items().forEach(item -> all.add(decode(item).entry()));
-      start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-    } while (start != null && !start.isEmpty());
+    ScanRequest request = scan();
+    call(
+        "scan",
+        () -> {
+          client.scanPaginator(request).items().forEach(item -> all.add(decode(item).entry()));
+          return null;
+        });
     all.sort(Comparator.comparing(BlocklistEntry::cidr));
     return all;
   }
 
-  private Supplier<ScanResponse> scan(@Nullable Map<String, AttributeValue> start) {
+  private ScanRequest scan() {
     Expressions x = new Expressions();
-    ScanRequest request =
-        ScanRequest.builder()
-            .tableName(table)
-            .consistentRead(true)
-            .filterExpression(
-                "begins_with("
-                    + x.name(PARTITION_KEY)
-                    + ", "
-                    + x.value("prefix", Attributes.string(CIDR_PREFIX))
-                    + ")")
-            .expressionAttributeNames(x.names())
-            .expressionAttributeValues(x.values())
-            .exclusiveStartKey(start)
-            .limit(pageSize)
-            .build();
-    return () -> client.scan(request);
+    return ScanRequest.builder()
+        .tableName(table)
+        .consistentRead(true)
+        .filterExpression(
+            "begins_with("
+                + x.name(PARTITION_KEY)
+                + ", "
+                + x.value("prefix", Attributes.string(CIDR_PREFIX))
+                + ")")
+        .expressionAttributeNames(x.names())
+        .expressionAttributeValues(x.values())
+        .limit(pageSize)
+        .build();
   }
 
   private Stored decode(Map<String, AttributeValue> item) {
