@@ -12,13 +12,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.PrefixListEntry;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
 import software.amazon.awssdk.services.wafv2.model.IPAddressVersion;
 import software.amazon.awssdk.services.wafv2.model.Scope;
 
 /**
- * {@code reconcile}, {@code status} and {@code block} over a rule group on the stub and a WAF IP
- * set on moto.
+ * {@code reconcile}, {@code status} and {@code block} over a rule group on the stub, and WAF IP
+ * sets and managed prefix lists on moto.
  */
 @ExtendWith(MotoServer.class)
 class SeveralTargetsIT {
@@ -66,6 +68,37 @@ class SeveralTargetsIT {
     targets.forEach(t -> assertThat(t.get("state").asText()).isEqualTo("in sync"));
     assertThat(targets.get(1).get("kind").asText()).isEqualTo("waf-ip-set");
     assertThat(targets.get(1).get("room").get("ipv4").asLong()).isEqualTo(10_000);
+  }
+
+  @Test
+  void reconcile_shouldConvergeEveryKindOfTarget_whenGivenOneOfEach() {
+    String set = createSet("every-kind");
+    String lists = createList("IPv4") + "," + createList("IPv6");
+
+    CliRunner reconcile =
+        run("reconcile", "--firewall", RULE_GROUP, "--firewall", set, "--firewall", lists);
+    CliRunner status =
+        run(
+            "status",
+            "--format",
+            "json",
+            "--firewall",
+            RULE_GROUP,
+            "--firewall",
+            set,
+            "--firewall",
+            lists);
+
+    assertThat(reconcile.exitCode()).as(reconcile.out() + reconcile.err()).isZero();
+    assertThat(stub.addresses()).containsExactly("203.0.113.7/32");
+    assertThat(addresses(set)).containsExactly("203.0.113.7/32");
+    assertThat(entries(lists.split(",")[0])).containsExactly("203.0.113.7/32");
+    assertThat(entries(lists.split(",")[1])).isEmpty();
+    assertThat(status.exitCode()).as(status.out()).isZero();
+    JsonNode targets = status.json().get("targets");
+    assertThat(targets).hasSize(3);
+    targets.forEach(t -> assertThat(t.get("state").asText()).isEqualTo("in sync"));
+    assertThat(targets.get(2).get("kind").asText()).isEqualTo("prefix-list");
   }
 
   @Test
@@ -165,6 +198,23 @@ class SeveralTargetsIT {
                     .addresses(List.of()))
         .summary()
         .arn();
+  }
+
+  private String createList(String family) {
+    try (Ec2Client ec2 = MotoServer.client(Ec2Client.builder())) {
+      return ec2.createManagedPrefixList(
+              r -> r.prefixListName("every-kind-" + family).addressFamily(family).maxEntries(10))
+          .prefixList()
+          .prefixListId();
+    }
+  }
+
+  private static List<String> entries(String id) {
+    try (Ec2Client ec2 = MotoServer.client(Ec2Client.builder())) {
+      return ec2.getManagedPrefixListEntries(r -> r.prefixListId(id)).entries().stream()
+          .map(PrefixListEntry::cidr)
+          .toList();
+    }
   }
 
   private List<String> addresses(String arn) {
