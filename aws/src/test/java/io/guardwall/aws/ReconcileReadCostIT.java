@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guardwall.core.port.BlocklistStore;
 import io.guardwall.core.port.Sighting;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,20 +126,13 @@ class ReconcileReadCostIT {
 
   /** {@code client}, counting the items its scans read (before the filter). */
   private static DynamoDbClient counting(DynamoDbClient client, int[] scanned) {
-    return (DynamoDbClient)
-        Proxy.newProxyInstance(
-            DynamoDbClient.class.getClassLoader(),
-            new Class<?>[] {DynamoDbClient.class},
-            (p, method, args) -> {
-              try {
-                Object result = method.invoke(client, args);
-                if (result instanceof ScanResponse page) {
-                  scanned[0] += page.scannedCount();
-                }
-                return result;
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
+    return CallCounter.observe(
+        DynamoDbClient.class,
+        client,
+        (method, result) -> {
+          if (result instanceof ScanResponse page) {
+            scanned[0] += page.scannedCount();
+          }
+        });
   }
 }
