@@ -1,21 +1,19 @@
 package io.guardwall.core.port;
 
-import io.guardwall.core.model.Cidr;
-import java.util.List;
+import io.guardwall.core.testing.ForwardingTarget;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A fake enforcement point that fails every read with {@code failure} while it is down, and is
  * {@code real} otherwise. Thread-safe.
  */
-public final class FlakyTarget implements EnforcementPoint {
+public final class FlakyTarget extends ForwardingTarget {
 
-  private final EnforcementPoint real;
   private final RuntimeException failure;
   private final AtomicBoolean down = new AtomicBoolean(true);
 
   public FlakyTarget(EnforcementPoint real, RuntimeException failure) {
-    this.real = real;
+    super(real);
     this.failure = failure;
   }
 
@@ -29,25 +27,10 @@ public final class FlakyTarget implements EnforcementPoint {
   }
 
   @Override
-  public String name() {
-    return real.name();
-  }
-
-  @Override
-  public TargetKind kind() {
-    return real.kind();
-  }
-
-  @Override
   public TargetSnapshot read() {
     if (down.get()) {
       throw failure;
     }
-    return real.read();
-  }
-
-  @Override
-  public void apply(TargetSnapshot base, List<Cidr> blocked) {
-    real.apply(base, blocked);
+    return super.read();
   }
 }

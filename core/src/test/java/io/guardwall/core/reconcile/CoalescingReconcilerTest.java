@@ -14,8 +14,8 @@ import io.guardwall.core.port.InMemoryBlocklistStore;
 import io.guardwall.core.port.Race;
 import io.guardwall.core.port.Sighting;
 import io.guardwall.core.port.StoreException;
-import io.guardwall.core.port.TargetKind;
 import io.guardwall.core.port.TargetSnapshot;
+import io.guardwall.core.testing.ForwardingTarget;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -209,8 +209,8 @@ class CoalescingReconcilerTest {
    * A {@link DryRunTarget} that counts reads and writes, can hold the first write until released,
    * and can fail every read.
    */
-  private static final class CountingTarget implements EnforcementPoint {
-    private final DryRunTarget inner = new DryRunTarget(CidrBudget.shared(5_000));
+  private static final class CountingTarget extends ForwardingTarget {
+    private final DryRunTarget inner;
     private final AtomicInteger describes = new AtomicInteger();
     private final AtomicInteger updates = new AtomicInteger();
     private final CountDownLatch held = new CountDownLatch(1);
@@ -218,14 +218,13 @@ class CoalescingReconcilerTest {
     private volatile boolean holdFirst;
     private volatile RuntimeException failure;
 
-    @Override
-    public String name() {
-      return inner.name();
+    CountingTarget() {
+      this(new DryRunTarget(CidrBudget.shared(5_000)));
     }
 
-    @Override
-    public TargetKind kind() {
-      return inner.kind();
+    private CountingTarget(DryRunTarget inner) {
+      super(inner);
+      this.inner = inner;
     }
 
     @Override
@@ -234,7 +233,7 @@ class CoalescingReconcilerTest {
       if (failure != null) {
         throw failure;
       }
-      return inner.read();
+      return super.read();
     }
 
     /** Held after the reconcile read the store, so entries stored meanwhile are not in it. */
@@ -244,7 +243,7 @@ class CoalescingReconcilerTest {
         held.countDown();
         awaitUninterruptibly(gate);
       }
-      inner.apply(base, blocked);
+      super.apply(base, blocked);
     }
 
     void holdFirstUpdate() {

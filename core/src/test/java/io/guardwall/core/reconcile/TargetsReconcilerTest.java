@@ -17,6 +17,7 @@ import io.guardwall.core.port.InMemoryBlocklistStore;
 import io.guardwall.core.port.Sighting;
 import io.guardwall.core.port.TargetKind;
 import io.guardwall.core.port.TargetSnapshot;
+import io.guardwall.core.testing.ForwardingTarget;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -170,29 +171,13 @@ class TargetsReconcilerTest {
   }
 
   /** A target whose first {@code failures} writes fail: conflicts once, then throttled. */
-  private static final class Throttled implements EnforcementPoint {
-    private final EnforcementPoint real;
+  private static final class Throttled extends ForwardingTarget {
     private final int failures;
     private final AtomicInteger writes = new AtomicInteger();
 
     Throttled(EnforcementPoint real, int failures) {
-      this.real = real;
+      super(real);
       this.failures = failures;
-    }
-
-    @Override
-    public String name() {
-      return real.name();
-    }
-
-    @Override
-    public TargetKind kind() {
-      return real.kind();
-    }
-
-    @Override
-    public TargetSnapshot read() {
-      return real.read();
     }
 
     @Override
@@ -204,7 +189,7 @@ class TargetsReconcilerTest {
       if (n <= failures) {
         throw new FirewallRetryableException("throttled", null);
       }
-      real.apply(base, blocked);
+      super.apply(base, blocked);
     }
   }
 }
